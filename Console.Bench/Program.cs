@@ -1,0 +1,18 @@
+// Benchmarks: each prints its figure and a ratio against a baseline measured in the same run.
+// usage: dotnet run -c Release --project Console.Bench -- <name>|all
+var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
+{
+};
+var name = args.FirstOrDefault() ?? "all";
+if (name == "all")
+{
+    foreach (var bench in benches.Values) await bench(args.Skip(1).ToArray());
+    return 0;
+}
+if (!benches.TryGetValue(name, out var run))
+{
+    System.Console.Error.WriteLine($"unknown benchmark '{name}'; known: {string.Join(", ", benches.Keys)}");
+    return 2;
+}
+await run(args.Skip(1).ToArray());
+return 0;

@@ -1,0 +1,46 @@
+using System.Reflection;
+using DbUp;
+using DbUp.Engine;
+
+namespace Console.Domain.Data;
+
+/// <summary>Applies the embedded db/&lt;dialect&gt;/NNNN_*.sql scripts that have not run yet, in number order.</summary>
+public sealed class Migrator(Db db)
+{
+    public static IReadOnlyList<string> ScriptNames(Dialect dialect)
+    {
+        var prefix = Prefix(dialect);
+        return typeof(Migrator).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static string ReadScript(string resourceName)
+    {
+        using var stream = typeof(Migrator).Assembly.GetManifestResourceStream(resourceName)
+            ?? throw new InvalidOperationException($"Missing embedded script {resourceName}.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Returns the names of the scripts this run applied (empty when the store was up to date).</summary>
+    public IReadOnlyList<string> Migrate()
+    {
+        var prefix = Prefix(db.Dialect);
+        var builder = db.IsSqlite
+            ? DeployChanges.To.SqliteDatabase(db.ConnectionString)
+            : DeployChanges.To.SqlDatabase(db.ConnectionString);
+        var upgrader = builder
+            .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith(prefix, StringComparison.Ordinal))
+            .WithTransactionPerScript()
+            .LogToNowhere()
+            .Build();
+        DatabaseUpgradeResult result = upgrader.PerformUpgrade();
+        if (!result.Successful)
+            throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+        return result.Scripts.Select(s => s.Name).ToList();
+    }
+
+    private static string Prefix(Dialect dialect) => dialect == Dialect.Sqlite ? "db/sqlite/" : "db/sqlserver/";
+}

@@ -1,0 +1,73 @@
+using System.Text.Json;
+
+namespace Console.Web.Api;
+
+/// <summary>Reads a JSON body ourselves so that size, syntax and shape errors become clear problems, not framework 500s.</summary>
+public static class ApiBody
+{
+    public const long MaxBytes = 10 * 1024 * 1024;
+    public const int MaxBatchItems = 5_000;
+
+    public sealed record Result<T>(T? Value, IResult? Problem);
+
+    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, JsonSerializerOptions json, CancellationToken ct)
+    {
+        if (request.ContentLength > MaxBytes) return new(default, TooLarge());
+        try
+        {
+            using var limited = new LimitedStream(request.Body, MaxBytes);
+            var value = await JsonSerializer.DeserializeAsync<T>(limited, json, ct);
+            return value is null ? new(default, Problems.BadRequest("The body is empty or null.")) : new(value, null);
+        }
+        catch (LimitedStream.TooLargeException) { return new(default, TooLarge()); }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return new(default, TooLarge()); }
+        catch (JsonException e)
+        {
+            var where = e.Path is null ? "" : $" at {e.Path}";
+            return new(default, Problems.BadRequest($"The body is not valid JSON of the expected shape{where}: {FirstLine(e.Message)}"));
+        }
+    }
+
+    /// <summary>Batch endpoints: a JSON array of at most 5,000 items; anything else is a 400 before any item is looked at.</summary>
+    public static async Task<Result<List<JsonElement>>> ReadBatchAsync(HttpRequest request, CancellationToken ct)
+    {
+        var body = await ReadAsync<JsonElement>(request, JsonSerializerOptions.Web, ct);
+        if (body.Problem is not null) return new(null, body.Problem);
+        var root = body.Value;
+        if (root.ValueKind != JsonValueKind.Array) return new(null, Problems.BadRequest("The body must be a JSON array of items."));
+        var count = root.GetArrayLength();
+        if (count > MaxBatchItems)
+            return new(null, Problems.BadRequest($"A batch holds at most {MaxBatchItems:N0} items; this one has {count:N0}."));
+        return new(root.EnumerateArray().ToList(), null);
+    }
+
+    private static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Body too large", detail: $"The body must be at most {MaxBytes / 1024 / 1024} MB.");
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+
+    private sealed class LimitedStream(Stream inner, long limit) : Stream
+    {
+        private long _read;
+        public sealed class TooLargeException : Exception;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => _read; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default) => Count(await inner.ReadAsync(buffer, ct));
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken ct) => ReadAsync(buffer.AsMemory(offset, count), ct).AsTask();
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        private int Count(int n)
+        {
+            _read += n;
+            if (_read > limit) throw new TooLargeException();
+            return n;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace Console.Web.Api;
+
+/// <summary>Every platform API group, in the order of API.md.</summary>
+internal static class ApiRoutes
+{
+    public static void Map(WebApplication app)
+    {
+        var v1 = app.MapGroup("/api/v1");
+    }
+}

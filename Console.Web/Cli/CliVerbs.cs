@@ -1,0 +1,40 @@
+using Console.Web.Hosting;
+
+namespace Console.Web.Cli;
+
+/// <summary>The operator verbs of API.md "CLI". Each reads the same configuration as the web host.</summary>
+public static class CliVerbs
+{
+    private static readonly Dictionary<string, Func<CliContext, Task<int>>> Verbs = new(StringComparer.Ordinal)
+    {
+        ["migrate"] = MigrateVerb.RunAsync,
+        ["seed-demo"] = SeedDemoVerb.RunAsync,
+        ["user"] = UserAddVerb.RunAsync,
+        ["apikey"] = ApiKeyCreateVerb.RunAsync,
+        ["import"] = ImportVerb.RunAsync,
+    };
+
+    public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
+    {
+        stdout ??= System.Console.Out;
+        stderr ??= System.Console.Error;
+        try
+        {
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+            builder.Logging.ClearProviders();
+            builder.AddDomainServices();
+            await using var app = builder.Build();
+            var context = new CliContext(app.Services, CliArgs.Parse(args.Skip(1)), stdout, stderr);
+            return await Verbs[args[0]](context);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            await stderr.WriteLineAsync($"error: {e.Message}");
+            return 1;
+        }
+    }
+}
+
+public sealed record CliContext(IServiceProvider Services, CliArgs Args, TextWriter Out, TextWriter Error);

@@ -1,0 +1,9 @@
+namespace Console.Web.Hosting;
+
+/// <summary>Bound from "Demo": a new user's first start on an empty store fills it with demo data.</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+    public bool SeedOnEmpty { get; set; }
+    public int Seed { get; set; } = 42;
+}

@@ -1,0 +1,9 @@
+namespace Console.Web.Hosting;
+
+/// <summary>One line per capability service; they are all stateless over the store, hence singletons.</summary>
+internal static class DomainRegistrations
+{
+    public static void Add(IServiceCollection services)
+    {
+    }
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The one test command: installs what the tests need when it is missing, then runs the whole suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_apt=()
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || need_apt+=(fonts-noto-cjk)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "installing ${need_apt[*]} ..." >&2
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}" >/dev/null
+  else
+    echo "warning: missing ${need_apt[*]}; browser and PDF tests need them (apt-get install ${need_apt[*]})" >&2
+  fi
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build CampaignConsole.slnx -c Release -nologo -v quiet
+dotnet test Console.Tests/Console.Tests.csproj -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee /tmp/cc-test.log
+status=${PIPESTATUS[0]}
+# A closing line CI can read whatever the runner prints.
+total=$(grep -Eo 'Passed: +[0-9]+' /tmp/cc-test.log | tail -1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -Eo 'Failed: +[0-9]+' /tmp/cc-test.log | tail -1 | grep -Eo '[0-9]+' || echo 0)
+echo "tests: ${total} passed, ${failed} failed"
+exit "$status"
