@@ -1,0 +1,7 @@
+namespace Console.Web.Cli.Import;
+
+internal static class ImportKinds
+{
+    /// <summary>Every importable kind, in the order of API.md "CLI".</summary>
+    public static IEnumerable<ICsvImporter> All(IServiceProvider services) => [];
+}
