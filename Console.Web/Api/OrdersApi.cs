@@ -10,10 +10,10 @@ internal static class OrdersApi
     public static void Map(RouteGroupBuilder v1)
     {
         var orders = v1.MapGroup("/orders").RequireAuthorization(ApiKeyAuthentication.IngestPolicy).WithTags("Orders");
-        orders.MapPost("/quote", QuoteAsync);
-        orders.MapPost("", CreateAsync);
-        orders.MapGet("/{orderId}", GetAsync);
-        orders.MapPost("/{orderId}/refund", RefundAsync);
+        orders.MapPost("/quote", QuoteAsync).Produces<QuoteAnswer>().ProducesValidationProblem().ProducesProblem(409);
+        orders.MapPost("", CreateAsync).Produces<CreatedAnswer>(201).Produces<CreatedAnswer>().ProducesValidationProblem().ProducesProblem(409);
+        orders.MapGet("/{orderId}", GetAsync).Produces<OrderAnswer>().ProducesProblem(404);
+        orders.MapPost("/{orderId}/refund", RefundAsync).Produces<RefundAnswer>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
     }
 
     public sealed record DiscountAnswer(string Kind, string? Code, decimal Amount);
