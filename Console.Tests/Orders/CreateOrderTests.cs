@@ -13,7 +13,7 @@ public sealed class CreateOrderTests(OrdersFixture f) : IClassFixture<OrdersFixt
     {
         var orderId = OrdersFixture.NewId("o");
         var customer = OrdersFixture.NewId("new-cust");
-        var response = await f.CreateAsync(new { orderId, customerExternalId = customer, courseExternalId = OrdersFixture.Course });
+        var response = await f.CreateAsync(new { orderId, customerExternalId = customer, courseExternalId = OrdersFixture.Course, couponCodes = Array.Empty<string>() });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var json = await OrdersFixture.JsonAsync(response);

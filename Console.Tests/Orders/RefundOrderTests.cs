@@ -67,13 +67,29 @@ public sealed class RefundOrderTests(OrdersFixture f) : IClassFixture<OrdersFixt
     public async Task A_fully_refunded_order_has_nothing_left_to_refund()
     {
         var orderId = await PaidOrderAsync();
-        Assert.Equal(HttpStatusCode.OK, (await RefundAsync(orderId, new { })).StatusCode);
+        var all = await f.Client.PostAsync($"/api/v1/orders/{orderId}/refund", new ByteArrayContent([]));
+        Assert.Equal(HttpStatusCode.OK, all.StatusCode);
+        Assert.Equal("refunded", (await OrdersFixture.JsonAsync(all)).GetProperty("status").GetString());
 
         var again = await RefundAsync(orderId, new { });
 
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("refund_exceeds_paid", await OrdersFixture.CodeAsync(again));
         Assert.Equal(1, await RefundRows(orderId));
+    }
+
+    [Fact]
+    public async Task A_free_order_has_nothing_to_refund()
+    {
+        var orderId = OrdersFixture.NewId("free");
+        var created = await f.CreateAsync(new { orderId, customerExternalId = OrdersFixture.Customer, courseExternalId = OrdersFixture.FreeCourse });
+        Assert.Equal(0m, (await OrdersFixture.JsonAsync(created)).GetProperty("payable").GetDecimal());
+
+        var refund = await RefundAsync(orderId, new { reason = "none" });
+
+        Assert.Equal(HttpStatusCode.Conflict, refund.StatusCode);
+        Assert.Equal("refund_exceeds_paid", await OrdersFixture.CodeAsync(refund));
+        Assert.Equal(0, await RefundRows(orderId));
     }
 
     [Fact]

@@ -67,7 +67,10 @@ internal static class OrdersApi
 
     private static async Task<IResult> RefundAsync(string orderId, HttpRequest request, RefundOrder refund, CancellationToken ct)
     {
-        var body = await ApiBody.ReadAsync<RefundOrder.Command>(request, JsonSerializerOptions.Web, ct);
+        // "Refund the rest" may arrive with no body at all; only an explicitly empty one counts, never an unread one.
+        var body = request.ContentLength == 0
+            ? new ApiBody.Result<RefundOrder.Command>(new RefundOrder.Command(), null)
+            : await ApiBody.ReadAsync<RefundOrder.Command>(request, JsonSerializerOptions.Web, ct);
         if (body.Problem is not null) return body.Problem;
         return await refund.ExecuteAsync(orderId, body.Value!, ct) switch
         {
