@@ -6,5 +6,6 @@ internal static class ApiRoutes
     public static void Map(WebApplication app)
     {
         var v1 = app.MapGroup("/api/v1");
+        OrdersApi.Map(v1);
     }
 }

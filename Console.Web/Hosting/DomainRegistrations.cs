@@ -5,5 +5,10 @@ internal static class DomainRegistrations
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddSingleton<Console.Domain.Orders.Pricing>();
+        services.AddSingleton<Console.Domain.Orders.CreateOrder>();
+        services.AddSingleton<Console.Domain.Orders.GetOrder>();
+        services.AddSingleton<Console.Domain.Orders.QuoteOrder>();
+        services.AddSingleton<Console.Domain.Orders.RefundOrder>();
     }
 }

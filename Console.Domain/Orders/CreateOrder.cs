@@ -1,0 +1,107 @@
+using System.Data.Common;
+using Console.Domain.Data;
+using Dapper;
+
+namespace Console.Domain.Orders;
+
+/// <summary>
+/// Records an order the platform has been paid for. Idempotent by orderId: a replay, even one racing the first
+/// request, answers with the stored order and stores nothing. Everything of one order is written in one transaction.
+/// </summary>
+public sealed class CreateOrder(Db db, Pricing pricing, TimeProvider clock)
+{
+    public sealed record Command(string? OrderId, string? CustomerExternalId, string? CourseExternalId,
+        IReadOnlyList<string?>? CouponCodes = null, string? ReferralCode = null, string? LiveSessionExternalId = null,
+        string? Channel = null, GroupBuyRequest? GroupBuy = null, string? PaidAt = null);
+
+    public abstract record Outcome
+    {
+        public sealed record Created(Order Order) : Outcome;
+        public sealed record Existing(Order Order) : Outcome;
+        public sealed record Refused(OrderRefusal Refusal) : Outcome;
+        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+    }
+
+    private sealed record Valid(string OrderId, string CustomerExternalId, string CourseExternalId, IReadOnlyList<string> CouponCodes,
+        string? ReferralCode, string? LiveSessionExternalId, string Channel, GroupBuyRequest? GroupBuy, DateTime PaidAt);
+
+    public async Task<Outcome> ExecuteAsync(Command command, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fields = new OrderFields();
+        var order = new Valid(
+            fields.Required("orderId", command.OrderId), fields.Required("customerExternalId", command.CustomerExternalId),
+            fields.Required("courseExternalId", command.CourseExternalId), fields.CouponCodes(command.CouponCodes),
+            fields.Optional("referralCode", command.ReferralCode), fields.Optional("liveSessionExternalId", command.LiveSessionExternalId),
+            fields.Channel(command.Channel), fields.GroupBuy(command.GroupBuy), fields.PaidAt(command.PaidAt, now));
+        if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
+
+        await using var connection = await db.OpenAsync(ct);
+        // Two tries: a unique violation on a stub customer (not the order) is worth one retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await OrderStore.FindOrderAsync(connection, null, order.OrderId, ct) is { } stored) return new Outcome.Existing(stored);
+            try
+            {
+                return await InsertAsync(connection, order, now, ct);
+            }
+            catch (DbException e) when (OrderStore.IsUniqueViolation(e) && attempt < 2)
+            {
+            }
+        }
+    }
+
+    private async Task<Outcome> InsertAsync(DbConnection connection, Valid order, DateTime now, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var course = await OrderStore.CourseAsync(connection, tx, order.CourseExternalId, ct);
+        if (course is null)
+            return Refused(OrderRefusals.UnknownCourse, $"No course with externalId '{order.CourseExternalId}'.");
+        long? liveSessionId = null;
+        if (order.LiveSessionExternalId is not null)
+        {
+            liveSessionId = await OrderStore.LiveSessionIdAsync(connection, tx, order.LiveSessionExternalId, ct);
+            if (liveSessionId is null)
+                return Refused(OrderRefusals.UnknownLiveSession, $"No live session with externalId '{order.LiveSessionExternalId}'.");
+        }
+        var customerId = await OrderStore.CustomerIdAsync(connection, tx, order.CustomerExternalId, ct);
+        var price = await pricing.PriceAsync(connection, tx,
+            new PriceRequest(course, order.CustomerExternalId, customerId, order.CouponCodes, order.ReferralCode, order.GroupBuy), ct);
+        if (price.RefusalForOrder is { } refusal) return new Outcome.Refused(refusal);
+
+        customerId ??= await OrderStore.AddStubCustomerAsync(connection, tx, db, order.CustomerExternalId, now, ct);
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
+            ? """
+              INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
+                                  list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
+              VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
+                      @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0);
+              SELECT last_insert_rowid();
+              """
+            : """
+              INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
+                                  list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
+              OUTPUT INSERTED.id
+              VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
+                      @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0);
+              """,
+            new
+            {
+                order.OrderId, customerId, courseId = course.Id, liveSessionId, order.Channel, order.ReferralCode,
+                listPrice = price.ListPrice, discount = price.DiscountTotal, payable = price.Payable,
+                status = OrderStatus.Paid, order.PaidAt, now,
+            }, tx, cancellationToken: ct));
+        foreach (var discount in price.Discounts)
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO order_discounts (order_id, kind, code, campaign_id, amount)
+                VALUES (@id, @Kind, @Code, @CampaignId, @Amount)
+                """, new { id, discount.Kind, discount.Code, discount.CampaignId, discount.Amount }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        var created = await OrderStore.FindOrderAsync(connection, null, order.OrderId, ct)
+            ?? throw new InvalidOperationException($"Order {order.OrderId} vanished right after it was stored.");
+        return new Outcome.Created(created);
+    }
+
+    private static Outcome.Refused Refused(string code, string detail) => new(new OrderRefusal(code, detail));
+}

@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Console.Domain.Data;
+using Dapper;
+using Microsoft.Data.SqlClient;
+using Microsoft.Data.Sqlite;
+
+namespace Console.Domain.Orders;
+
+/// <summary>The look-ups order use cases share: course, live session, customer (with stubs), and a stored order.</summary>
+internal static class OrderStore
+{
+    public static Task<PricedCourse?> CourseAsync(DbConnection connection, DbTransaction? tx, string externalId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<PricedCourse>(new CommandDefinition(
+            """
+            SELECT id, external_id AS ExternalId, category, list_price AS ListPrice
+            FROM courses WHERE external_id = @externalId
+            """, new { externalId }, tx, cancellationToken: ct));
+
+    public static Task<long?> LiveSessionIdAsync(DbConnection connection, DbTransaction? tx, string externalId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            SELECT id FROM live_sessions WHERE external_id = @externalId
+            """, new { externalId }, tx, cancellationToken: ct));
+
+    public static Task<long?> CustomerIdAsync(DbConnection connection, DbTransaction? tx, string externalId, CancellationToken ct) =>
+        connection.QuerySingleOrDefaultAsync<long?>(new CommandDefinition(
+            """
+            SELECT id FROM customers WHERE external_id = @externalId
+            """, new { externalId }, tx, cancellationToken: ct));
+
+    /// <summary>A customer the platform has not sent yet becomes a stub that a later customer upsert fills in.</summary>
+    public static Task<long> AddStubCustomerAsync(DbConnection connection, DbTransaction tx, Db db, string externalId,
+        DateTime nowUtc, CancellationToken ct) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
+            ? """
+              INSERT INTO customers (external_id, is_stub, created_at, updated_at) VALUES (@externalId, 1, @nowUtc, @nowUtc)
+              ON CONFLICT (external_id) DO NOTHING;
+              SELECT id FROM customers WHERE external_id = @externalId;
+              """
+            : """
+              INSERT INTO customers (external_id, is_stub, created_at, updated_at)
+              SELECT @externalId, 1, @nowUtc, @nowUtc
+              WHERE NOT EXISTS (SELECT 1 FROM customers WITH (UPDLOCK, HOLDLOCK) WHERE external_id = @externalId);
+              SELECT id FROM customers WHERE external_id = @externalId;
+              """, new { externalId, nowUtc }, tx, cancellationToken: ct));
+
+    /// <summary>Two requests racing to insert one order id: the loser sees this and answers with the winner's order.</summary>
+    public static bool IsUniqueViolation(DbException e) => e switch
+    {
+        SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
+        SqlException s => s.Number is 2627 or 2601,
+        _ => false,
+    };
+
+    private sealed record OrderRow(long Id, string OrderId, string CustomerExternalId, string CourseExternalId,
+        string? LiveSessionExternalId, string Channel, string? ReferralCode, long ListPrice, long Payable, long Refunded,
+        string Status, DateTime PaidAt);
+
+    public static async Task<Order?> FindOrderAsync(DbConnection connection, DbTransaction? tx, string orderId, CancellationToken ct)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<OrderRow>(new CommandDefinition(
+            """
+            SELECT o.id, o.order_id AS OrderId, cu.external_id AS CustomerExternalId, co.external_id AS CourseExternalId,
+                   ls.external_id AS LiveSessionExternalId, o.channel, o.referral_code AS ReferralCode,
+                   o.list_price AS ListPrice, o.payable, o.refunded, o.status, o.paid_at AS PaidAt
+            FROM orders o
+            JOIN customers cu ON cu.id = o.customer_id
+            JOIN courses co ON co.id = o.course_id
+            LEFT JOIN live_sessions ls ON ls.id = o.live_session_id
+            WHERE o.order_id = @orderId
+            """, new { orderId }, tx, cancellationToken: ct));
+        if (row is null) return null;
+        var discounts = await connection.QueryAsync<Discount>(new CommandDefinition(
+            """
+            SELECT kind, code, campaign_id AS CampaignId, amount FROM order_discounts WHERE order_id = @id ORDER BY id
+            """, new { id = row.Id }, tx, cancellationToken: ct));
+        return new Order(row.OrderId, row.CustomerExternalId, row.CourseExternalId, row.LiveSessionExternalId, row.Channel,
+            row.ReferralCode, row.ListPrice, discounts.ToList(), row.Payable, row.Refunded, row.Status, row.PaidAt);
+    }
+}

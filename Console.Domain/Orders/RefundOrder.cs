@@ -1,0 +1,68 @@
+using Console.Domain.Data;
+using Dapper;
+
+namespace Console.Domain.Orders;
+
+/// <summary>
+/// Refunds part or the rest of an order. The conditional update is the guard: however many refunds race,
+/// refunded can never pass payable, and the refunds row is written in the same transaction.
+/// </summary>
+public sealed class RefundOrder(Db db, TimeProvider clock)
+{
+    public const int MaxReasonLength = 500;
+
+    /// <summary>Amount in the shop currency; null refunds whatever has not been refunded yet.</summary>
+    public sealed record Command(decimal? Amount = null, string? Reason = null);
+
+    public abstract record Outcome
+    {
+        public sealed record Refunded(string OrderId, long TotalRefunded, string Status) : Outcome;
+        public sealed record NotFound : Outcome;
+        public sealed record Refused(OrderRefusal Refusal) : Outcome;
+        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+    }
+
+    private sealed record OrderMoney(long Id, long Payable, long Refunded, string Status);
+
+    public async Task<Outcome> ExecuteAsync(string orderId, Command command, CancellationToken ct = default)
+    {
+        var fields = new OrderFields();
+        var amount = fields.Amount("amount", command.Amount);
+        var reason = fields.Optional("reason", command.Reason, MaxReasonLength);
+        if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
+        if (string.IsNullOrWhiteSpace(orderId) || orderId.Length > OrderFields.MaxIdLength) return new Outcome.NotFound();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var connection = await db.OpenAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        const string read = """
+            SELECT id, payable, refunded, status FROM orders WHERE order_id = @orderId
+            """;
+        var before = await connection.QuerySingleOrDefaultAsync<OrderMoney>(new CommandDefinition(read, new { orderId }, tx, cancellationToken: ct));
+        if (before is null) return new Outcome.NotFound();
+        var fen = amount ?? before.Payable - before.Refunded;
+        if (fen <= 0) return ExceedsPaid(before, 0);
+
+        var changed = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE orders
+            SET refunded = refunded + @fen,
+                status = CASE WHEN refunded + @fen = payable THEN 'refunded' ELSE 'partially_refunded' END
+            WHERE id = @id AND refunded + @fen <= payable
+            """, new { fen, id = before.Id }, tx, cancellationToken: ct));
+        if (changed == 0) return ExceedsPaid(before, fen);
+
+        // Read back under the write lock: refunded == this amount means no earlier refund exists.
+        var after = await connection.QuerySingleAsync<OrderMoney>(new CommandDefinition(read, new { orderId }, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO refunds (order_id, amount, reason, first_for_order, refunded_at, rolled_up)
+            VALUES (@id, @fen, @reason, @first, @now, 0)
+            """, new { id = before.Id, fen, reason, first = after.Refunded == fen, now }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+        return new Outcome.Refunded(orderId, after.Refunded, after.Status);
+    }
+
+    private static Outcome.Refused ExceedsPaid(OrderMoney order, long fen) => new(new OrderRefusal(OrderRefusals.RefundExceedsPaid,
+        $"Refunding {Money.ToDecimal(fen):0.00} would exceed what is left to refund ({Money.ToDecimal(order.Payable - order.Refunded):0.00})."));
+}
