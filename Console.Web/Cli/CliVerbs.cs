@@ -22,7 +22,7 @@ public static class CliVerbs
         stderr ??= System.Console.Error;
         try
         {
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
+            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ConfigurationArgs(args) });
             builder.Logging.ClearProviders();
             builder.AddDomainServices();
             await using var app = builder.Build();
@@ -34,6 +34,23 @@ public static class CliVerbs
             await stderr.WriteLineAsync($"error: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>
+    /// Only "--key value" and "--key=value" pairs reach configuration: a positional file path such as /tmp/x.csv
+    /// would otherwise be read as a "/key" switch and swallow the argument after it.
+    /// </summary>
+    private static string[] ConfigurationArgs(string[] args)
+    {
+        var result = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal)) continue;
+            result.Add(args[i]);
+            if (!args[i].Contains('=') && i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+                result.Add(args[++i]);
+        }
+        return [.. result];
     }
 }
 
