@@ -5,5 +5,6 @@ internal static class DomainRegistrations
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddSingleton<Console.Domain.Data.Demo.DemoSeeder>();
     }
 }
