@@ -36,7 +36,7 @@ internal sealed class CustomerJourney(DemoPlan plan, DemoCalendar calendar, IRea
                 var course = DemoCatalogue.Course(session.CourseId);
                 var discount = outcome.ClaimedCoupon ? session.CouponFen : 0;
                 Buy(rng, customer, new DemoOrder(customer.Id, course.Id, session.Id, DemoVocabulary.LiveRoom, session.ReferralCode,
-                    course.ListPrice, discount, outcome.ClaimedCoupon ? session.CouponCode : null, paidAt), owned, events, orders);
+                    course.ListPrice, discount, outcome.ClaimedCoupon ? session.CouponCode : null, paidAt), outcome.Join, owned, events, orders);
                 continue;
             }
             var channel = StorefrontVisit.Channel(rng, customer);
@@ -49,15 +49,19 @@ internal sealed class CustomerJourney(DemoPlan plan, DemoCalendar calendar, IRea
                 continue;
             }
             Buy(rng, customer, new DemoOrder(customer.Id, visited.Id, 0, channel, StorefrontVisit.Referral(rng, customer, channel),
-                visited.ListPrice, 0, null, end.AddSeconds(rng.Next(60, 600))), owned, events, orders);
+                visited.ListPrice, 0, null, end.AddSeconds(rng.Next(60, 600))), end, owned, events, orders);
         }
+        // A visit late on the last evening may run past the end; the period is a hard edge.
+        events.RemoveAll(e => e.At >= calendar.EndUtc);
     }
 
-    private void Buy(Random rng, DemoCustomer customer, DemoOrder order, bool[] owned, List<DemoEvent> events, List<DemoOrder> orders)
+    /// <summary>Records the order with its add-to-cart (never before <paramref name="browsedAt"/>), a possible refund and pair follow-up.</summary>
+    private void Buy(Random rng, DemoCustomer customer, DemoOrder order, DateTime browsedAt, bool[] owned, List<DemoEvent> events, List<DemoOrder> orders)
     {
         if (order.PaidAt >= calendar.EndUtc) return;
         owned[order.CourseId] = true;
-        events.Add(new(order.PaidAt.AddSeconds(-rng.Next(30, 240)), DemoEventTypes.AddToCart, order.CourseId, order.SessionId, null));
+        var cartAt = order.PaidAt.AddSeconds(-rng.Next(30, 240));
+        events.Add(new(cartAt < browsedAt ? browsedAt : cartAt, DemoEventTypes.AddToCart, order.CourseId, order.SessionId, null));
         orders.Add(DemoRefunds.Maybe(rng, calendar, order));
 
         // Courses that belong together: the partner often follows within minutes or within a few days.
@@ -68,9 +72,11 @@ internal sealed class CustomerJourney(DemoPlan plan, DemoCalendar calendar, IRea
         if (at >= calendar.EndUtc) return;
         var course = DemoCatalogue.Course(partner);
         var channel = order.Channel == DemoVocabulary.LiveRoom ? DemoVocabulary.Storefront : order.Channel;
-        events.Add(new(at.AddSeconds(-rng.Next(60, 300)), DemoEventTypes.PageView, partner, 0, null));
+        var viewedAt = at.AddSeconds(-rng.Next(60, 300));
+        if (viewedAt < order.PaidAt) viewedAt = order.PaidAt;
+        events.Add(new(viewedAt, DemoEventTypes.PageView, partner, 0, null));
         Buy(rng, customer, new DemoOrder(customer.Id, partner, 0, channel, StorefrontVisit.Referral(rng, customer, channel),
-            course.ListPrice, 0, null, at), owned, events, orders);
+            course.ListPrice, 0, null, at), viewedAt, owned, events, orders);
     }
 
     /// <summary>Sessions after the customer joined, by their pull and the customer's taste, each at most once.</summary>

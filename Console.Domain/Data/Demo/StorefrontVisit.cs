@@ -37,7 +37,7 @@ internal static class StorefrontVisit
     /// <summary>Odds rise with the channel, the customer's intent and taste, and the minutes they have watched live so far.</summary>
     public static bool Buys(Random rng, DemoCustomer customer, DemoCourse course, string channel, double watchedMinutes)
     {
-        var logit = -2.9
+        var logit = -2.8
             + DemoVocabulary.VisitChannelLift[Array.IndexOf(DemoVocabulary.VisitChannels, channel)]
             + 0.8 * customer.Intent
             + 0.4 * Math.Log(customer.Affinity(course.Category))
