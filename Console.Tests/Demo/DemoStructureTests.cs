@@ -79,6 +79,22 @@ public sealed class DemoStructureTests(DemoStoreFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public void Paired_courses_are_bought_together_far_above_chance()
+    {
+        // Courses 1 and 2 are a pair (Python basics, then Python data analysis).
+        var buyersOfFirst = One<long>("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE course_id = 1");
+        var both = One<long>("""
+            SELECT COUNT(DISTINCT a.customer_id) FROM orders a JOIN orders b ON b.customer_id = a.customer_id
+            WHERE a.course_id = 1 AND b.course_id = 2
+            """);
+        var buyersOfSecond = One<long>("SELECT COUNT(DISTINCT customer_id) FROM orders WHERE course_id = 2");
+        Assert.True(buyersOfFirst > 20, $"{buyersOfFirst} buyers of course 1");
+        var together = (double)both / buyersOfFirst;
+        var overall = (double)buyersOfSecond / DemoStoreFixture.Customers;
+        Assert.True(together > 3 * overall, $"{together:P1} of course 1 buyers took course 2; {overall:P1} of everyone did");
+    }
+
+    [Fact]
     public void About_three_percent_of_orders_are_refunded_consistently()
     {
         var orders = One<long>("SELECT COUNT(1) FROM orders");

@@ -49,6 +49,7 @@ public sealed class SeedDemoVerbTests
         Assert.Equal(1, result.Exit);
         Assert.Contains("--customers must be", result.Error);
         Assert.Contains("--end must be a date", result.Error);
+        Assert.Contains("usage: seed-demo", result.Error);
         using var connection = store.Db.Open();
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(1) FROM sqlite_master WHERE name = 'customers'"));
     }

@@ -8,8 +8,22 @@ namespace Console.Web.Cli;
 /// <summary>seed-demo [--customers N] [--days D] [--seed S] [--end yyyy-MM-dd]: deterministic demo data into an empty store.</summary>
 internal static class SeedDemoVerb
 {
+    // Plain strings, not a raw literal: raw literals in this codebase are SQL and get parsed as such.
+    private const string Usage =
+        "usage: seed-demo [--customers N] [--days D] [--seed S] [--end yyyy-MM-dd]\n" +
+        "  --customers  customers to create, ids 1..N (default 20,000)\n" +
+        "  --days       length of the period in days (default 180)\n" +
+        "  --seed       random seed (default 42); the same seed and end day give the same rows\n" +
+        "  --end        the data stops at 00:00 UTC of this day (default: today's UTC date)\n" +
+        "The store must be empty: no customers, orders, courses, live sessions or events.";
+
     public static async Task<int> RunAsync(CliContext cli)
     {
+        if (cli.Args.Get("help") is not null)
+        {
+            await cli.Out.WriteLineAsync(Usage);
+            return 0;
+        }
         var (customers, customersError) = cli.Args.GetInt("customers", DemoPlan.DefaultCustomers, 1, DemoPlan.MaxCustomers);
         var (days, daysError) = cli.Args.GetInt("days", DemoPlan.DefaultDays, 1, DemoPlan.MaxDays);
         var (seed, seedError) = cli.Args.GetInt("seed", DemoPlan.DefaultSeed, 0, int.MaxValue);
@@ -23,7 +37,7 @@ internal static class SeedDemoVerb
         if (errors.Count > 0)
         {
             foreach (var error in errors) await cli.Error.WriteLineAsync($"error: {error}");
-            await cli.Error.WriteLineAsync("usage: seed-demo [--customers N] [--days D] [--seed S] [--end yyyy-MM-dd]");
+            await cli.Error.WriteLineAsync(Usage);
             return 1;
         }
 

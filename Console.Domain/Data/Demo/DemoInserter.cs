@@ -8,7 +8,7 @@ internal sealed class DemoInserter : IDisposable
     private readonly DbCommand _command;
     private readonly DbParameter[] _parameters;
 
-    public DemoInserter(DbConnection connection, DbTransaction transaction, string sql, int parameterCount)
+    public DemoInserter(DbConnection connection, DbTransaction transaction, string sql, int parameterCount, bool prepare)
     {
         _command = connection.CreateCommand();
         _command.CommandText = sql;
@@ -20,7 +20,8 @@ internal sealed class DemoInserter : IDisposable
             _parameters[i].ParameterName = "@p" + i;
             _command.Parameters.Add(_parameters[i]);
         }
-        _command.Prepare();
+        // SqlClient can only prepare typed, sized parameters; SQLite compiles the statement once here.
+        if (prepare) _command.Prepare();
     }
 
     public DbTransaction? Transaction

@@ -42,7 +42,7 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
     public void Courses(DbTransaction tx, DateTime createdAt)
     {
         using var identity = ExplicitIds(tx, "courses");
-        using var insert = new DemoInserter(connection, tx, CourseSql, 8);
+        using var insert = new DemoInserter(connection, tx, CourseSql, 8, db.IsSqlite);
         foreach (var c in DemoCatalogue.Courses)
             insert.Insert(c.Id, c.ExternalId, c.Title, DemoCatalogue.Categories[c.Category], c.ListPrice, c.Lecturer, "active",
                 createdAt.AddDays(c.Id * 7));
@@ -51,7 +51,7 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
     public void Customers(DbTransaction tx, IEnumerable<DemoCustomer> customers)
     {
         using var identity = ExplicitIds(tx, "customers");
-        using var insert = new DemoInserter(connection, tx, CustomerSql, 9);
+        using var insert = new DemoInserter(connection, tx, CustomerSql, 9, db.IsSqlite);
         foreach (var c in customers)
             insert.Insert(c.Id, c.ExternalId, c.Email, c.Name, c.Phone, c.City, c.Source, c.EmailOptIn ? 1 : 0, c.CreatedAt);
     }
@@ -60,13 +60,13 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
     public void Sessions(DbTransaction tx, IReadOnlyList<DemoSession> sessions, int[] viewers)
     {
         using var identity = ExplicitIds(tx, "live_sessions");
-        using var insert = new DemoInserter(connection, tx, SessionSql, 10);
+        using var insert = new DemoInserter(connection, tx, SessionSql, 10, db.IsSqlite);
         foreach (var s in sessions)
             insert.Insert(s.Id, s.ExternalId, s.CourseId, s.Title, s.Platform, s.Host, s.ScheduledAt, s.StartedAt, s.EndedAt,
                 (int)Math.Round(viewers[s.Id] * 0.6));
     }
 
-    public DemoInserter Events(DbTransaction tx) => new(connection, tx, EventSql, 7);
+    public DemoInserter Events(DbTransaction tx) => new(connection, tx, EventSql, 7, db.IsSqlite);
 
     public static void Event(DemoInserter insert, long sequence, int customerId, DemoEvent e) =>
         insert.Insert($"demo-e-{sequence:D8}", customerId, e.Type, e.At, e.CourseId == 0 ? null : e.CourseId,
@@ -75,15 +75,15 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
     public void Orders(DbTransaction tx, IReadOnlyList<DemoOrder> orders)
     {
         using (ExplicitIds(tx, "orders"))
-        using (var insert = new DemoInserter(connection, tx, OrderSql, 13))
+        using (var insert = new DemoInserter(connection, tx, OrderSql, 13, db.IsSqlite))
         {
             foreach (var o in orders)
                 insert.Insert(o.Id, o.OrderId, o.CustomerId, o.CourseId, o.SessionId == 0 ? null : o.SessionId, o.Channel,
                     o.ReferralCode, o.ListPrice, o.Discount, o.Payable, o.Refunded, o.Status, o.PaidAt);
         }
-        using (var insert = new DemoInserter(connection, tx, DiscountSql, 3))
+        using (var insert = new DemoInserter(connection, tx, DiscountSql, 3, db.IsSqlite))
             foreach (var o in orders.Where(o => o.Discount > 0)) insert.Insert(o.Id, o.CouponCode, o.Discount);
-        using (var insert = new DemoInserter(connection, tx, RefundSql, 4))
+        using (var insert = new DemoInserter(connection, tx, RefundSql, 4, db.IsSqlite))
             foreach (var o in orders.Where(o => o.Refunded > 0).OrderBy(o => o.RefundedAt).ThenBy(o => o.Id))
                 insert.Insert(o.Id, o.Refunded, o.RefundReason, o.RefundedAt);
     }
