@@ -1,3 +1,5 @@
+using Console.Domain.Data.Demo;
+
 namespace Console.Web.Hosting;
 
 /// <summary>Bound from "Demo": a new user's first start on an empty store fills it with demo data.</summary>
@@ -5,5 +7,7 @@ public sealed class DemoOptions
 {
     public const string Section = "Demo";
     public bool SeedOnEmpty { get; set; }
-    public int Seed { get; set; } = 42;
+    public int Seed { get; set; } = DemoPlan.DefaultSeed;
+    public int Customers { get; set; } = DemoPlan.DefaultCustomers;
+    public int Days { get; set; } = DemoPlan.DefaultDays;
 }

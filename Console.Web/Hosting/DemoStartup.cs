@@ -1,6 +1,44 @@
+using Console.Domain.Admin;
+using Console.Domain.Data.Demo;
+using Microsoft.Extensions.Options;
+
 namespace Console.Web.Hosting;
 
+/// <summary>With Demo:SeedOnEmpty, the first start on an empty store fills it, so a fresh clone shows a working console.</summary>
 internal static class DemoStartup
 {
-    public static Task SeedIfEmptyAsync(WebApplication app) => Task.CompletedTask;
+    public static async Task SeedIfEmptyAsync(WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (!options.SeedOnEmpty) return;
+        await SeedAsync(app, options);
+        // Development only: accounts with a published password must never appear anywhere else.
+        if (!app.Environment.IsDevelopment()) return;
+        var added = await DemoUsers.EnsureAsync(app.Services.GetRequiredService<ConsoleUsers>());
+        if (added.Count > 0)
+            app.Logger.LogInformation("Demo users added: {Users} (password {Password})", string.Join(", ", added), DemoUsers.Password);
+    }
+
+    private static async Task SeedAsync(WebApplication app, DemoOptions options)
+    {
+        var seeder = app.Services.GetRequiredService<DemoSeeder>();
+        var nonEmpty = await seeder.NonEmptyTablesAsync();
+        if (nonEmpty.Count > 0)
+        {
+            app.Logger.LogDebug("Demo seed skipped: the store already holds {Tables}", string.Join(", ", nonEmpty));
+            return;
+        }
+        var plan = new DemoPlan(options.Customers, options.Days, options.Seed,
+            DemoPlan.DefaultEndDay(app.Services.GetRequiredService<TimeProvider>()));
+        app.Logger.LogInformation("Seeding demo data into the empty store: {Customers} customers over {Days} days", plan.Customers, plan.Days);
+        var result = await seeder.SeedAsync(plan, line => app.Logger.LogInformation("Demo seed: {Progress}", line));
+        if (!result.Seeded)
+        {
+            app.Logger.LogWarning("Demo seed skipped: {Reason}", result.Refusal);
+            return;
+        }
+        app.Logger.LogInformation(
+            "Demo seed done in {Seconds:F1} s: {Customers} customers, {Sessions} live sessions, {Events} events, {Orders} orders, {Refunds} refunds",
+            result.Elapsed.TotalSeconds, result.Customers, result.Sessions, result.Events, result.Orders, result.Refunds);
+    }
 }

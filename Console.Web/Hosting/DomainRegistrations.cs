@@ -10,5 +10,6 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Orders.GetOrder>();
         services.AddSingleton<Console.Domain.Orders.QuoteOrder>();
         services.AddSingleton<Console.Domain.Orders.RefundOrder>();
+        services.AddSingleton<Console.Domain.Data.Demo.DemoSeeder>();
     }
 }

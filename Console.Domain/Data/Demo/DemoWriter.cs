@@ -1,0 +1,118 @@
+using System.Data.Common;
+
+namespace Console.Domain.Data.Demo;
+
+/// <summary>Writes demo rows straight into the core tables with prepared inserts; ids are explicit so rows can refer to each other.</summary>
+internal sealed class DemoWriter(Db db, DbConnection connection)
+{
+    private const string CourseSql = """
+        INSERT INTO courses (id, external_id, title, category, list_price, lecturer, status, created_at, updated_at)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p7)
+        """;
+
+    private const string CustomerSql = """
+        INSERT INTO customers (id, external_id, email, name, phone, city, source, email_opt_in, is_stub, created_at, updated_at)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, 0, @p8, @p8)
+        """;
+
+    private const string SessionSql = """
+        INSERT INTO live_sessions (id, external_id, course_id, title, platform, host, scheduled_at, started_at, ended_at, peak_viewers, updated_at)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p8)
+        """;
+
+    private const string EventSql = """
+        INSERT INTO events (event_id, customer_id, type, occurred_at, course_id, live_session_id, value)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+        """;
+
+    private const string OrderSql = """
+        INSERT INTO orders (id, order_id, customer_id, course_id, live_session_id, channel, referral_code, list_price, discount,
+            payable, refunded, status, paid_at, created_at, rolled_up)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p12, 0)
+        """;
+
+    private const string DiscountSql = """
+        INSERT INTO order_discounts (order_id, kind, code, campaign_id, amount) VALUES (@p0, 'coupon', @p1, NULL, @p2)
+        """;
+
+    private const string RefundSql = """
+        INSERT INTO refunds (order_id, amount, reason, first_for_order, refunded_at, rolled_up) VALUES (@p0, @p1, @p2, 1, @p3, 0)
+        """;
+
+    public void Courses(DbTransaction tx, DateTime createdAt)
+    {
+        using var identity = ExplicitIds(tx, "courses");
+        using var insert = new DemoInserter(connection, tx, CourseSql, 8, db.IsSqlite);
+        foreach (var c in DemoCatalogue.Courses)
+            insert.Insert(c.Id, c.ExternalId, c.Title, DemoCatalogue.Categories[c.Category], c.ListPrice, c.Lecturer, "active",
+                createdAt.AddDays(c.Id * 7));
+    }
+
+    public void Customers(DbTransaction tx, IEnumerable<DemoCustomer> customers)
+    {
+        using var identity = ExplicitIds(tx, "customers");
+        using var insert = new DemoInserter(connection, tx, CustomerSql, 9, db.IsSqlite);
+        foreach (var c in customers)
+            insert.Insert(c.Id, c.ExternalId, c.Email, c.Name, c.Phone, c.City, c.Source, c.EmailOptIn ? 1 : 0, c.CreatedAt);
+    }
+
+    /// <summary>Peak viewers: a share of everyone who dropped in, since not all watch at the same moment.</summary>
+    public void Sessions(DbTransaction tx, IReadOnlyList<DemoSession> sessions, int[] viewers)
+    {
+        using var identity = ExplicitIds(tx, "live_sessions");
+        using var insert = new DemoInserter(connection, tx, SessionSql, 10, db.IsSqlite);
+        foreach (var s in sessions)
+            insert.Insert(s.Id, s.ExternalId, s.CourseId, s.Title, s.Platform, s.Host, s.ScheduledAt, s.StartedAt, s.EndedAt,
+                (int)Math.Round(viewers[s.Id] * 0.6));
+    }
+
+    public DemoInserter Events(DbTransaction tx) => new(connection, tx, EventSql, 7, db.IsSqlite);
+
+    public static void Event(DemoInserter insert, long sequence, int customerId, DemoEvent e) =>
+        insert.Insert($"demo-e-{sequence:D8}", customerId, e.Type, e.At, e.CourseId == 0 ? null : e.CourseId,
+            e.SessionId == 0 ? null : e.SessionId, e.Value);
+
+    public void Orders(DbTransaction tx, IReadOnlyList<DemoOrder> orders)
+    {
+        using (ExplicitIds(tx, "orders"))
+        using (var insert = new DemoInserter(connection, tx, OrderSql, 13, db.IsSqlite))
+        {
+            foreach (var o in orders)
+                insert.Insert(o.Id, o.OrderId, o.CustomerId, o.CourseId, o.SessionId == 0 ? null : o.SessionId, o.Channel,
+                    o.ReferralCode, o.ListPrice, o.Discount, o.Payable, o.Refunded, o.Status, o.PaidAt);
+        }
+        using (var insert = new DemoInserter(connection, tx, DiscountSql, 3, db.IsSqlite))
+            foreach (var o in orders.Where(o => o.Discount > 0)) insert.Insert(o.Id, o.CouponCode, o.Discount);
+        using (var insert = new DemoInserter(connection, tx, RefundSql, 4, db.IsSqlite))
+            foreach (var o in orders.Where(o => o.Refunded > 0).OrderBy(o => o.RefundedAt).ThenBy(o => o.Id))
+                insert.Insert(o.Id, o.Refunded, o.RefundReason, o.RefundedAt);
+    }
+
+    /// <summary>SQL Server refuses explicit values in IDENTITY columns unless told, one table at a time; SQLite takes them as they are.</summary>
+    private IdentityInsert ExplicitIds(DbTransaction tx, string table) => new(db.IsSqlite ? null : connection, tx, table);
+
+    private sealed class IdentityInsert : IDisposable
+    {
+        private readonly DbConnection? _connection;
+        private readonly DbTransaction _tx;
+        private readonly string _table;
+
+        public IdentityInsert(DbConnection? connection, DbTransaction tx, string table)
+        {
+            (_connection, _tx, _table) = (connection, tx, table);
+            Run("ON");
+        }
+
+        public void Dispose() => Run("OFF");
+
+        private void Run(string state)
+        {
+            if (_connection is null) return;
+            using var command = _connection.CreateCommand();
+            command.Transaction = _tx;
+            // Table name and state come from the constants above, never from input.
+            command.CommandText = $"SET IDENTITY_INSERT {_table} {state};";
+            command.ExecuteNonQuery();
+        }
+    }
+}

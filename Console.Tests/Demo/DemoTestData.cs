@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Console.Domain.Data;
+using Console.Domain.Data.Demo;
+using Console.Tests.Support;
+
+namespace Console.Tests.Demo;
+
+/// <summary>Small demo stores and a fingerprint of table contents for comparing two of them.</summary>
+internal static class DemoTestData
+{
+    public static readonly DateOnly EndDay = new(2026, 3, 1);
+
+    // Every column of every table the seed writes, in a fixed order, so the hash covers all of it.
+    public static readonly Dictionary<string, string> Tables = new()
+    {
+        ["courses"] = "SELECT id, external_id, title, category, list_price, lecturer, status, created_at, updated_at FROM courses ORDER BY id",
+        ["customers"] = "SELECT id, external_id, email, name, phone, city, source, email_opt_in, is_stub, created_at, updated_at FROM customers ORDER BY id",
+        ["live_sessions"] = "SELECT id, external_id, course_id, title, platform, host, scheduled_at, started_at, ended_at, peak_viewers, updated_at FROM live_sessions ORDER BY id",
+        ["events"] = "SELECT id, event_id, customer_id, type, occurred_at, course_id, live_session_id, value FROM events ORDER BY id",
+        ["orders"] = "SELECT id, order_id, customer_id, course_id, live_session_id, channel, referral_code, list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up FROM orders ORDER BY id",
+        ["order_discounts"] = "SELECT id, order_id, kind, code, campaign_id, amount FROM order_discounts ORDER BY id",
+        ["refunds"] = "SELECT id, order_id, amount, reason, first_for_order, refunded_at, rolled_up FROM refunds ORDER BY id",
+    };
+
+    public static DemoSeeder Seeder(TempStore store) => new(store.Db, new BusinessTime(new BusinessOptions()));
+
+    public static Task<DemoResult> SeedAsync(TempStore store, int customers, int days, int seed, List<string>? progress = null) =>
+        Seeder(store).SeedAsync(new DemoPlan(customers, days, seed, EndDay), progress is null ? null : progress.Add);
+
+    /// <summary>SHA-256 over the ordered rows of one table: equal hashes mean equal contents.</summary>
+    public static string Hash(Db db, string table)
+    {
+        using var connection = db.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = Tables[table];
+        using var reader = command.ExecuteReader();
+        var text = new StringBuilder();
+        while (reader.Read())
+        {
+            for (var i = 0; i < reader.FieldCount; i++)
+                text.Append(reader.IsDBNull(i) ? "∅" : Convert.ToString(reader.GetValue(i), CultureInfo.InvariantCulture)).Append('|');
+            text.Append('\n');
+        }
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    public static Dictionary<string, string> HashAll(Db db) => Tables.Keys.ToDictionary(t => t, t => Hash(db, t));
+}
