@@ -5,5 +5,8 @@ internal static class DomainRegistrations
 {
     public static void Add(IServiceCollection services)
     {
+        services.AddSingleton<Console.Domain.Sales.RollupDailySales>();
+        services.AddSingleton<Console.Domain.Sales.RecomputeDailySales>();
+        services.AddSingleton<Console.Domain.Sales.SalesSummary>();
     }
 }
