@@ -30,11 +30,12 @@ public sealed class SalesSummaryTests : IDisposable
 
         var result = await _summary.GetAsync(From, To);
 
-        await AssertMatchesOrdersAsync(result.Current, From, To);
-        await AssertMatchesOrdersAsync(result.Previous, new DateOnly(2025, 2, 24), new DateOnly(2025, 3, 9));
-        Assert.True(result.Current.Orders > 100);
+        await AssertTotalsMatchOrdersAsync(result.Current.Totals, From, To);
+        await AssertBreakdownsMatchOrdersAsync(result.Current, From, To);
+        await AssertTotalsMatchOrdersAsync(result.Previous, new DateOnly(2025, 2, 24), new DateOnly(2025, 3, 9));
+        Assert.True(result.Current.Totals.Orders > 100);
         Assert.True(result.Previous.Orders > 50);
-        Assert.InRange(result.Current.RefundRate, 0.001, 0.5);
+        Assert.InRange(result.Current.Totals.RefundRate, 0.001, 0.5);
     }
 
     [Fact]
@@ -42,16 +43,19 @@ public sealed class SalesSummaryTests : IDisposable
     {
         var result = await _summary.GetAsync(From, To);
 
-        Assert.Equal(0, result.Current.NetRevenue);
-        Assert.Equal(0, result.Current.PayingCustomers);
-        Assert.Equal(0, result.Current.AverageOrderValue);
-        Assert.Equal(0, result.Current.RefundRate);
-        Assert.Equal(14, result.Current.RevenueByDay.Count);
+        Assert.Equal(0, result.Current.Totals.NetRevenue);
+        Assert.Equal(0, result.Current.Totals.PayingCustomers);
+        Assert.Equal(0, result.Current.Totals.AverageOrderValue);
+        Assert.Equal(0, result.Current.Totals.RefundRate);
+        Assert.Equal(14, result.Current.Totals.RevenueByDay.Count);
+        Assert.Equal(14, result.Previous.RevenueByDay.Count);
         Assert.Empty(result.Current.TopCourses);
         await Assert.ThrowsAsync<ArgumentException>(() => _summary.GetAsync(To, From));
     }
 
-    private async Task AssertMatchesOrdersAsync(SalesFigures figures, DateOnly from, DateOnly to)
+    private const string Net = "o.payable - COALESCE((SELECT SUM(r.amount) FROM refunds r WHERE r.order_id = o.id), 0)";
+
+    private async Task AssertTotalsMatchOrdersAsync(SalesTotals figures, DateOnly from, DateOnly to)
     {
         var range = new { start = _time.StartOfDayUtc(from), end = _time.StartOfDayUtc(to.AddDays(1)) };
         await using var c = await _store.Db.OpenAsync();
@@ -70,27 +74,32 @@ public sealed class SalesSummaryTests : IDisposable
         Assert.Equal((double)refunds.Orders / totals.Orders, figures.RefundRate, 10);
         Assert.Equal((long)Math.Round((decimal)(totals.Gross - refunds.Amount) / totals.Orders, MidpointRounding.AwayFromZero), figures.AverageOrderValue);
 
-        // Net revenue per order; Shanghai keeps +08:00 all year, so SQLite can cut the days itself.
-        const string net = "o.payable - COALESCE((SELECT SUM(r.amount) FROM refunds r WHERE r.order_id = o.id), 0)";
+        // Shanghai keeps +08:00 all year, so SQLite can cut the days itself.
         var byDay = (await c.QueryAsync<(string Day, long Net)>(
-            $"SELECT date(o.paid_at, '+8 hours'), SUM({net}) FROM orders o WHERE o.paid_at >= @start AND o.paid_at < @end GROUP BY 1", range))
+            $"SELECT date(o.paid_at, '+8 hours'), SUM({Net}) FROM orders o WHERE o.paid_at >= @start AND o.paid_at < @end GROUP BY 1", range))
             .ToDictionary(d => DateOnly.Parse(d.Day), d => d.Net);
         Assert.Equal(to.DayNumber - from.DayNumber + 1, figures.RevenueByDay.Count);
         Assert.All(figures.RevenueByDay, d => Assert.Equal(byDay.GetValueOrDefault(d.Day), d.NetRevenue));
+    }
+
+    private async Task AssertBreakdownsMatchOrdersAsync(SalesFigures figures, DateOnly from, DateOnly to)
+    {
+        var range = new { start = _time.StartOfDayUtc(from), end = _time.StartOfDayUtc(to.AddDays(1)) };
+        await using var c = await _store.Db.OpenAsync();
 
         var byChannel = await c.QueryAsync<(string Channel, long Net)>(
-            $"SELECT o.channel, SUM({net}) FROM orders o WHERE o.paid_at >= @start AND o.paid_at < @end GROUP BY o.channel ORDER BY 2 DESC, 1", range);
+            $"SELECT o.channel, SUM({Net}) FROM orders o WHERE o.paid_at >= @start AND o.paid_at < @end GROUP BY o.channel ORDER BY 2 DESC, 1", range);
         Assert.Equal(byChannel.ToList(), figures.RevenueByChannel.Select(x => (x.Channel, x.NetRevenue)).ToList());
 
         var byCategory = await c.QueryAsync<(string? Category, long Net)>($"""
-            SELECT k.category, SUM({net}) FROM orders o JOIN courses k ON k.id = o.course_id
+            SELECT k.category, SUM({Net}) FROM orders o JOIN courses k ON k.id = o.course_id
             WHERE o.paid_at >= @start AND o.paid_at < @end GROUP BY k.category
             """, range);
         Assert.Equal(byCategory.OrderBy(x => x.Category, StringComparer.Ordinal).ToList(),
             figures.RevenueByCategory.Select(x => (x.Category, x.NetRevenue)).OrderBy(x => x.Category, StringComparer.Ordinal).ToList());
 
         var top = await c.QueryAsync<(string ExternalId, long Net)>($"""
-            SELECT k.external_id, SUM({net}) FROM orders o JOIN courses k ON k.id = o.course_id
+            SELECT k.external_id, SUM({Net}) FROM orders o JOIN courses k ON k.id = o.course_id
             WHERE o.paid_at >= @start AND o.paid_at < @end GROUP BY k.id, k.external_id ORDER BY 2 DESC, k.id
             """, range);
         Assert.Equal(top.Take(10).ToList(), figures.TopCourses.Select(x => (x.ExternalId, x.NetRevenue)).ToList());
