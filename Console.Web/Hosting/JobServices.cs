@@ -1,8 +1,70 @@
+using Console.Domain.Data;
+using Console.Jobs;
+using Hangfire;
+using Hangfire.AspNetCore;
+using Hangfire.SqlServer;
+using Hangfire.Storage.SQLite;
+using Microsoft.Extensions.Options;
+
 namespace Console.Web.Hosting;
 
 public static class JobServices
 {
-    public static WebApplicationBuilder AddJobServices(this WebApplicationBuilder builder) => builder;
+    public const string DashboardPath = "/jobs";
 
-    public static WebApplication MapJobs(this WebApplication app) => app;
+    /// <summary>Hangfire storage for every role; a job server for all and worker. An unknown role stops the start.</summary>
+    public static WebApplicationBuilder AddJobServices(this WebApplicationBuilder builder)
+    {
+        var role = JobsRole.Parse(builder.Configuration[JobsRole.Key]);
+        var services = builder.Services;
+        services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section)
+            .Validate(o => o.PollIntervalSeconds > 0, "Jobs:PollIntervalSeconds must be positive.")
+            .ValidateOnStart();
+        // Storage and activator are this host's own: Hangfire's static defaults would be shared by every host in the process.
+        services.AddSingleton<JobStorage>(CreateStorage);
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire(config => config
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (role.RunsJobServer())
+            services.AddHangfireServer((sp, options) =>
+            {
+                options.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{role.ToString().ToLowerInvariant()}";
+                options.SchedulePollingInterval = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<JobsOptions>>().Value.PollIntervalSeconds);
+            });
+        if (role == HostRole.Worker) services.AddSingleton<IStartupFilter, JobsWorkerOnly>();
+        return builder;
+    }
+
+    /// <summary>Registers the recurring schedules where a job server runs; maps the dashboard where the UI is served.</summary>
+    public static WebApplication MapJobs(this WebApplication app)
+    {
+        var role = JobsRole.Parse(app.Configuration[JobsRole.Key]);
+        if (role.RunsJobServer()) RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
+        if (role.ServesWeb())
+            app.UseHangfireDashboard(DashboardPath, new DashboardOptions
+            {
+                Authorization = [new JobsDashboardAuthorization()],
+                DashboardTitle = "Campaign Console jobs",
+                AppPath = "/",
+            });
+        return app;
+    }
+
+    private static JobStorage CreateStorage(IServiceProvider sp)
+    {
+        var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+        var jobs = sp.GetRequiredService<IOptions<JobsOptions>>().Value;
+        var poll = TimeSpan.FromSeconds(jobs.PollIntervalSeconds);
+        if (database.Provider == Dialect.SqlServer)
+            return new SqlServerStorage(database.SqlServerConnectionString, new SqlServerStorageOptions
+            {
+                PrepareSchemaIfNecessary = true,
+                SqlClientFactory = Microsoft.Data.SqlClient.SqlClientFactory.Instance,
+            });
+        var path = Path.GetFullPath(jobs.SqlitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        return new SQLiteStorage(path, new SQLiteStorageOptions { QueuePollInterval = poll });
+    }
 }

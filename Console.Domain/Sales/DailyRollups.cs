@@ -1,0 +1,44 @@
+namespace Console.Domain.Sales;
+
+/// <summary>One daily_sales row: a business day, course and channel. Money in fen.</summary>
+public sealed record DailySalesRow(
+    DateOnly Day, long CourseId, string Channel,
+    long Orders, long Gross, long Discount, long Refunded, long RefundedOrders, long LiveOrders)
+{
+    public DailySalesRow Plus(DailySalesRow other) => this with
+    {
+        Orders = Orders + other.Orders,
+        Gross = Gross + other.Gross,
+        Discount = Discount + other.Discount,
+        Refunded = Refunded + other.Refunded,
+        RefundedOrders = RefundedOrders + other.RefundedOrders,
+        LiveOrders = LiveOrders + other.LiveOrders,
+    };
+
+    public static DailySalesRow ForOrder(DateOnly day, long courseId, string channel, long payable, long discount, bool live) =>
+        new(day, courseId, channel, 1, payable, discount, 0, 0, live ? 1 : 0);
+
+    public static DailySalesRow ForRefund(DateOnly day, long courseId, string channel, long amount, bool firstForOrder) =>
+        new(day, courseId, channel, 0, 0, 0, amount, firstForOrder ? 1 : 0, 0);
+}
+
+/// <summary>One daily_customers row: the bitmap of customer ids who paid that business day.</summary>
+public sealed record DailyCustomersRow(DateOnly Day, byte[] Bitmap);
+
+/// <summary>Both rollup tables, sorted by day (then course id and channel, ordinal).</summary>
+public sealed record DailyRollups(IReadOnlyList<DailySalesRow> Sales, IReadOnlyList<DailyCustomersRow> Customers)
+{
+    public static DailyRollups From(IEnumerable<DailySalesRow> sales, IEnumerable<DailyCustomersRow> customers) => new(
+        sales.OrderBy(r => r.Day).ThenBy(r => r.CourseId).ThenBy(r => r.Channel, StringComparer.Ordinal).ToList(),
+        customers.OrderBy(r => r.Day).ToList());
+}
+
+/// <summary>What one rollup pass (or a whole run) counted.</summary>
+public sealed record RollupResult(int Orders, int Refunds, int Chunks)
+{
+    public static readonly RollupResult None = new(0, 0, 0);
+
+    public bool IsEmpty => Orders == 0 && Refunds == 0;
+
+    public RollupResult Plus(RollupResult other) => new(Orders + other.Orders, Refunds + other.Refunds, Chunks + other.Chunks);
+}

@@ -1,0 +1,17 @@
+using Console.Jobs.Sales;
+using Hangfire;
+
+namespace Console.Jobs;
+
+/// <summary>Every recurring schedule, in one place; applied at start by each node that runs a job server.</summary>
+public static class RecurringJobs
+{
+    public const string RollupDailySales = "sales-rollup-daily";
+
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales];
+
+    public static void Register(IRecurringJobManager jobs)
+    {
+        jobs.AddOrUpdate<RollupDailySalesJob>(RollupDailySales, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+    }
+}
