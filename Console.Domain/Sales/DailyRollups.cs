@@ -18,6 +18,14 @@ public sealed record DailySalesRow(
     public static DailySalesRow ForOrder(DateOnly day, long courseId, string channel, long payable, long discount, bool live) =>
         new(day, courseId, channel, 1, payable, discount, 0, 0, live ? 1 : 0);
 
+    /// <summary>The course grain (daily_course_sales): the same sums with the channel left empty.</summary>
+    public static IEnumerable<DailySalesRow> ByCourse(IEnumerable<DailySalesRow> rows) =>
+        rows.GroupBy(r => (r.Day, r.CourseId)).Select(g => g.Select(r => r with { Channel = "" }).Aggregate((a, b) => a.Plus(b)));
+
+    /// <summary>The channel grain (daily_channel_sales): the same sums with course id 0.</summary>
+    public static IEnumerable<DailySalesRow> ByChannel(IEnumerable<DailySalesRow> rows) =>
+        rows.GroupBy(r => (r.Day, r.Channel)).Select(g => g.Select(r => r with { CourseId = 0 }).Aggregate((a, b) => a.Plus(b)));
+
     public static DailySalesRow ForRefund(DateOnly day, long courseId, string channel, long amount, bool firstForOrder) =>
         new(day, courseId, channel, 0, 0, 0, amount, firstForOrder ? 1 : 0, 0);
 }
@@ -25,12 +33,23 @@ public sealed record DailySalesRow(
 /// <summary>One daily_customers row: the bitmap of customer ids who paid that business day.</summary>
 public sealed record DailyCustomersRow(DateOnly Day, byte[] Bitmap);
 
-/// <summary>Both rollup tables, sorted by day (then course id and channel, ordinal).</summary>
-public sealed record DailyRollups(IReadOnlyList<DailySalesRow> Sales, IReadOnlyList<DailyCustomersRow> Customers)
+/// <summary>Every rollup table, sorted by day (then course id and channel, ordinal).</summary>
+public sealed record DailyRollups(IReadOnlyList<DailySalesRow> Sales, IReadOnlyList<DailyCustomersRow> Customers,
+    IReadOnlyList<DailySalesRow> CourseSales, IReadOnlyList<DailySalesRow> ChannelSales)
 {
-    public static DailyRollups From(IEnumerable<DailySalesRow> sales, IEnumerable<DailyCustomersRow> customers) => new(
-        sales.OrderBy(r => r.Day).ThenBy(r => r.CourseId).ThenBy(r => r.Channel, StringComparer.Ordinal).ToList(),
-        customers.OrderBy(r => r.Day).ToList());
+    /// <summary>Derives the course and channel grains from the finest one, as the rollup job writes them.</summary>
+    public static DailyRollups From(IEnumerable<DailySalesRow> sales, IEnumerable<DailyCustomersRow> customers)
+    {
+        var fine = sales.ToList();
+        return From(fine, customers, DailySalesRow.ByCourse(fine), DailySalesRow.ByChannel(fine));
+    }
+
+    public static DailyRollups From(IEnumerable<DailySalesRow> sales, IEnumerable<DailyCustomersRow> customers,
+        IEnumerable<DailySalesRow> courseSales, IEnumerable<DailySalesRow> channelSales) => new(
+        Sorted(sales), customers.OrderBy(r => r.Day).ToList(), Sorted(courseSales), Sorted(channelSales));
+
+    private static List<DailySalesRow> Sorted(IEnumerable<DailySalesRow> rows) =>
+        rows.OrderBy(r => r.Day).ThenBy(r => r.CourseId).ThenBy(r => r.Channel, StringComparer.Ordinal).ToList();
 }
 
 /// <summary>What one rollup pass (or a whole run) counted.</summary>

@@ -23,9 +23,13 @@ public sealed class RecomputeDailySales(Db db, BusinessTime time)
         await using var connection = await db.OpenAsync(ct);
         var sales = await connection.QueryAsync<StoredSales>(new CommandDefinition(StoredSales.Sql, cancellationToken: ct));
         var customers = await connection.QueryAsync<StoredCustomers>(new CommandDefinition(StoredCustomers.Sql, cancellationToken: ct));
-        return DailyRollups.From(
-            sales.Select(s => new DailySalesRow(DateOnly.FromDateTime(s.Day), s.CourseId, s.Channel, s.Orders, s.Gross, s.Discount, s.Refunded, s.RefundedOrders, s.LiveOrders)),
-            customers.Select(c => new DailyCustomersRow(DateOnly.FromDateTime(c.Day), c.Bitmap)));
+        var courseSales = await connection.QueryAsync<StoredSales>(new CommandDefinition(RollupGrains.ReadCourseSql, cancellationToken: ct));
+        var channelSales = await connection.QueryAsync<StoredSales>(new CommandDefinition(RollupGrains.ReadChannelSql, cancellationToken: ct));
+        return DailyRollups.From(sales.Select(Row), customers.Select(c => new DailyCustomersRow(DateOnly.FromDateTime(c.Day), c.Bitmap)),
+            courseSales.Select(Row), channelSales.Select(Row));
+
+        static DailySalesRow Row(StoredSales s) =>
+            new(DateOnly.FromDateTime(s.Day), s.CourseId, s.Channel, s.Orders, s.Gross, s.Discount, s.Refunded, s.RefundedOrders, s.LiveOrders);
     }
 
     /// <summary>Replaces both tables with the full computation and marks every row counted, all in one transaction.</summary>
@@ -42,6 +46,10 @@ public sealed class RecomputeDailySales(Db db, BusinessTime time)
         var rollups = await ComputeAsync(connection, tx, ct);
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM daily_sales", transaction: tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM daily_customers", transaction: tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM daily_course_sales", transaction: tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM daily_channel_sales", transaction: tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(RollupGrains.InsertCourseSql, rollups.CourseSales, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(RollupGrains.InsertChannelSql, rollups.ChannelSales, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition("""
             INSERT INTO daily_sales (day, course_id, channel, orders, gross, discount, refunded, refunded_orders, live_orders)
             VALUES (@Day, @CourseId, @Channel, @Orders, @Gross, @Discount, @Refunded, @RefundedOrders, @LiveOrders)
@@ -100,7 +108,7 @@ public sealed class RecomputeDailySales(Db db, BusinessTime time)
             """;
     }
 
-    private sealed record StoredSales(DateTime Day, long CourseId, string Channel, long Orders, long Gross, long Discount, long Refunded, long RefundedOrders, long LiveOrders)
+    internal sealed record StoredSales(DateTime Day, long CourseId, string Channel, long Orders, long Gross, long Discount, long Refunded, long RefundedOrders, long LiveOrders)
     {
         public StoredSales() : this(default, 0, "", 0, 0, 0, 0, 0, 0) { }
 

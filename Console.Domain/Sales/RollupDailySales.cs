@@ -52,8 +52,12 @@ public sealed class RollupDailySales(Db db, BusinessTime time)
         foreach (var r in refunds)
             Add(sales, DailySalesRow.ForRefund(time.DayOf(r.PaidAt), r.CourseId, r.Channel, r.Amount, r.FirstForOrder));
 
-        await connection.ExecuteAsync(new CommandDefinition(db.IsSqlite ? UpsertSalesSqlite : UpsertSalesSqlServer,
-            sales.Values.OrderBy(s => s.Day).ToList(), tx, cancellationToken: ct));
+        var fine = sales.Values.OrderBy(s => s.Day).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(db.IsSqlite ? UpsertSalesSqlite : UpsertSalesSqlServer, fine, tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(db.IsSqlite ? RollupGrains.UpsertCourseSqlite : RollupGrains.UpsertCourseSqlServer,
+            DailySalesRow.ByCourse(fine).ToList(), tx, cancellationToken: ct));
+        await connection.ExecuteAsync(new CommandDefinition(db.IsSqlite ? RollupGrains.UpsertChannelSqlite : RollupGrains.UpsertChannelSqlServer,
+            DailySalesRow.ByChannel(fine).ToList(), tx, cancellationToken: ct));
         foreach (var (day, ids) in payers.OrderBy(p => p.Key))
             await AddPayersAsync(connection, tx, day, ids, ct);
         await MarkAsync(connection, tx, "orders", orders.Select(o => o.Id).ToList(), ct);

@@ -32,7 +32,10 @@ public sealed record CourseRevenue(long CourseId, string ExternalId, string Titl
 /// <summary>The period, and the headline figures of the one of equal length just before it for the deltas.</summary>
 public sealed record SalesSummaryResult(SalesFigures Current, SalesTotals Previous);
 
-/// <summary>Dashboard numbers read from the rollups only (plus the small courses table), never from orders.</summary>
+/// <summary>
+/// Dashboard numbers read from the rollups only (plus the small courses table), never from orders: the channel
+/// grain gives the per-day totals and the channel split, the course grain the course and category splits.
+/// </summary>
 public sealed class SalesSummary(Db db)
 {
     public const int TopCourseCount = 10;
@@ -100,7 +103,7 @@ public sealed class SalesSummary(Db db)
 
         public const string Sql = """
             SELECT day, SUM(orders) AS Orders, SUM(gross) AS Gross, SUM(refunded) AS Refunded, SUM(refunded_orders) AS RefundedOrders
-            FROM daily_sales WHERE day >= @from AND day <= @to GROUP BY day
+            FROM daily_channel_sales WHERE day >= @from AND day <= @to GROUP BY day
             """;
     }
 
@@ -110,7 +113,7 @@ public sealed class SalesSummary(Db db)
 
         public const string Sql = """
             SELECT course_id AS CourseId, SUM(orders) AS Orders, SUM(gross) AS Gross, SUM(refunded) AS Refunded
-            FROM daily_sales WHERE day >= @from AND day <= @to GROUP BY course_id
+            FROM daily_course_sales WHERE day >= @from AND day <= @to GROUP BY course_id
             """;
     }
 
@@ -120,7 +123,7 @@ public sealed class SalesSummary(Db db)
 
         public const string Sql = """
             SELECT channel, SUM(orders) AS Orders, SUM(gross) AS Gross, SUM(refunded) AS Refunded
-            FROM daily_sales WHERE day >= @from AND day <= @to GROUP BY channel
+            FROM daily_channel_sales WHERE day >= @from AND day <= @to GROUP BY channel
             """;
     }
 }

@@ -8,6 +8,8 @@ internal static class RollupAssert
     public static void Equal(DailyRollups expected, DailyRollups actual)
     {
         Assert.Equal(expected.Sales, actual.Sales);
+        Assert.Equal(expected.CourseSales, actual.CourseSales);
+        Assert.Equal(expected.ChannelSales, actual.ChannelSales);
         Assert.Equal(expected.Customers.Select(Text), actual.Customers.Select(Text));
     }
 
