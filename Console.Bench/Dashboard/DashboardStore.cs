@@ -22,7 +22,13 @@ internal static class DashboardStore
     {
         var directory = Path.Combine(Path.GetTempPath(), "cc-bench");
         var path = Path.Combine(directory, $"dashboard-{orders}-v1.db");
-        if (File.Exists(path)) return Open(path);
+        if (File.Exists(path))
+        {
+            // A cached store from an older schema catches up: later migrations derive their tables from the rollups.
+            var cached = Open(path);
+            new Migrator(cached).Migrate();
+            return cached;
+        }
         Directory.CreateDirectory(directory);
         var building = path + ".building";
         foreach (var stale in Directory.GetFiles(directory, Path.GetFileName(building) + "*")) File.Delete(stale);

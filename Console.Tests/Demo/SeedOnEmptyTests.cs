@@ -33,6 +33,10 @@ public sealed class SeedOnEmptyTests
         Assert.True(connection.ExecuteScalar<long>("SELECT COUNT(1) FROM events") > 0);
         Assert.True(connection.ExecuteScalar<long>("SELECT COUNT(1) FROM orders") > 0);
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(1) FROM console_users"));
+        // The seeded orders are already in the rollups the dashboard reads.
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(1) FROM orders WHERE rolled_up = 0"));
+        Assert.Equal(connection.ExecuteScalar<long>("SELECT SUM(payable) FROM orders"),
+            connection.ExecuteScalar<long>("SELECT SUM(gross) FROM daily_channel_sales"));
     }
 
     [Fact]
