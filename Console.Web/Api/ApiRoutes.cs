@@ -6,5 +6,6 @@ internal static class ApiRoutes
     public static void Map(WebApplication app)
     {
         var v1 = app.MapGroup("/api/v1");
+        CustomersApi.Map(v1); CoursesApi.Map(v1); LiveSessionsApi.Map(v1); EventsApi.Map(v1);
     }
 }
