@@ -112,4 +112,23 @@ public sealed class EventTests(IngestionFixture fixture) : IClassFixture<Ingesti
         Assert.Equal(0, body.GetProperty("accepted").GetInt32());
         Assert.Equal(0, fixture.Scalar<int>("SELECT COUNT(*) FROM customers WHERE external_id = @customer", new { customer }));
     }
+
+    [Fact]
+    public async Task Concurrent_overlapping_batches_store_each_event_once_and_count_every_duplicate()
+    {
+        var prefix = IngestionFixture.NewId("ev");
+        var customers = Enumerable.Range(0, 5).Select(_ => IngestionFixture.NewId("cust")).ToArray();
+        // Eight batches of 100 over 400 distinct ids: each id is sent twice, often in batches written together.
+        var batches = Enumerable.Range(0, 8).Select(b => Enumerable.Range(0, 100)
+            .Select(i => Event($"{prefix}-{(b * 100 + i) % 400}", customers[i % customers.Length])).ToArray()).ToList();
+        var answers = await Task.WhenAll(batches.Select(batch => fixture.PostAsync("/api/v1/events", batch)));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.Status));
+        Assert.Equal(400, answers.Sum(a => a.Body.GetProperty("accepted").GetInt32()));
+        Assert.Equal(400, answers.Sum(a => a.Body.GetProperty("duplicates").GetInt32()));
+        Assert.Equal(400, fixture.Scalar<int>("SELECT COUNT(*) FROM events WHERE event_id LIKE @p", new { p = prefix + "-%" }));
+        Assert.Equal(5, fixture.Scalar<int>(
+            "SELECT COUNT(DISTINCT c.id) FROM events e JOIN customers c ON c.id = e.customer_id WHERE e.event_id LIKE @p AND c.is_stub = 1",
+            new { p = prefix + "-%" }));
+    }
 }
