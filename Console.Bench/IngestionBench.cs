@@ -10,7 +10,7 @@ namespace Console.Bench;
 /// <summary>
 /// Events per second through POST /api/v1/events (real Kestrel on loopback, batches of 1,000, a few concurrent
 /// clients) against the in-process ceiling: the same rows through one prepared insert in one SQLite transaction.
-/// usage: ingestion [--batches 150] [--runs 3] [--clients 4]
+/// usage: ingestion [--batches 150] [--runs 3] [--clients 4] [--ids random|ordered]
 /// </summary>
 internal static class IngestionBench
 {
@@ -22,7 +22,9 @@ internal static class IngestionBench
         var batches = Option(args, "--batches", 150);
         var runs = Option(args, "--runs", 3);
         var clients = Option(args, "--clients", 4);
-        System.Console.WriteLine($"ingestion: {runs} runs of {batches} batches x {BatchSize:N0} events, {clients} clients; " +
+        var at = Array.IndexOf(args, "--ids");
+        var orderedIds = at >= 0 && at + 1 < args.Length && args[at + 1] == "ordered";
+        System.Console.WriteLine($"ingestion: {runs} runs of {batches} batches x {BatchSize:N0} events, {clients} clients, {(orderedIds ? "ordered" : "random")} event ids; " +
                                  $"{Environment.ProcessorCount} cores, {CpuModel()}");
 
         using var store = await BenchStore.CreateAsync();
@@ -33,21 +35,26 @@ internal static class IngestionBench
         try
         {
             // Warm-up: JIT, connection pools and page cache, on both sides, so the timed runs see steady state.
-            var warm = EventBatches.Generate(BatchSize * 20, seed: 0);
+            var warm = EventBatches.Generate(BatchSize * 20, seed: 0, orderedIds);
             await SendAsync(http, EventBatches.Bodies(warm, BatchSize));
             Ceiling.EventsPerSecond(ceilingStore, warm);
+            System.Console.WriteLine($"  load average before the runs: {LoadAverage()}");
 
-            var viaHttp = new List<double>();
-            var ceiling = new List<double>();
+            List<double> viaHttp = [], ceiling = [], serverPerCpu = [], ceilingPerCpu = [];
             for (var run = 1; run <= runs; run++)
             {
-                var events = EventBatches.Generate(batches * BatchSize, seed: run);
+                var events = EventBatches.Generate(batches * BatchSize, seed: run, orderedIds);
                 var bodies = EventBatches.Bodies(events, BatchSize);
+                var serverCpu = web.CpuTime;
                 var (accepted, seconds) = await SendAsync(http, bodies);
                 if (accepted != events.Count) throw new InvalidOperationException($"Run {run}: {accepted:N0} of {events.Count:N0} accepted.");
                 viaHttp.Add(accepted / seconds);
-                ceiling.Add(Ceiling.EventsPerSecond(ceilingStore, events));
-                System.Console.WriteLine($"  run {run}: http {viaHttp[^1],10:N0} events/s   ceiling {ceiling[^1],10:N0} events/s");
+                serverPerCpu.Add(accepted / (web.CpuTime - serverCpu).TotalSeconds);
+                var (wall, cpu) = Ceiling.EventsPerSecond(ceilingStore, events);
+                ceiling.Add(wall);
+                ceilingPerCpu.Add(cpu);
+                System.Console.WriteLine($"  run {run}: http {viaHttp[^1],9:N0} events/s ({serverPerCpu[^1],9:N0} per server CPU-s)   " +
+                                         $"ceiling {ceiling[^1],9:N0} events/s ({ceilingPerCpu[^1],9:N0} per CPU-s)");
             }
             var stored = store.Count("SELECT COUNT(*) FROM events");
             var (httpMedian, ceilingMedian) = (Median(viaHttp), Median(ceiling));
@@ -55,6 +62,8 @@ internal static class IngestionBench
             System.Console.WriteLine($"ingestion http    median {httpMedian:N0} events/s (goal >= {GoalEventsPerSecond:N0}: {(httpMedian >= GoalEventsPerSecond ? "met" : "MISSED")})");
             System.Console.WriteLine($"ingestion ceiling median {ceilingMedian:N0} events/s (one prepared insert, one transaction, in process)");
             System.Console.WriteLine($"ingestion ratio   {ratio:P0} of ceiling (goal >= {GoalRatio:P0}: {(ratio >= GoalRatio ? "met" : "MISSED")}); {stored:N0} events stored");
+            System.Console.WriteLine($"ingestion per CPU-second: server {Median(serverPerCpu):N0}, ceiling {Median(ceilingPerCpu):N0} " +
+                                     $"({Median(serverPerCpu) / Median(ceilingPerCpu):P0}); load average {LoadAverage()}");
         }
         finally
         {
@@ -102,6 +111,9 @@ internal static class IngestionBench
         var at = Array.IndexOf(args, name);
         return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 0 ? value : fallback;
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     private static string CpuModel() =>
         File.Exists("/proc/cpuinfo")

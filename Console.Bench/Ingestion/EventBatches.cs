@@ -9,7 +9,11 @@ internal static class EventBatches
 {
     private static readonly string[] Types = ["page_view", "watch", "chat", "question", "poll_vote", "like", "share", "lottery_join", "coupon_claim", "add_to_cart"];
 
-    public static List<BenchEvent> Generate(int count, int seed)
+    /// <summary>
+    /// Random ids (UUIDv4-like) land anywhere in the event_id index; ordered ids (time-ordered, like UUIDv7 or
+    /// snowflake ids) append to it. Which one a platform sends changes how many index pages each commit rewrites.
+    /// </summary>
+    public static List<BenchEvent> Generate(int count, int seed, bool orderedIds)
     {
         var random = new Random(seed);
         var start = new DateTime(2025, 6, 1, 12, 0, 0, DateTimeKind.Utc);
@@ -21,7 +25,8 @@ internal static class EventBatches
             var type = Types[random.Next(Types.Length)];
             var live = random.Next(10) < 3 ? $"live-{random.Next(BenchStore.LiveSessions):D3}" : null;
             var course = random.Next(2) == 0 ? $"course-{random.Next(BenchStore.Courses):D3}" : null;
-            events.Add(new BenchEvent("evt-" + Convert.ToHexStringLower(id), $"cust-{random.Next(BenchStore.Customers):D5}", type,
+            var eventId = orderedIds ? $"evt-{seed:D4}-{i:D9}-{Convert.ToHexStringLower(id[..4])}" : "evt-" + Convert.ToHexStringLower(id);
+            events.Add(new BenchEvent(eventId, $"cust-{random.Next(BenchStore.Customers):D5}", type,
                 start.AddMilliseconds(random.Next(86_400_000)), course, live, type == "watch" ? random.Next(1, 3600) : null));
         }
         return events;

@@ -13,6 +13,16 @@ internal sealed class WebProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>CPU time the server has used so far: on a shared machine, events per CPU-second is the steadier figure.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public static async Task<WebProcess> StartAsync(string databasePath)
     {
         var dll = FindWebDll();

@@ -108,12 +108,15 @@ internal sealed class EventWriter(Db db, IngestGate gate, ExternalIds ids) : IAs
         return known;
     }
 
-    /// <summary>The writer keeps a larger page cache than pooled connections: the event indexes are where inserts land.</summary>
+    /// <summary>
+    /// The writer keeps a larger page cache than pooled connections (the event indexes are where inserts land) and
+    /// checkpoints less often: random index pages rewritten by several commits are then copied back once, with fewer syncs.
+    /// </summary>
     private async Task<DbConnection> OpenWriterAsync()
     {
         var connection = await db.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA cache_size = -65536;";
+        command.CommandText = "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;";
         await command.ExecuteNonQueryAsync();
         return connection;
     }
