@@ -3,6 +3,7 @@
 var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
     ["dashboard"] = Console.Bench.DashboardBench.RunAsync,
+    ["ingestion"] = Console.Bench.IngestionBench.RunAsync,
 };
 var name = args.FirstOrDefault() ?? "all";
 if (name == "all")

@@ -7,5 +7,6 @@ internal static class ApiRoutes
     {
         var v1 = app.MapGroup("/api/v1");
         OrdersApi.Map(v1);
+        CustomersApi.Map(v1); CoursesApi.Map(v1); LiveSessionsApi.Map(v1); EventsApi.Map(v1);
     }
 }

@@ -14,5 +14,11 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Sales.RollupDailySales>();
         services.AddSingleton<Console.Domain.Sales.RecomputeDailySales>();
         services.AddSingleton<Console.Domain.Sales.SalesSummary>();
+        services.AddSingleton<Console.Domain.Events.IngestGate>();
+        services.AddSingleton<Console.Domain.Events.ExternalIds>();
+        services.AddSingleton<Console.Domain.Events.IngestEvents>();
+        services.AddSingleton<Console.Domain.Customers.UpsertCustomers>();
+        services.AddSingleton<Console.Domain.Courses.UpsertCourses>();
+        services.AddSingleton<Console.Domain.LiveSessions.UpsertLiveSessions>();
     }
 }

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Console.Bench.Ingestion;
+
+namespace Console.Bench;
+
+/// <summary>
+/// Events per second through POST /api/v1/events (real Kestrel on loopback, batches of 1,000, a few concurrent
+/// clients) against the in-process ceiling: the same rows through one prepared insert in one SQLite transaction.
+/// usage: ingestion [--batches 150] [--runs 3] [--clients 4] [--ids random|ordered]
+/// </summary>
+internal static class IngestionBench
+{
+    private const int BatchSize = 1_000;
+    private const double GoalEventsPerSecond = 100_000, GoalRatio = 0.5;
+
+    public static async Task RunAsync(string[] args)
+    {
+        var batches = Option(args, "--batches", 150);
+        var runs = Option(args, "--runs", 3);
+        var clients = Option(args, "--clients", 4);
+        var at = Array.IndexOf(args, "--ids");
+        var orderedIds = at >= 0 && at + 1 < args.Length && args[at + 1] == "ordered";
+        System.Console.WriteLine($"ingestion: {runs} runs of {batches} batches x {BatchSize:N0} events, {clients} clients, {(orderedIds ? "ordered" : "random")} event ids; " +
+                                 $"{Environment.ProcessorCount} cores, {CpuModel()}");
+
+        using var store = await BenchStore.CreateAsync();
+        using var ceilingStore = await BenchStore.CreateAsync();
+        var key = await store.CreateKeyAsync();
+        await using var web = await WebProcess.StartAsync(store.Path);
+        var http = Enumerable.Range(0, clients).Select(_ => Client(web.Address, key)).ToList();
+        try
+        {
+            // Warm-up: JIT, connection pools and page cache, on both sides, so the timed runs see steady state.
+            var warm = EventBatches.Generate(BatchSize * 20, seed: 0, orderedIds);
+            await SendAsync(http, EventBatches.Bodies(warm, BatchSize));
+            Ceiling.EventsPerSecond(ceilingStore, warm);
+            System.Console.WriteLine($"  load average before the runs: {LoadAverage()}");
+
+            List<double> viaHttp = [], ceiling = [], serverPerCpu = [], ceilingPerCpu = [];
+            for (var run = 1; run <= runs; run++)
+            {
+                var events = EventBatches.Generate(batches * BatchSize, seed: run, orderedIds);
+                var bodies = EventBatches.Bodies(events, BatchSize);
+                var serverCpu = web.CpuTime;
+                var (accepted, seconds) = await SendAsync(http, bodies);
+                if (accepted != events.Count) throw new InvalidOperationException($"Run {run}: {accepted:N0} of {events.Count:N0} accepted.");
+                viaHttp.Add(accepted / seconds);
+                serverPerCpu.Add(accepted / (web.CpuTime - serverCpu).TotalSeconds);
+                var (wall, cpu) = Ceiling.EventsPerSecond(ceilingStore, events);
+                ceiling.Add(wall);
+                ceilingPerCpu.Add(cpu);
+                System.Console.WriteLine($"  run {run}: http {viaHttp[^1],9:N0} events/s ({serverPerCpu[^1],9:N0} per server CPU-s)   " +
+                                         $"ceiling {ceiling[^1],9:N0} events/s ({ceilingPerCpu[^1],9:N0} per CPU-s)");
+            }
+            var stored = store.Count("SELECT COUNT(*) FROM events");
+            var (httpMedian, ceilingMedian) = (Median(viaHttp), Median(ceiling));
+            var ratio = httpMedian / ceilingMedian;
+            System.Console.WriteLine($"ingestion http    median {httpMedian:N0} events/s (goal >= {GoalEventsPerSecond:N0}: {(httpMedian >= GoalEventsPerSecond ? "met" : "MISSED")})");
+            System.Console.WriteLine($"ingestion ceiling median {ceilingMedian:N0} events/s (one prepared insert, one transaction, in process)");
+            System.Console.WriteLine($"ingestion ratio   {ratio:P0} of ceiling (goal >= {GoalRatio:P0}: {(ratio >= GoalRatio ? "met" : "MISSED")}); {stored:N0} events stored");
+            System.Console.WriteLine($"ingestion per CPU-second: server {Median(serverPerCpu):N0}, ceiling {Median(ceilingPerCpu):N0} " +
+                                     $"({Median(serverPerCpu) / Median(ceilingPerCpu):P0}); load average {LoadAverage()}");
+        }
+        finally
+        {
+            foreach (var client in http) client.Dispose();
+        }
+    }
+
+    private static async Task<(long Accepted, double Seconds)> SendAsync(List<HttpClient> clients, List<byte[]> bodies)
+    {
+        var next = -1;
+        long accepted = 0;
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(clients.Select(async client =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
+            {
+                using var content = new ByteArrayContent(bodies[i]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                using var response = await client.PostAsync("/api/v1/events", content);
+                if (response.StatusCode != HttpStatusCode.Accepted)
+                    throw new InvalidOperationException($"Batch {i}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                var answer = await response.Content.ReadFromJsonAsync<JsonElement>();
+                Interlocked.Add(ref accepted, answer.GetProperty("accepted").GetInt32());
+            }
+        }));
+        return (accepted, Stopwatch.GetElapsedTime(started).TotalSeconds);
+    }
+
+    private static HttpClient Client(Uri address, string key)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(1) };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static int Option(string[] args, string name, int fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length && int.TryParse(args[at + 1], out var value) && value > 0 ? value : fallback;
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    private static string CpuModel() =>
+        File.Exists("/proc/cpuinfo")
+            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
+            : "unknown CPU";
+}

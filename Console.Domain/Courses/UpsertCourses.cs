@@ -1,0 +1,81 @@
+using Console.Domain.Data;
+using Console.Domain.Events;
+using Dapper;
+
+namespace Console.Domain.Courses;
+
+/// <summary>A course as the platform sends it: every value as the text that arrived.</summary>
+public sealed record CourseIn(string? ExternalId, string? Title, string? ListPrice, string? Category = null,
+    string? Lecturer = null, string? Status = null);
+
+/// <summary>Upserts by externalId. Title and price are required and always replace; optional values left out keep what is stored.</summary>
+public sealed class UpsertCourses(Db db, IngestGate gate, TimeProvider clock)
+{
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<CourseIn> items, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rejected = new List<Rejection>();
+        var rows = new List<Row>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Refusal(items[i]) is { } refusal) rejected.Add(refusal with { Index = i });
+            else rows.Add(ToRow(items[i], now));
+        }
+        if (rows.Count > 0)
+        {
+            using var lease = await gate.EnterAsync(ct);
+            await using var connection = await db.OpenAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await connection.ExecuteAsync(db.IsSqlite ? SqliteUpsert : SqlServerUpsert, rows, tx);
+            await tx.CommitAsync(ct);
+        }
+        return new UpsertResult(rows.Count, Rejection.InOrder(rejected));
+    }
+
+    private sealed record Row(string ExternalId, string Title, long ListPrice, string? Category, string? Lecturer,
+        string? Status, DateTime Now);
+
+    private static Row ToRow(CourseIn c, DateTime now)
+    {
+        IngestFields.TryParseMoney(c.ListPrice, out var fen);
+        return new Row(c.ExternalId!, c.Title!.Trim(), fen, IngestFields.Clean(c.Category), IngestFields.Clean(c.Lecturer),
+            IngestFields.Clean(c.Status)?.ToLowerInvariant(), now);
+    }
+
+    private static Rejection? Refusal(CourseIn c)
+    {
+        if (IngestFields.CheckId("externalId", c.ExternalId) is { } id) return id;
+        var title = IngestFields.Clean(c.Title);
+        if (title is null) return Rejection.Missing("title");
+        if (IngestFields.Clean(c.ListPrice) is null) return Rejection.Missing("listPrice");
+        if (!IngestFields.TryParseMoney(c.ListPrice, out _))
+            return Rejection.Invalid("listPrice", "must be a non-negative amount with at most 2 decimals");
+        return IngestFields.TooLong("title", title, 300)
+            ?? IngestFields.TooLong("category", IngestFields.Clean(c.Category), 100)
+            ?? IngestFields.TooLong("lecturer", IngestFields.Clean(c.Lecturer), 200)
+            ?? IngestFields.TooLong("status", IngestFields.Clean(c.Status), 20);
+    }
+
+    private const string SqliteUpsert = """
+        INSERT INTO courses (external_id, title, category, list_price, lecturer, status, created_at, updated_at)
+        VALUES (@ExternalId, @Title, @Category, @ListPrice, @Lecturer, COALESCE(@Status, 'active'), @Now, @Now)
+        ON CONFLICT (external_id) DO UPDATE SET
+            title = excluded.title,
+            category = COALESCE(excluded.category, courses.category),
+            list_price = excluded.list_price,
+            lecturer = COALESCE(excluded.lecturer, courses.lecturer),
+            status = COALESCE(@Status, courses.status),
+            updated_at = excluded.updated_at
+        """;
+
+    // UPDLOCK + SERIALIZABLE hold the key range, so two nodes upserting one new course cannot both insert it.
+    private const string SqlServerUpsert = """
+        UPDATE courses WITH (UPDLOCK, SERIALIZABLE)
+        SET title = @Title, category = COALESCE(@Category, category), list_price = @ListPrice,
+            lecturer = COALESCE(@Lecturer, lecturer), status = COALESCE(@Status, status), updated_at = @Now
+        WHERE external_id = @ExternalId;
+        IF @@ROWCOUNT = 0
+            INSERT INTO courses (external_id, title, category, list_price, lecturer, status, created_at, updated_at)
+            VALUES (@ExternalId, @Title, @Category, @ListPrice, @Lecturer, COALESCE(@Status, 'active'), @Now, @Now);
+        """;
+}

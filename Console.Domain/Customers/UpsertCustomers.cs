@@ -1,0 +1,91 @@
+using Console.Domain.Data;
+using Console.Domain.Events;
+using Dapper;
+
+namespace Console.Domain.Customers;
+
+/// <summary>A customer as the platform sends it: every value as the text that arrived.</summary>
+public sealed record CustomerIn(string? ExternalId, string? Email = null, string? Name = null, string? Phone = null,
+    string? City = null, string? Source = null, string? EmailOptIn = null, string? CreatedAt = null);
+
+/// <summary>
+/// Upserts by externalId. A value left out keeps what is stored, so partial pushes never blank a field;
+/// an upsert always turns a stub (made by an event) into a full customer.
+/// </summary>
+public sealed class UpsertCustomers(Db db, IngestGate gate, TimeProvider clock)
+{
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<CustomerIn> items, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rejected = new List<Rejection>();
+        var rows = new List<Row>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Refusal(items[i]) is { } refusal) rejected.Add(refusal with { Index = i });
+            else rows.Add(ToRow(items[i], now));
+        }
+        if (rows.Count > 0)
+        {
+            using var lease = await gate.EnterAsync(ct);
+            await using var connection = await db.OpenAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await connection.ExecuteAsync(db.IsSqlite ? SqliteUpsert : SqlServerUpsert, rows, tx);
+            await tx.CommitAsync(ct);
+        }
+        return new UpsertResult(rows.Count, Rejection.InOrder(rejected));
+    }
+
+    private sealed record Row(string ExternalId, string? Email, string? Name, string? Phone, string? City, string? Source,
+        bool? EmailOptIn, DateTime? CreatedAt, DateTime Now);
+
+    private static Row ToRow(CustomerIn c, DateTime now)
+    {
+        bool? optIn = IngestFields.TryParseBool(c.EmailOptIn, out var b) ? b : null;
+        DateTime? created = IngestFields.TryParseTime(c.CreatedAt, out var t) ? t : null;
+        return new Row(c.ExternalId!, IngestFields.Clean(c.Email), IngestFields.Clean(c.Name), IngestFields.Clean(c.Phone),
+            IngestFields.Clean(c.City), IngestFields.Clean(c.Source), optIn, created, now);
+    }
+
+    private static Rejection? Refusal(CustomerIn c)
+    {
+        if (IngestFields.CheckId("externalId", c.ExternalId) is { } id) return id;
+        var email = IngestFields.Clean(c.Email);
+        if (email is not null && !IngestFields.IsEmail(email)) return Rejection.Invalid("email", "is not an email address");
+        if (IngestFields.Clean(c.EmailOptIn) is not null && !IngestFields.TryParseBool(c.EmailOptIn, out _))
+            return Rejection.Invalid("emailOptIn", "must be true or false");
+        if (IngestFields.Clean(c.CreatedAt) is not null && !IngestFields.TryParseTime(c.CreatedAt, out _))
+            return Rejection.Invalid("createdAt", "must be an ISO-8601 time with an offset");
+        return IngestFields.TooLong("name", IngestFields.Clean(c.Name), 200)
+            ?? IngestFields.TooLong("phone", IngestFields.Clean(c.Phone), 50)
+            ?? IngestFields.TooLong("city", IngestFields.Clean(c.City), 100)
+            ?? IngestFields.TooLong("source", IngestFields.Clean(c.Source), 100);
+    }
+
+    private const string SqliteUpsert = """
+        INSERT INTO customers (external_id, email, name, phone, city, source, email_opt_in, is_stub, created_at, updated_at)
+        VALUES (@ExternalId, @Email, @Name, @Phone, @City, @Source, COALESCE(@EmailOptIn, 0), 0, COALESCE(@CreatedAt, @Now), @Now)
+        ON CONFLICT (external_id) DO UPDATE SET
+            email = COALESCE(excluded.email, customers.email),
+            name = COALESCE(excluded.name, customers.name),
+            phone = COALESCE(excluded.phone, customers.phone),
+            city = COALESCE(excluded.city, customers.city),
+            source = COALESCE(excluded.source, customers.source),
+            email_opt_in = COALESCE(@EmailOptIn, customers.email_opt_in),
+            is_stub = 0,
+            created_at = COALESCE(@CreatedAt, customers.created_at),
+            updated_at = excluded.updated_at
+        """;
+
+    // UPDLOCK + SERIALIZABLE hold the key range, so two nodes upserting one new customer cannot both insert it.
+    private const string SqlServerUpsert = """
+        UPDATE customers WITH (UPDLOCK, SERIALIZABLE)
+        SET email = COALESCE(@Email, email), name = COALESCE(@Name, name), phone = COALESCE(@Phone, phone),
+            city = COALESCE(@City, city), source = COALESCE(@Source, source),
+            email_opt_in = COALESCE(@EmailOptIn, email_opt_in), is_stub = 0,
+            created_at = COALESCE(@CreatedAt, created_at), updated_at = @Now
+        WHERE external_id = @ExternalId;
+        IF @@ROWCOUNT = 0
+            INSERT INTO customers (external_id, email, name, phone, city, source, email_opt_in, is_stub, created_at, updated_at)
+            VALUES (@ExternalId, @Email, @Name, @Phone, @City, @Source, COALESCE(@EmailOptIn, 0), 0, COALESCE(@CreatedAt, @Now), @Now);
+        """;
+}

@@ -1,0 +1,66 @@
+using System.Collections.Frozen;
+using Console.Domain.Data;
+
+namespace Console.Domain.Events;
+
+/// <summary>A behaviour event as the platform sends it: every value as the text that arrived.</summary>
+public sealed record EventIn(string? EventId, string? CustomerExternalId, string? Type, string? OccurredAt,
+    string? CourseExternalId = null, string? LiveSessionExternalId = null, string? Value = null);
+
+/// <summary>
+/// Validates a batch of events and hands the valid ones to the writer. Idempotent by eventId: the unique index
+/// decides, so an event already stored or repeated in the batch counts as a duplicate, never a second row.
+/// </summary>
+public sealed class IngestEvents(Db db, IngestGate gate, ExternalIds ids, TimeProvider clock) : IAsyncDisposable
+{
+    private readonly EventWriter _writer = new(db, gate, ids);
+
+    public static readonly FrozenSet<string> Types = new[]
+    {
+        "page_view", "watch", "chat", "question", "poll_vote", "like", "share", "lottery_join", "coupon_claim", "add_to_cart",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Clocks drift; a day of slack keeps honest senders in, far-future typos out.</summary>
+    public static readonly TimeSpan FutureSlack = TimeSpan.FromDays(1);
+
+    public async Task<IngestResult> IngestAsync(IReadOnlyList<EventIn> items, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var rejected = new List<Rejection>();
+        var rows = new List<EventRow>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Check(items[i], now, out var row) is { } refusal) rejected.Add(refusal with { Index = i });
+            else rows.Add(row with { Index = i });
+        }
+        if (rows.Count == 0) return new IngestResult(0, 0, Rejection.InOrder(rejected));
+        return await _writer.WriteAsync(rows, rejected, now, ct);
+    }
+
+    public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private static Rejection? Check(EventIn e, DateTime now, out EventRow row)
+    {
+        row = default;
+        if (IngestFields.CheckId("eventId", e.EventId) is { } eventId) return eventId;
+        if (IngestFields.CheckId("customerExternalId", e.CustomerExternalId) is { } customer) return customer;
+        if (string.IsNullOrWhiteSpace(e.Type)) return Rejection.Missing("type");
+        if (!Types.TryGetValue(e.Type, out var type)) return new Rejection(0, "unknown_type", $"'{e.Type}' is not an event type.");
+        if (string.IsNullOrWhiteSpace(e.OccurredAt)) return Rejection.Missing("occurredAt");
+        if (!IngestFields.TryParseTime(e.OccurredAt, out var occurredAt))
+            return Rejection.Invalid("occurredAt", "must be an ISO-8601 time with an offset");
+        if (occurredAt > now + FutureSlack) return new Rejection(0, "occurred_in_future", "occurredAt is more than a day ahead.");
+        var course = IngestFields.Clean(e.CourseExternalId);
+        if (course is not null && IngestFields.CheckId("courseExternalId", course) is { } badCourse) return badCourse;
+        var session = IngestFields.Clean(e.LiveSessionExternalId);
+        if (session is not null && IngestFields.CheckId("liveSessionExternalId", session) is { } badSession) return badSession;
+        double? value = null;
+        if (IngestFields.Clean(e.Value) is not null)
+        {
+            if (!IngestFields.TryParseNumber(e.Value, out var number)) return Rejection.Invalid("value", "must be a number");
+            value = number;
+        }
+        row = new EventRow(0, e.EventId!, e.CustomerExternalId!, type, occurredAt, course, session, value);
+        return null;
+    }
+}

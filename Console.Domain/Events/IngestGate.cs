@@ -1,0 +1,24 @@
+using Console.Domain.Data;
+
+namespace Console.Domain.Events;
+
+/// <summary>
+/// SQLite has one writer at a time. Queueing ingestion batches here keeps them off Microsoft.Data.Sqlite's
+/// sleep-and-retry loop on a busy file; SQL Server takes row locks, so there the gate is open.
+/// </summary>
+public sealed class IngestGate(Db db)
+{
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    public async ValueTask<Lease> EnterAsync(CancellationToken ct)
+    {
+        if (!db.IsSqlite) return default;
+        await _writer.WaitAsync(ct);
+        return new Lease(_writer);
+    }
+
+    public readonly struct Lease(SemaphoreSlim? held) : IDisposable
+    {
+        public void Dispose() => held?.Release();
+    }
+}
