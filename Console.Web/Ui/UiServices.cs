@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Console.Web.Auth;
 using Console.Web.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -13,6 +15,8 @@ public static class UiServices
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
         services.AddLocalization();
+        // Chinese text goes out as characters, not as &#x...; entities three times their size.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddConsoleCookieAuth();
         services.AddAuthorizationBuilder().AddUiPolicies();
         services.AddCascadingAuthenticationState();
