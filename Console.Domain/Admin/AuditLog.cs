@@ -46,28 +46,23 @@ public sealed class AuditLog(Db db)
               AND (@fromUtc IS NULL OR at >= @fromUtc)
               AND (@toUtc IS NULL OR at < @toUtc)
             """, args, cancellationToken: ct));
-        // Paging is the one dialect difference: LIMIT/OFFSET against OFFSET/FETCH.
-        var rows = await connection.QueryAsync<AuditEntry>(new CommandDefinition(db.IsSqlite
-            ? """
-              SELECT id AS Id, at AS At, actor AS Actor, action AS Action, entity AS Entity, entity_id AS EntityId,
-                     before_json AS BeforeJson, after_json AS AfterJson
-              FROM audit_log
-              WHERE (@actor IS NULL OR LOWER(actor) LIKE @actor ESCAPE '\')
-                AND (@entity IS NULL OR entity = @entity)
-                AND (@fromUtc IS NULL OR at >= @fromUtc)
-                AND (@toUtc IS NULL OR at < @toUtc)
-              ORDER BY at DESC, id DESC LIMIT @take OFFSET @skip
-              """
-            : """
-              SELECT id AS Id, at AS At, actor AS Actor, action AS Action, entity AS Entity, entity_id AS EntityId,
-                     before_json AS BeforeJson, after_json AS AfterJson
-              FROM audit_log
-              WHERE (@actor IS NULL OR LOWER(actor) LIKE @actor ESCAPE '\')
-                AND (@entity IS NULL OR entity = @entity)
-                AND (@fromUtc IS NULL OR at >= @fromUtc)
-                AND (@toUtc IS NULL OR at < @toUtc)
-              ORDER BY at DESC, id DESC OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY
-              """,
+        // ROW_NUMBER pages the same way in SQLite and SQL Server, so one text serves both dialects.
+        var rows = await connection.QueryAsync<AuditEntry>(new CommandDefinition(
+            """
+            SELECT Id, At, Actor, Action, Entity, EntityId, BeforeJson, AfterJson
+            FROM (
+                SELECT id AS Id, at AS At, actor AS Actor, action AS Action, entity AS Entity, entity_id AS EntityId,
+                       before_json AS BeforeJson, after_json AS AfterJson,
+                       ROW_NUMBER() OVER (ORDER BY at DESC, id DESC) AS RowNumber
+                FROM audit_log
+                WHERE (@actor IS NULL OR LOWER(actor) LIKE @actor ESCAPE '\')
+                  AND (@entity IS NULL OR entity = @entity)
+                  AND (@fromUtc IS NULL OR at >= @fromUtc)
+                  AND (@toUtc IS NULL OR at < @toUtc)
+            ) AS numbered
+            WHERE RowNumber > @skip AND RowNumber <= @skip + @take
+            ORDER BY RowNumber
+            """,
             args, cancellationToken: ct));
         return new AuditPage(rows.ToList(), total);
     }
