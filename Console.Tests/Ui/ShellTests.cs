@@ -34,6 +34,17 @@ public sealed class ShellTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_api_reference_page_may_run_its_inline_boot_script()
+    {
+        var client = new BrowserSession(_app).Client;
+        var docs = Assert.Single((await client.GetAsync("/api/docs/")).Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self' 'unsafe-inline'", docs);
+        Assert.Contains("frame-ancestors 'none'", docs);
+        var page = Assert.Single((await client.GetAsync("/signin")).Headers.GetValues("Content-Security-Policy"));
+        Assert.DoesNotContain("script-src 'self' 'unsafe-inline'", page);
+    }
+
+    [Fact]
     public async Task The_culture_cookie_switches_the_navigation_to_chinese()
     {
         await BrowserSession.AddUserAsync(_app, "a@x.io", Roles.Admin);
