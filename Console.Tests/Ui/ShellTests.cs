@@ -34,6 +34,20 @@ public sealed class ShellTests : IDisposable
     }
 
     [Fact]
+    public async Task A_wrong_address_gets_a_page_for_people_and_a_problem_document_for_the_api()
+    {
+        var client = new BrowserSession(_app).Client;
+        var page = await client.GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        Assert.Equal("text/html", page.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Page not found", await page.Content.ReadAsStringAsync());
+
+        var api = await client.GetAsync("/api/v1/no-such-thing");
+        Assert.Equal(HttpStatusCode.NotFound, api.StatusCode);
+        Assert.Equal("application/problem+json", api.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Only_the_api_reference_page_may_run_its_inline_boot_script()
     {
         var client = new BrowserSession(_app).Client;

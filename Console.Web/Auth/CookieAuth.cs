@@ -1,5 +1,5 @@
-using Microsoft.AspNetCore.Authentication;
 using Console.Domain.Admin;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
 namespace Console.Web.Auth;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Console.Web.Auth;
 using Console.Web.Components;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Components.Authorization;
 using MudBlazor.Services;
 
@@ -29,6 +30,15 @@ public static class UiServices
     public static WebApplication UseUi(this WebApplication app)
     {
         app.UseRequestLocalization(UiCultures.Options());
+        // People get a page for a wrong address; API callers keep their problem documents.
+        app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.Use((context, next) =>
+        {
+            // Machine callers keep the problem documents written further out; only people get the page.
+            if (IsMachinePath(context.Request.Path) && context.Features.Get<IStatusCodePagesFeature>() is { } pages) pages.Enabled = false;
+            return next(context);
+        });
+        // After the status pages: a re-executed request must pass antiforgery again to reach a component endpoint.
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
@@ -36,4 +46,8 @@ public static class UiServices
         UiCultures.Map(app);
         return app;
     }
+
+    private static bool IsMachinePath(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/health") || path.StartsWithSegments("/openapi")
+        || path.StartsWithSegments("/auth") || path.StartsWithSegments("/_blazor") || path.StartsWithSegments("/_framework");
 }
