@@ -11,7 +11,17 @@ public sealed record ApiKeyIdentity(long Id, string Name, ApiKeyScope Scope);
 
 public sealed record CreatedApiKey(long Id, string Name, ApiKeyScope Scope, string Key);
 
-public sealed record ApiKeyRow(long Id, string Name, string Prefix, string Scope, bool Disabled, DateTime CreatedAt, DateTime? LastUsedAt);
+/// <summary>Settable properties rather than a positional record: SQLite hands flags back as integers, which only property mapping converts.</summary>
+public sealed class ApiKeyRow
+{
+    public long Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Prefix { get; init; } = "";
+    public string Scope { get; init; } = "";
+    public bool Disabled { get; init; }
+    public DateTime CreatedAt { get; init; }
+    public DateTime? LastUsedAt { get; init; }
+}
 
 /// <summary>
 /// Keys are 32 random bytes, so a fast SHA-256 of them is as safe to store as a slow password hash
@@ -71,7 +81,7 @@ public sealed class ApiKeys(Db db, TimeProvider clock)
     {
         await using var connection = await db.OpenAsync(ct);
         var rows = await connection.QueryAsync<ApiKeyRow>(
-            "SELECT id, name, prefix, scope, disabled, created_at AS CreatedAt, last_used_at AS LastUsedAt FROM api_keys ORDER BY id");
+            "SELECT id AS Id, name AS Name, prefix AS Prefix, scope AS Scope, disabled AS Disabled, created_at AS CreatedAt, last_used_at AS LastUsedAt FROM api_keys ORDER BY id");
         return rows.ToList();
     }
 

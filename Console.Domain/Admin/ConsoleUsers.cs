@@ -17,6 +17,17 @@ public static class Roles
 
 public sealed record ConsoleUser(long Id, string Email, string Role);
 
+/// <summary>The input rules the CLI and the console's forms share.</summary>
+public static class UserInput
+{
+    public static bool IsPlausibleEmail(string? email)
+    {
+        email = email?.Trim();
+        return !string.IsNullOrEmpty(email) && email.Length <= 320 && email.Contains('@') && !email.StartsWith('@') && !email.EndsWith('@')
+            && !email.Any(char.IsWhiteSpace);
+    }
+}
+
 /// <summary>Adds console users; passwords are hashed with ASP.NET Core Identity's PBKDF2 hasher.</summary>
 public sealed class ConsoleUsers(Db db, TimeProvider clock)
 {
@@ -35,7 +46,7 @@ public sealed class ConsoleUsers(Db db, TimeProvider clock)
         var errors = new List<string>();
         var normalisedRole = Roles.Normalise(role);
         email = email?.Trim();
-        if (string.IsNullOrEmpty(email) || !email.Contains('@') || email.StartsWith('@') || email.EndsWith('@'))
+        if (!UserInput.IsPlausibleEmail(email))
             errors.Add("--email: give an address such as name@example.com.");
         if (normalisedRole is null) errors.Add("--role: must be Admin, Manager or Marketer.");
         if (string.IsNullOrEmpty(password) || password.Length < MinPasswordLength)

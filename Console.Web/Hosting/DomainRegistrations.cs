@@ -20,5 +20,11 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Customers.UpsertCustomers>();
         services.AddSingleton<Console.Domain.Courses.UpsertCourses>();
         services.AddSingleton<Console.Domain.LiveSessions.UpsertLiveSessions>();
+        services.AddSingleton<Console.Domain.Admin.UserList>();
+        services.AddSingleton<Console.Domain.Admin.UserRoleChange>();
+        services.AddSingleton<Console.Domain.Admin.UserDisable>();
+        services.AddSingleton<Console.Domain.Admin.UserPasswordReset>();
+        services.AddSingleton<Console.Domain.Admin.SignInCheck>();
+        services.AddSingleton<Console.Domain.Admin.AuditLog>();
     }
 }

@@ -1,0 +1,35 @@
+using Bunit;
+using Console.Web.Auth;
+using Console.Web.Components.Layout;
+
+namespace Console.Tests.Ui;
+
+public sealed class NavMenuTests : UiContext
+{
+    [Fact]
+    public void Areas_without_a_page_the_user_may_open_are_left_out()
+    {
+        Assert.Empty(NavCatalog.Visible(new HashSet<string> { UiPolicies.SignedIn }));
+        var admin = Assert.Single(NavCatalog.Visible(new HashSet<string> { UiPolicies.SignedIn, UiPolicies.Admin }));
+        Assert.Equal("Nav.Admin", admin.LabelKey);
+        Assert.Equal(["/admin/users", "/admin/api-keys", "/admin/audit"], admin.Pages.Select(p => p.Href));
+        Assert.All(NavCatalog.Areas.SelectMany(a => a.Pages), p => Assert.StartsWith("/", p.Href));
+    }
+
+    [Fact]
+    public void An_admin_sees_the_admin_group_and_a_marketer_only_home()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("a@x.io");
+        auth.SetPolicies(UiPolicies.SignedIn, UiPolicies.Admin);
+        var forAdmin = Render<NavMenu>();
+        Assert.Contains("Audit log", forAdmin.Markup);
+        Assert.Equal(4, forAdmin.FindAll("a[href]").Count);
+
+        auth.SetPolicies(UiPolicies.SignedIn);
+        var forMarketer = Render<NavMenu>();
+        Assert.Contains("Home", forMarketer.Markup);
+        Assert.DoesNotContain("Admin", forMarketer.Markup);
+        Assert.Single(forMarketer.FindAll("a[href]"));
+    }
+}

@@ -1,0 +1,37 @@
+using Console.Web.Auth;
+using MudBlazor;
+
+namespace Console.Web.Components.Layout;
+
+public sealed record NavPage(string Href, string LabelKey, string Icon, string Policy);
+
+public sealed record NavArea(string LabelKey, string Icon, IReadOnlyList<NavPage> Pages);
+
+/// <summary>Every page in the navigation, grouped by area. An area with no page the user may open is not shown.</summary>
+public static class NavCatalog
+{
+    public static readonly NavPage Home = new("/", "Nav.Home", Icons.Material.Outlined.Home, UiPolicies.SignedIn);
+
+    public static readonly IReadOnlyList<NavArea> Areas =
+    [
+        new("Nav.Sales", Icons.Material.Outlined.PointOfSale, []),
+        new("Nav.Audience", Icons.Material.Outlined.People, []),
+        new("Nav.Promotions", Icons.Material.Outlined.LocalOffer, []),
+        new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
+        new("Nav.Insights", Icons.Material.Outlined.Insights, []),
+        new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
+        [
+            new("/admin/users", "Nav.Users", Icons.Material.Outlined.ManageAccounts, UiPolicies.Admin),
+            new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Outlined.Key, UiPolicies.Admin),
+            new("/admin/audit", "Nav.Audit", Icons.Material.Outlined.History, UiPolicies.Admin),
+        ]),
+    ];
+
+    /// <summary>The areas to show, each holding only the pages whose policy the user meets.</summary>
+    public static IReadOnlyList<NavArea> Visible(IReadOnlySet<string> allowedPolicies) =>
+        Areas.Select(a => a with { Pages = a.Pages.Where(p => allowedPolicies.Contains(p.Policy)).ToList() })
+            .Where(a => a.Pages.Count > 0)
+            .ToList();
+
+    public static IEnumerable<string> Policies => Areas.SelectMany(a => a.Pages).Select(p => p.Policy).Append(Home.Policy).Distinct();
+}
