@@ -10,5 +10,10 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Orders.GetOrder>();
         services.AddSingleton<Console.Domain.Orders.QuoteOrder>();
         services.AddSingleton<Console.Domain.Orders.RefundOrder>();
+        services.AddSingleton<Console.Domain.Coupons.CreateCouponCampaign>();
+        services.AddSingleton<Console.Domain.Coupons.UpdateCouponCampaign>();
+        services.AddSingleton<Console.Domain.Coupons.GetCouponCampaign>();
+        services.AddSingleton<Console.Domain.GroupBuys.CreateGroupBuyCampaign>();
+        services.AddSingleton<Console.Domain.GroupBuys.GetGroupBuyCampaign>();
     }
 }
