@@ -15,5 +15,8 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Coupons.GetCouponCampaign>();
         services.AddSingleton<Console.Domain.GroupBuys.CreateGroupBuyCampaign>();
         services.AddSingleton<Console.Domain.GroupBuys.GetGroupBuyCampaign>();
+        services.AddSingleton<Console.Domain.Coupons.ValidateCoupon>();
+        services.AddSingleton<Console.Domain.GroupBuys.GetTeams>();
+        services.AddSingleton<Console.Domain.GroupBuys.ExpireTeams>();
     }
 }
