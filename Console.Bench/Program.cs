@@ -2,6 +2,7 @@
 // usage: dotnet run -c Release --project Console.Bench -- <name>|all
 var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.OrdinalIgnoreCase)
 {
+    ["coupons"] = Console.Bench.CouponBench.RunAsync,
 };
 var name = args.FirstOrDefault() ?? "all";
 if (name == "all")
