@@ -58,7 +58,7 @@ internal static class CouponChecks
             if (refusal is not null) rejected.Add(new RejectedCoupon(code, refusal));
             else
                 terms.Add(new CouponTerms(row!.Code, row.CampaignId, row.CodeId, row.Kind, row.Value, row.MinSpend, row.MaxDiscount,
-                    row.Stackable, row.Priority, row.Budget - row.BudgetUsed, row.PerCustomerLimit));
+                    row.Stackable, row.Priority, row.Budget - row.BudgetUsed, row.PerCustomerLimit, row.IsUnique));
         }
         return (terms, rejected);
     }

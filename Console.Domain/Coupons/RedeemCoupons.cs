@@ -27,9 +27,11 @@ internal static class RedeemCoupons
                   AND (budget IS NULL OR budget_used + @amount <= budget)
                 """, new { terms.CampaignId, amount }, tx, cancellationToken: ct));
             if (campaign == 0) return Refusal(terms.Code, CouponRefusals.Exhausted, "Its uses or budget ran out.");
+            // Only a single-use code needs its own guard; a shared code's uses are the campaign's.
+            if (!terms.SingleUse) continue;
             var code = await connection.ExecuteAsync(new CommandDefinition(
                 """
-                UPDATE coupon_codes SET uses = uses + 1 WHERE id = @CodeId AND (is_unique = 0 OR uses = 0)
+                UPDATE coupon_codes SET uses = uses + 1 WHERE id = @CodeId AND uses = 0
                 """, new { terms.CodeId }, tx, cancellationToken: ct));
             if (code == 0) return Refusal(terms.Code, CouponRefusals.Exhausted, "This single-use code has been used.");
         }

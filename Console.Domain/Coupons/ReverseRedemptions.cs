@@ -36,7 +36,7 @@ internal static class ReverseRedemptions
             await connection.ExecuteAsync(new CommandDefinition(
                 """
                 UPDATE coupon_campaigns SET uses = uses - 1, budget_used = budget_used - @Amount WHERE id = @CampaignId;
-                UPDATE coupon_codes SET uses = uses - 1 WHERE id = @CodeId AND uses > 0;
+                UPDATE coupon_codes SET uses = uses - 1 WHERE id = @CodeId AND is_unique = 1 AND uses > 0;
                 """, new { r.Amount, r.CampaignId, r.CodeId }, tx, cancellationToken: ct));
         }
     }

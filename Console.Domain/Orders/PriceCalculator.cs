@@ -4,10 +4,10 @@ namespace Console.Domain.Orders;
 
 /// <summary>
 /// A coupon that passed its store checks (dates, eligibility, audience, limits). Value is hundredths (of a percent, or fen);
-/// BudgetLeft is what its campaign may still give (null: no budget).
+/// BudgetLeft is what its campaign may still give (null: no budget); SingleUse marks a generated unique code.
 /// </summary>
 public sealed record CouponTerms(string Code, long CampaignId, long CodeId, string Kind, long Value, long? MinSpend, long? MaxDiscount,
-    bool Stackable, long Priority, long? BudgetLeft, long? PerCustomerLimit = null);
+    bool Stackable, long Priority, long? BudgetLeft, long? PerCustomerLimit = null, bool SingleUse = false);
 
 /// <summary>A coupon as applied to one order: its terms and the fen it took off.</summary>
 public sealed record AppliedCoupon(CouponTerms Terms, long Amount);

@@ -47,7 +47,7 @@ CREATE TABLE coupon_campaign_customers (
     PRIMARY KEY (campaign_id, customer_id)
 ) WITHOUT ROWID;
 
--- A unique code is good for one use; a shared code for as many as its campaign allows.
+-- A unique code is good for one use (uses guards it); a shared code for as many as its campaign allows.
 CREATE TABLE coupon_codes (
     id           INTEGER PRIMARY KEY,
     code         TEXT    NOT NULL UNIQUE,

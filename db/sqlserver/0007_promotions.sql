@@ -47,7 +47,7 @@ CREATE TABLE coupon_campaign_customers (
     PRIMARY KEY (campaign_id, customer_id)
 );
 
--- A unique code is good for one use; a shared code for as many as its campaign allows.
+-- A unique code is good for one use (uses guards it); a shared code for as many as its campaign allows.
 CREATE TABLE coupon_codes (
     id           bigint IDENTITY(1,1) NOT NULL PRIMARY KEY,
     code         nvarchar(50)   NOT NULL UNIQUE,
