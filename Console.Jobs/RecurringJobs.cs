@@ -1,3 +1,4 @@
+using Console.Jobs.GroupBuys;
 using Console.Jobs.Sales;
 using Hangfire;
 
@@ -8,10 +9,13 @@ public static class RecurringJobs
 {
     public const string RollupDailySales = "sales-rollup-daily";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales];
+    public const string ExpireGroupBuyTeams = "group-buys-expire";
+
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, ExpireGroupBuyTeams];
 
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<RollupDailySalesJob>(RollupDailySales, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<ExpireGroupBuyTeamsJob>(ExpireGroupBuyTeams, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
     }
 }

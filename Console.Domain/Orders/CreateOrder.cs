@@ -1,5 +1,7 @@
 using System.Data.Common;
+using Console.Domain.Coupons;
 using Console.Domain.Data;
+using Console.Domain.GroupBuys;
 using Dapper;
 
 namespace Console.Domain.Orders;
@@ -54,6 +56,9 @@ public sealed class CreateOrder(Db db, Pricing pricing, TimeProvider clock)
     private async Task<Outcome> InsertAsync(DbConnection connection, Valid order, DateTime now, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
+        // Under the write lock: a replay that lost the race must answer with the stored order, not a coupon refusal.
+        if (await OrderStore.OrderExistsAsync(connection, tx, order.OrderId, ct))
+            return new Outcome.Existing((await OrderStore.FindOrderAsync(connection, tx, order.OrderId, ct))!);
         var course = await OrderStore.CourseAsync(connection, tx, order.CourseExternalId, ct);
         if (course is null)
             return Refused(OrderRefusals.UnknownCourse, $"No course with externalId '{order.CourseExternalId}'.");
@@ -70,6 +75,7 @@ public sealed class CreateOrder(Db db, Pricing pricing, TimeProvider clock)
         if (price.RefusalForOrder is { } refusal) return new Outcome.Refused(refusal);
 
         customerId ??= await OrderStore.AddStubCustomerAsync(connection, tx, db, order.CustomerExternalId, now, ct);
+        if (await RedeemCoupons.ClaimAsync(connection, tx, price.Coupons, customerId.Value, ct) is { } lost) return new Outcome.Refused(lost);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
             ? """
               INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
@@ -89,7 +95,7 @@ public sealed class CreateOrder(Db db, Pricing pricing, TimeProvider clock)
             {
                 order.OrderId, customerId, courseId = course.Id, liveSessionId, order.Channel, order.ReferralCode,
                 listPrice = price.ListPrice, discount = price.DiscountTotal, payable = price.Payable,
-                status = OrderStatus.Paid, order.PaidAt, now,
+                status = price.GroupBuy is null ? OrderStatus.Paid : OrderStatus.AwaitingGroup, order.PaidAt, now,
             }, tx, cancellationToken: ct));
         foreach (var discount in price.Discounts)
             await connection.ExecuteAsync(new CommandDefinition(
@@ -97,6 +103,9 @@ public sealed class CreateOrder(Db db, Pricing pricing, TimeProvider clock)
                 INSERT INTO order_discounts (order_id, kind, code, campaign_id, amount)
                 VALUES (@id, @Kind, @Code, @CampaignId, @Amount)
                 """, new { id, discount.Kind, discount.Code, discount.CampaignId, discount.Amount }, tx, cancellationToken: ct));
+        await RedeemCoupons.RecordAsync(connection, tx, id, customerId.Value, price.Coupons, now, ct);
+        if (price.GroupBuy is { } plan && await JoinTeam.ExecuteAsync(connection, tx, db, plan, id, customerId.Value, now, ct) is { } full)
+            return new Outcome.Refused(full);
         await tx.CommitAsync(ct);
         var created = await OrderStore.FindOrderAsync(connection, null, order.OrderId, ct)
             ?? throw new InvalidOperationException($"Order {order.OrderId} vanished right after it was stored.");

@@ -82,6 +82,43 @@ internal sealed partial class OrderFields
         return utc;
     }
 
+    /// <summary>An optional ISO-8601 time with an offset, as UTC.</summary>
+    public DateTime? Time(string field, string? value)
+    {
+        var text = value?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        if (IsoWithOffset().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return parsed.UtcDateTime;
+        Add(field, "An ISO-8601 time with an offset, e.g. 2025-03-01T20:15:00+08:00.");
+        return null;
+    }
+
+    /// <summary>Optional money of zero or more, in fen.</summary>
+    public long? Money0(string field, decimal? amount)
+    {
+        if (amount is null) return null;
+        if (!Money.TryToFen(amount.Value, out var fen)) { Add(field, "At most 2 decimal places."); return null; }
+        if (fen < 0) { Add(field, "Must not be negative."); return null; }
+        return fen;
+    }
+
+    /// <summary>Optional whole number within [min, max].</summary>
+    public long? Whole(string field, long? value, long min, long max = long.MaxValue)
+    {
+        if (value is null) return null;
+        if (value < min || value > max) { Add(field, max == long.MaxValue ? $"Must be at least {min}." : $"Must be between {min} and {max}."); return null; }
+        return value;
+    }
+
+    /// <summary>One of the given words, or the default when absent.</summary>
+    public string OneOf(string field, string? value, string fallback, params string[] allowed)
+    {
+        var text = value?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(text)) return fallback;
+        if (!allowed.Contains(text)) Add(field, $"One of: {string.Join(", ", allowed)}.");
+        return text;
+    }
+
     /// <summary>Null (the caller's default) when absent; positive whole fen otherwise.</summary>
     public long? Amount(string field, decimal? amount)
     {

@@ -31,7 +31,7 @@ public sealed record Discount(string Kind, string? Code, long? CampaignId, long 
 
 public sealed record RejectedCoupon(string Code, string Reason);
 
-/// <summary>An order as stored; money in fen, PaidAt in UTC.</summary>
+/// <summary>An order as stored; money in fen, PaidAt in UTC; GroupBuyTeam is the team it opened or joined.</summary>
 public sealed record Order(string OrderId, string CustomerExternalId, string CourseExternalId, string? LiveSessionExternalId,
     string Channel, string? ReferralCode, long ListPrice, IReadOnlyList<Discount> Discounts, long Payable, long Refunded,
-    string Status, DateTime PaidAt);
+    string Status, DateTime PaidAt, GroupBuys.GroupBuyTeam? GroupBuyTeam = null);

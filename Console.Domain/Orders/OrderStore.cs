@@ -52,6 +52,12 @@ internal static class OrderStore
         _ => false,
     };
 
+    public static async Task<bool> OrderExistsAsync(DbConnection connection, DbTransaction? tx, string orderId, CancellationToken ct) =>
+        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT id FROM orders WHERE order_id = @orderId
+            """, new { orderId }, tx, cancellationToken: ct)) is not null;
+
     private sealed record OrderRow(long Id, string OrderId, string CustomerExternalId, string CourseExternalId,
         string? LiveSessionExternalId, string Channel, string? ReferralCode, long ListPrice, long Payable, long Refunded,
         string Status, DateTime PaidAt);
@@ -74,7 +80,12 @@ internal static class OrderStore
             """
             SELECT kind, code, campaign_id AS CampaignId, amount FROM order_discounts WHERE order_id = @id ORDER BY id
             """, new { id = row.Id }, tx, cancellationToken: ct));
+        var teamId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT MIN(team_id) FROM group_buy_members WHERE order_id = @id
+            """, new { id = row.Id }, tx, cancellationToken: ct));
+        var team = teamId is { } t ? await GroupBuys.TeamStore.LoadAsync(connection, tx, t, ct) : null;
         return new Order(row.OrderId, row.CustomerExternalId, row.CourseExternalId, row.LiveSessionExternalId, row.Channel,
-            row.ReferralCode, row.ListPrice, discounts.ToList(), row.Payable, row.Refunded, row.Status, row.PaidAt);
+            row.ReferralCode, row.ListPrice, discounts.ToList(), row.Payable, row.Refunded, row.Status, row.PaidAt, team);
     }
 }

@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Console.Domain.Coupons;
+using Console.Domain.GroupBuys;
 
 namespace Console.Domain.Orders;
 
@@ -11,12 +13,17 @@ public sealed record PriceRequest(PricedCourse Course, string CustomerExternalId
 
 /// <summary>
 /// A worked-out price. A quote shows RejectedCoupons and still answers; an order is refused by the first of them.
-/// Refusal is a refusal for quotes and orders alike (e.g. an inactive group-buy campaign).
+/// Refusal is a refusal for quotes and orders alike (e.g. an inactive group-buy campaign). Coupons and GroupBuy are
+/// what an order goes on to claim in its transaction.
 /// </summary>
 public sealed record Price(long ListPrice, IReadOnlyList<Discount> Discounts, long Payable,
     IReadOnlyList<RejectedCoupon> RejectedCoupons, OrderRefusal? Refusal)
 {
     public long DiscountTotal => ListPrice - Payable;
+
+    public IReadOnlyList<AppliedCoupon> Coupons { get; init; } = [];
+
+    public GroupBuyPlan? GroupBuy { get; init; }
 
     public OrderRefusal? RefusalForOrder => Refusal ?? (RejectedCoupons.Count == 0
         ? null
@@ -24,27 +31,28 @@ public sealed record Price(long ListPrice, IReadOnlyList<Discount> Discounts, lo
 }
 
 /// <summary>
-/// The one place an order's price is worked out, for quotes and orders alike. It runs on the caller's connection
-/// (inside the order's transaction when creating) so that coupon and group-buy rules can read and claim in the store.
-/// Until the promotions engine lands, every course sells at its list price: no coupon is known and no group buy runs.
+/// The one place an order's price is worked out, for quotes, coupon checks and orders alike: list price → group-buy
+/// price → coupons (see PriceCalculator). It runs on the caller's connection, inside the order's transaction when
+/// creating, so that what it read is what the order then claims.
 /// </summary>
-public sealed class Pricing
+public sealed class Pricing(TimeProvider clock)
 {
-    public Task<Price> PriceAsync(DbConnection connection, DbTransaction? tx, PriceRequest request, CancellationToken ct)
+    public async Task<Price> PriceAsync(DbConnection connection, DbTransaction? tx, PriceRequest request, CancellationToken ct)
     {
+        var now = clock.GetUtcNow().UtcDateTime;
         var listPrice = request.Course.ListPrice;
-        if (request.GroupBuy is not null)
+        GroupBuyPlan? plan = null;
+        if (request.GroupBuy is { } groupBuy)
         {
-            var refusal = new OrderRefusal(OrderRefusals.CampaignNotActive,
-                $"Group-buy campaign {request.GroupBuy.CampaignId} is not active.");
-            return Task.FromResult(new Price(listPrice, [], listPrice, [], refusal));
+            (plan, var refusal) = await GroupBuyChecks.CheckAsync(connection, tx, groupBuy, request, now, ct);
+            if (refusal is not null) return new Price(listPrice, [], listPrice, [], refusal);
         }
-        var rejected = request.CouponCodes.Select(code => new RejectedCoupon(code, OrderRefusals.CouponNotFound)).ToList();
-        IReadOnlyList<Discount> discounts = [];
-        return Task.FromResult(new Price(listPrice, discounts, Payable(listPrice, discounts), rejected, null));
+        var (terms, rejected) = await CouponChecks.CheckAsync(connection, tx, request, now, ct);
+        var calculation = PriceCalculator.Apply(listPrice, plan?.Price, plan?.CampaignId, terms);
+        return new Price(listPrice, calculation.Discounts, calculation.Payable, [.. rejected, .. calculation.Rejected], null)
+        {
+            Coupons = calculation.Applied,
+            GroupBuy = plan,
+        };
     }
-
-    /// <summary>Discounts can add up to more than the price; what is paid never goes below zero.</summary>
-    public static long Payable(long listPrice, IEnumerable<Discount> discounts) =>
-        Math.Max(0, listPrice - discounts.Sum(d => d.Amount));
 }

@@ -1,3 +1,4 @@
+using Console.Domain.Coupons;
 using Console.Domain.Data;
 using Dapper;
 
@@ -5,7 +6,8 @@ namespace Console.Domain.Orders;
 
 /// <summary>
 /// Refunds part or the rest of an order. The conditional update is the guard: however many refunds race,
-/// refunded can never pass payable, and the refunds row is written in the same transaction.
+/// refunded can never pass payable, and the refunds row is written in the same transaction. The refund that completes
+/// the order reverses its coupon redemptions (giving uses back where the campaign says so).
 /// </summary>
 public sealed class RefundOrder(Db db, TimeProvider clock)
 {
@@ -59,6 +61,7 @@ public sealed class RefundOrder(Db db, TimeProvider clock)
             INSERT INTO refunds (order_id, amount, reason, first_for_order, refunded_at, rolled_up)
             VALUES (@id, @fen, @reason, @first, @now, 0)
             """, new { id = before.Id, fen, reason, first = after.Refunded == fen, now }, tx, cancellationToken: ct));
+        if (after.Status == OrderStatus.Refunded) await ReverseRedemptions.ExecuteAsync(connection, tx, before.Id, now, ct);
         await tx.CommitAsync(ct);
         return new Outcome.Refunded(orderId, after.Refunded, after.Status);
     }

@@ -91,7 +91,7 @@ public sealed class CreateOrderTests(OrdersFixture f) : IClassFixture<OrdersFixt
     }
 
     [Fact]
-    public async Task Coupons_and_group_buys_are_refused_until_promotions_exist_and_nothing_is_stored()
+    public async Task Unknown_coupons_and_group_buy_campaigns_are_refused_and_nothing_is_stored()
     {
         var orderId = OrdersFixture.NewId("o");
         var customer = OrdersFixture.NewId("cust");

@@ -11,7 +11,7 @@ public sealed class QuoteOrderTests(OrdersFixture f) : IClassFixture<OrdersFixtu
         "SELECT (SELECT COUNT(*) FROM customers) + (SELECT COUNT(*) FROM orders) + (SELECT COUNT(*) FROM order_discounts)");
 
     [Fact]
-    public async Task A_quote_prices_at_list_price_lists_rejected_coupons_and_stores_nothing()
+    public async Task A_quote_with_unknown_coupons_prices_at_list_price_lists_them_as_rejected_and_stores_nothing()
     {
         var before = await Rows();
         var customer = OrdersFixture.NewId("quote-cust");
@@ -31,7 +31,7 @@ public sealed class QuoteOrderTests(OrdersFixture f) : IClassFixture<OrdersFixtu
     }
 
     [Fact]
-    public async Task A_group_buy_quote_is_refused_and_an_unknown_course_too()
+    public async Task A_quote_for_an_unknown_group_buy_campaign_is_refused_and_an_unknown_course_too()
     {
         var groupBuy = await QuoteAsync(new { customerExternalId = OrdersFixture.Customer, courseExternalId = OrdersFixture.Course, groupBuy = new { campaignId = 3, teamId = 9 } });
         var unknown = await QuoteAsync(new { customerExternalId = OrdersFixture.Customer, courseExternalId = "no-such-course" });

@@ -8,5 +8,9 @@ internal static class ApiRoutes
         var v1 = app.MapGroup("/api/v1");
         OrdersApi.Map(v1);
         CustomersApi.Map(v1); CoursesApi.Map(v1); LiveSessionsApi.Map(v1); EventsApi.Map(v1);
+        CouponsApi.Map(v1);
+        GroupBuysApi.Map(v1);
+        CouponCampaignsApi.Map(v1);
+        GroupBuyCampaignsApi.Map(v1);
     }
 }

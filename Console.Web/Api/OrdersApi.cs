@@ -82,9 +82,8 @@ internal static class OrdersApi
         };
     }
 
-    // Group-buy teams arrive with the promotions engine; until then no order has one.
-    private static CreatedAnswer Created(Order o) =>
-        new(o.OrderId, Money.ToDecimal(o.ListPrice), Answer(o.Discounts), Money.ToDecimal(o.Payable), o.Status, null);
+    private static CreatedAnswer Created(Order o) => new(o.OrderId, Money.ToDecimal(o.ListPrice), Answer(o.Discounts),
+        Money.ToDecimal(o.Payable), o.Status, o.GroupBuyTeam is { } team ? GroupBuysApi.Answer(team) : null);
 
     private static List<DiscountAnswer> Answer(IReadOnlyList<Discount> discounts) =>
         discounts.Select(d => new DiscountAnswer(d.Kind, d.Code, Money.ToDecimal(d.Amount))).ToList();

@@ -26,5 +26,13 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Admin.UserPasswordReset>();
         services.AddSingleton<Console.Domain.Admin.SignInCheck>();
         services.AddSingleton<Console.Domain.Admin.AuditLog>();
+        services.AddSingleton<Console.Domain.Coupons.CreateCouponCampaign>();
+        services.AddSingleton<Console.Domain.Coupons.UpdateCouponCampaign>();
+        services.AddSingleton<Console.Domain.Coupons.GetCouponCampaign>();
+        services.AddSingleton<Console.Domain.GroupBuys.CreateGroupBuyCampaign>();
+        services.AddSingleton<Console.Domain.GroupBuys.GetGroupBuyCampaign>();
+        services.AddSingleton<Console.Domain.Coupons.ValidateCoupon>();
+        services.AddSingleton<Console.Domain.GroupBuys.GetTeams>();
+        services.AddSingleton<Console.Domain.GroupBuys.ExpireTeams>();
     }
 }

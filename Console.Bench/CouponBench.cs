@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Console.Bench.Coupons;
+using Console.Domain.Admin;
+using Console.Domain.Data;
+using Dapper;
+
+namespace Console.Bench;
+
+/// <summary>
+/// Orders per second through real Kestrel on loopback with 64 concurrent clients: plain orders against orders that
+/// redeem one limited coupon, in the same run, alternating. Afterwards the store must show no use past the limit.
+/// usage: coupons [orders-per-round] [rounds]
+/// </summary>
+internal static class CouponBench
+{
+    private const int Clients = 64;
+    private const string Course = "bench-course";
+
+    public static async Task RunAsync(string[] args)
+    {
+        var perRound = args.Length > 0 ? int.Parse(args[0]) : 6_000;
+        var rounds = args.Length > 1 ? int.Parse(args[1]) : 2;
+        var dir = Path.Combine(Path.GetTempPath(), "cc-bench-coupons-" + Guid.NewGuid().ToString("N")[..8]);
+        Directory.CreateDirectory(dir);
+        var dbPath = Path.Combine(dir, "console.db");
+        var db = new Db(new DatabaseOptions { Provider = Dialect.Sqlite, Path = dbPath });
+        new Migrator(db).Migrate();
+        var key = (await new ApiKeys(db, TimeProvider.System).CreateAsync("bench", ApiKeyScope.Manage, "bench")).Key;
+        await using (var connection = await db.OpenAsync())
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO courses (external_id, title, list_price, created_at, updated_at) VALUES (@Course, 'Bench course', 19900, @now, @now)
+                """, new { Course, now = DateTime.UtcNow });
+
+        await using var web = await WebHostProcess.StartAsync(WebDll(), dbPath, Path.Combine(dir, "jobs.db"));
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Clients }) { BaseAddress = web.BaseAddress };
+        http.DefaultRequestHeaders.Add("X-Api-Key", key);
+        // Warm both paths (JIT tiers, pools, caches) before anything is measured.
+        await DriveAsync(http, "warm", 3_000, null);
+        await DriveAsync(http, "warmc", 3_000, await CouponAsync(http, 2_000));
+
+        double plainTotal = 0, couponTotal = 0;
+        long limitTotal = 0, createdTotal = 0;
+        for (var round = 1; round <= rounds; round++)
+        {
+            // The coupon's limit is reached inside the round: the last tenth of the requests race for uses that are gone.
+            var limit = perRound * 9 / 10;
+            var code = await CouponAsync(http, limit);
+            // Alternate which kind goes first, so drift in the machine's load does not favour one side.
+            Run plain, coupon;
+            if (round % 2 == 1)
+            {
+                plain = await DriveAsync(http, $"plain{round}", perRound, null);
+                coupon = await DriveAsync(http, $"coupon{round}", perRound, code);
+            }
+            else
+            {
+                coupon = await DriveAsync(http, $"coupon{round}", perRound, code);
+                plain = await DriveAsync(http, $"plain{round}", perRound, null);
+            }
+            System.Console.WriteLine($"round {round}: plain {plain.OrdersPerSecond:N0} orders/s; coupon {coupon.OrdersPerSecond:N0} orders/s " +
+                $"({coupon.Created:N0} redeemed of limit {limit:N0}, {coupon.Refused:N0} coupon_exhausted, {coupon.RequestsPerSecond:N0} requests/s)");
+            plainTotal += plain.OrdersPerSecond;
+            couponTotal += coupon.OrdersPerSecond;
+            limitTotal += limit;
+            createdTotal += coupon.Created;
+        }
+
+        await using var check = await db.OpenAsync();
+        var pastLimit = await check.ExecuteScalarAsync<long>(
+            "SELECT COALESCE(SUM(uses - total_limit), 0) FROM coupon_campaigns WHERE uses > total_limit");
+        var redemptions = await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM coupon_redemptions");
+        System.Console.WriteLine($"coupons: plain {plainTotal / rounds:N0} orders/s, coupon {couponTotal / rounds:N0} orders/s, " +
+            $"ratio {couponTotal / plainTotal:0.00} (goal >= 0.70, >= 2,000 orders/s); uses past limit {pastLimit}; " +
+            $"redemptions {redemptions:N0} = warm-up 2,000 + redeemed {createdTotal:N0} of limits {limitTotal:N0}");
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed record Run(int Created, int Refused, double OrdersPerSecond, double RequestsPerSecond);
+
+    private static async Task<Run> DriveAsync(HttpClient http, string tag, int orders, string? code)
+    {
+        var next = -1;
+        var created = 0;
+        var refused = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Clients).Select(_ => Task.Run(async () =>
+        {
+            for (var i = Interlocked.Increment(ref next); i < orders; i = Interlocked.Increment(ref next))
+            {
+                var body = new { orderId = $"{tag}-{i}", customerExternalId = $"{tag}-cust-{i}", courseExternalId = Course,
+                    couponCodes = code is null ? Array.Empty<string>() : [code] };
+                using var response = await http.PostAsJsonAsync("/api/v1/orders", body);
+                if (response.StatusCode == HttpStatusCode.Created) Interlocked.Increment(ref created);
+                else if (response.StatusCode == HttpStatusCode.Conflict) Interlocked.Increment(ref refused);
+                else throw new InvalidOperationException($"{tag}: unexpected {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        })));
+        var seconds = watch.Elapsed.TotalSeconds;
+        return new Run(created, refused, created / seconds, orders / seconds);
+    }
+
+    private static async Task<string> CouponAsync(HttpClient http, int limit)
+    {
+        var response = await http.PostAsJsonAsync("/api/v1/coupon-campaigns",
+            new { name = "bench", kind = "percent_off", value = 10, totalLimit = limit, status = "active" });
+        response.EnsureSuccessStatusCode();
+        var json = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        return json.GetProperty("codes")[0].GetString()!;
+    }
+
+    /// <summary>Console.Web as built beside this benchmark (same configuration), found from the checkout's root.</summary>
+    private static string WebDll()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        var configuration = dir.Parent!.Name;
+        for (; dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "CampaignConsole.slnx")))
+                return Path.Combine(dir.FullName, "Console.Web", "bin", configuration, "net10.0", "Console.Web.dll");
+        throw new InvalidOperationException("Cannot find CampaignConsole.slnx above " + AppContext.BaseDirectory);
+    }
+}

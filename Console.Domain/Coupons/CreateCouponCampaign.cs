@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Console.Domain.Admin;
+using Console.Domain.Data;
+using Console.Domain.Orders;
+using Dapper;
+
+namespace Console.Domain.Coupons;
+
+/// <summary>
+/// Creates a coupon campaign with either one shared code (given, or generated when none is given) or N unique
+/// single-use codes, and writes it to the audit log in the same transaction.
+/// </summary>
+public sealed class CreateCouponCampaign(Db db, TimeProvider clock)
+{
+    public abstract record Outcome
+    {
+        public sealed record Created(long Id, IReadOnlyList<string> Codes) : Outcome;
+        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+    }
+
+    public async Task<Outcome> ExecuteAsync(CouponCampaignInput input, string actor, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        // A generated code that collides with a stored one fails the insert; fresh codes on the next try.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await CreateAsync(connection, input, actor, ct);
+            }
+            catch (DbException e) when (OrderStore.IsUniqueViolation(e) && attempt < 3)
+            {
+            }
+        }
+    }
+
+    private async Task<Outcome> CreateAsync(DbConnection connection, CouponCampaignInput input, string actor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var fields = new OrderFields();
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        var spec = await CouponCampaignRules.CheckAsync(connection, tx, input, fields, ct);
+        var shared = CouponCampaignRules.SharedCode(fields, input.Code);
+        var generate = fields.Whole("generateCodes", input.GenerateCodes, 1, CouponCampaignRules.MaxGeneratedCodes);
+        if (shared is not null && input.GenerateCodes is not null) fields.Add("code", "Give either a shared code or generateCodes, not both.");
+        if (shared is not null && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                SELECT COUNT(*) FROM coupon_codes WHERE code = @shared
+                """, new { shared }, tx, cancellationToken: ct)) > 0)
+            fields.Add("code", $"The code '{shared}' is already in use.");
+        if (spec is null || !fields.Valid) return new Outcome.Invalid(fields.Errors);
+
+        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
+            ? """
+              INSERT INTO coupon_campaigns (name, kind, value, min_spend, max_discount, eligibility, audience, starts_at, ends_at,
+                  total_limit, per_customer_limit, budget, budget_used, uses, stackable, priority, status, return_use_on_refund,
+                  live_session_id, claim_minutes, created_at, updated_at)
+              VALUES (@Name, @Kind, @Value, @MinSpend, @MaxDiscount, @Eligibility, @Audience, @StartsAt, @EndsAt,
+                  @TotalLimit, @PerCustomerLimit, @Budget, 0, 0, @Stackable, @Priority, @Status, @ReturnUseOnRefund,
+                  @LiveSessionId, @ClaimMinutes, @now, @now);
+              SELECT last_insert_rowid();
+              """
+            : """
+              INSERT INTO coupon_campaigns (name, kind, value, min_spend, max_discount, eligibility, audience, starts_at, ends_at,
+                  total_limit, per_customer_limit, budget, budget_used, uses, stackable, priority, status, return_use_on_refund,
+                  live_session_id, claim_minutes, created_at, updated_at)
+              OUTPUT INSERTED.id
+              VALUES (@Name, @Kind, @Value, @MinSpend, @MaxDiscount, @Eligibility, @Audience, @StartsAt, @EndsAt,
+                  @TotalLimit, @PerCustomerLimit, @Budget, 0, 0, @Stackable, @Priority, @Status, @ReturnUseOnRefund,
+                  @LiveSessionId, @ClaimMinutes, @now, @now);
+              """, new
+            {
+                spec.Name, spec.Kind, spec.Value, spec.MinSpend, spec.MaxDiscount, spec.Eligibility, spec.Audience, spec.StartsAt,
+                spec.EndsAt, spec.TotalLimit, spec.PerCustomerLimit, spec.Budget, spec.Stackable, spec.Priority, spec.Status,
+                spec.ReturnUseOnRefund, spec.LiveSessionId, spec.ClaimMinutes, now,
+            }, tx, cancellationToken: ct));
+        await CouponCampaignStore.WriteLinksAsync(connection, tx, id, spec, ct);
+        var codes = generate is { } n ? CouponCodeGenerator.Generate((int)n) : [shared ?? CouponCodeGenerator.Generate(1)[0]];
+        var isUnique = generate is not null;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO coupon_codes (code, campaign_id, is_unique, uses, created_at) VALUES (@code, @id, @isUnique, 0, @now)
+            """, codes.Select(code => new { code, id, isUnique, now }), tx, cancellationToken: ct));
+        await Audit.WriteAsync(connection, tx, actor, "coupon_campaign.create", "coupon_campaign", id.ToString(), null,
+            new { spec, codes = isUnique ? new[] { $"{codes.Count} unique codes" } : codes.ToArray() }, now);
+        await tx.CommitAsync(ct);
+        return new Outcome.Created(id, codes);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Data.Common;
+using Console.Domain.Orders;
+using Dapper;
+
+namespace Console.Domain.Coupons;
+
+/// <summary>
+/// Takes an order's coupon uses inside the order's transaction. The conditional updates are the guard: on SQLite every
+/// write transaction is BEGIN IMMEDIATE and so runs alone; on SQL Server the updated row stays locked until commit.
+/// A coupon that lost the race refuses the whole order, and the caller rolls everything back.
+/// </summary>
+internal static class RedeemCoupons
+{
+    public static async Task<OrderRefusal?> ClaimAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<AppliedCoupon> applied,
+        long customerId, CancellationToken ct)
+    {
+        foreach (var (terms, amount) in applied)
+        {
+            if (terms.PerCustomerLimit is { } limit
+                && await CouponChecks.CustomerUsesAsync(connection, tx, terms.CampaignId, customerId, lockRows: true, ct) >= limit)
+                return Refusal(terms.Code, CouponRefusals.CustomerLimitReached, "This customer has used it as often as allowed.");
+            var campaign = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE coupon_campaigns SET uses = uses + 1, budget_used = budget_used + @amount
+                WHERE id = @CampaignId AND status = 'active'
+                  AND (total_limit IS NULL OR uses < total_limit)
+                  AND (budget IS NULL OR budget_used + @amount <= budget)
+                """, new { terms.CampaignId, amount }, tx, cancellationToken: ct));
+            if (campaign == 0) return Refusal(terms.Code, CouponRefusals.Exhausted, "Its uses or budget ran out.");
+            // Only a single-use code needs its own guard; a shared code's uses are the campaign's.
+            if (!terms.SingleUse) continue;
+            var code = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE coupon_codes SET uses = uses + 1 WHERE id = @CodeId AND uses = 0
+                """, new { terms.CodeId }, tx, cancellationToken: ct));
+            if (code == 0) return Refusal(terms.Code, CouponRefusals.Exhausted, "This single-use code has been used.");
+        }
+        return null;
+    }
+
+    public static async Task RecordAsync(DbConnection connection, DbTransaction tx, long orderId, long customerId,
+        IReadOnlyList<AppliedCoupon> applied, DateTime now, CancellationToken ct)
+    {
+        foreach (var (terms, amount) in applied)
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO coupon_redemptions (order_id, campaign_id, code_id, customer_id, amount, redeemed_at, reversed_at, use_returned)
+                VALUES (@orderId, @CampaignId, @CodeId, @customerId, @amount, @now, NULL, 0)
+                """, new { orderId, terms.CampaignId, terms.CodeId, customerId, amount, now }, tx, cancellationToken: ct));
+    }
+
+    private static OrderRefusal Refusal(string code, string refusal, string why) => new(refusal, $"Coupon '{code}' cannot be used: {why}");
+}

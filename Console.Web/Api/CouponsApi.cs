@@ -1,0 +1,31 @@
+using System.Text.Json;
+using Console.Domain.Coupons;
+using Console.Domain.Data;
+
+namespace Console.Web.Api;
+
+/// <summary>Checking a coupon before checkout (API.md "Coupons"); no side effects.</summary>
+internal static class CouponsApi
+{
+    public static void Map(RouteGroupBuilder v1)
+    {
+        var coupons = v1.MapGroup("/coupons").RequireAuthorization(ApiKeyAuthentication.IngestPolicy).WithTags("Coupons");
+        coupons.MapPost("/validate", ValidateAsync).Produces<ValidationAnswer>().ProducesValidationProblem().ProducesProblem(409);
+    }
+
+    /// <summary>Reason is one of the coupon refusal codes when Valid is false.</summary>
+    public sealed record ValidationAnswer(bool Valid, decimal Discount, decimal Payable, string? Reason);
+
+    private static async Task<IResult> ValidateAsync(HttpRequest request, ValidateCoupon validate, CancellationToken ct)
+    {
+        var body = await ApiBody.ReadAsync<ValidateCoupon.Command>(request, JsonSerializerOptions.Web, ct);
+        if (body.Problem is not null) return body.Problem;
+        return await validate.ExecuteAsync(body.Value!, ct) switch
+        {
+            ValidateCoupon.Outcome.Checked c => TypedResults.Ok(new ValidationAnswer(c.Valid, Money.ToDecimal(c.Discount), Money.ToDecimal(c.Payable), c.Reason)),
+            ValidateCoupon.Outcome.Refused r => Problems.Refusal(r.Refusal.Code, r.Refusal.Detail),
+            ValidateCoupon.Outcome.Invalid i => Problems.Validation(i.Errors),
+            var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
+        };
+    }
+}
