@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Console.Domain.Coupons;
 using Console.Domain.Data;
+using Console.Domain.Events;
 using Console.Domain.GroupBuys;
 using Dapper;
 
@@ -10,7 +11,7 @@ namespace Console.Domain.Orders;
 /// Records an order the platform has been paid for. Idempotent by orderId: a replay, even one racing the first
 /// request, answers with the stored order and stores nothing. Everything of one order is written in one transaction.
 /// </summary>
-public sealed class CreateOrder(Db db, Pricing pricing, TimeProvider clock)
+public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimeProvider clock)
 {
     public sealed record Command(string? OrderId, string? CustomerExternalId, string? CourseExternalId,
         IReadOnlyList<string?>? CouponCodes = null, string? ReferralCode = null, string? LiveSessionExternalId = null,
@@ -55,6 +56,8 @@ public sealed class CreateOrder(Db db, Pricing pricing, TimeProvider clock)
 
     private async Task<Outcome> InsertAsync(DbConnection connection, Valid order, DateTime now, CancellationToken ct)
     {
+        // Checkouts queue in-process for SQLite's single writer instead of sleeping in its busy-retry loop.
+        using var lease = await gate.EnterAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Under the write lock: a replay that lost the race must answer with the stored order, not a coupon refusal.
         if (await OrderStore.OrderExistsAsync(connection, tx, order.OrderId, ct))

@@ -1,5 +1,6 @@
 using Console.Domain.Coupons;
 using Console.Domain.Data;
+using Console.Domain.Events;
 using Dapper;
 
 namespace Console.Domain.Orders;
@@ -9,7 +10,7 @@ namespace Console.Domain.Orders;
 /// refunded can never pass payable, and the refunds row is written in the same transaction. The refund that completes
 /// the order reverses its coupon redemptions (giving uses back where the campaign says so).
 /// </summary>
-public sealed class RefundOrder(Db db, TimeProvider clock)
+public sealed class RefundOrder(Db db, IngestGate gate, TimeProvider clock)
 {
     public const int MaxReasonLength = 500;
 
@@ -36,6 +37,7 @@ public sealed class RefundOrder(Db db, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(ct);
+        using var lease = await gate.EnterAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         const string read = """
             SELECT id, payable, refunded, status FROM orders WHERE order_id = @orderId
