@@ -10,7 +10,8 @@ namespace Console.Bench;
 /// <summary>
 /// Events per second through POST /api/v1/events (real Kestrel on loopback, batches of 1,000, a few concurrent
 /// clients) against the in-process ceiling: the same rows through one prepared insert in one SQLite transaction.
-/// usage: ingestion [--batches 150] [--runs 3] [--clients 4] [--ids random|ordered]
+/// usage: ingestion [--batches 150] [--runs 3] [--clients 4] [--ids random|ordered] [--commit-every N]
+/// --commit-every also measures the ceiling's insert committing every N rows in process: the cost of commits alone.
 /// </summary>
 internal static class IngestionBench
 {
@@ -22,6 +23,7 @@ internal static class IngestionBench
         var batches = Option(args, "--batches", 150);
         var runs = Option(args, "--runs", 3);
         var clients = Option(args, "--clients", 4);
+        var commitEvery = Option(args, "--commit-every", 0);
         var at = Array.IndexOf(args, "--ids");
         var orderedIds = at >= 0 && at + 1 < args.Length && args[at + 1] == "ordered";
         System.Console.WriteLine($"ingestion: {runs} runs of {batches} batches x {BatchSize:N0} events, {clients} clients, {(orderedIds ? "ordered" : "random")} event ids; " +
@@ -29,6 +31,7 @@ internal static class IngestionBench
 
         using var store = await BenchStore.CreateAsync();
         using var ceilingStore = await BenchStore.CreateAsync();
+        using var groupStore = commitEvery > 0 ? await BenchStore.CreateAsync() : null;
         var key = await store.CreateKeyAsync();
         await using var web = await WebProcess.StartAsync(store.Path);
         var http = Enumerable.Range(0, clients).Select(_ => Client(web.Address, key)).ToList();
@@ -38,9 +41,10 @@ internal static class IngestionBench
             var warm = EventBatches.Generate(BatchSize * 20, seed: 0, orderedIds);
             await SendAsync(http, EventBatches.Bodies(warm, BatchSize));
             Ceiling.EventsPerSecond(ceilingStore, warm);
+            if (groupStore is not null) Ceiling.EventsPerSecond(groupStore, warm);
             System.Console.WriteLine($"  load average before the runs: {LoadAverage()}");
 
-            List<double> viaHttp = [], ceiling = [], serverPerCpu = [], ceilingPerCpu = [];
+            List<double> viaHttp = [], ceiling = [], serverPerCpu = [], ceilingPerCpu = [], groupPerCpu = [];
             for (var run = 1; run <= runs; run++)
             {
                 var events = EventBatches.Generate(batches * BatchSize, seed: run, orderedIds);
@@ -53,6 +57,7 @@ internal static class IngestionBench
                 var (wall, cpu) = Ceiling.EventsPerSecond(ceilingStore, events);
                 ceiling.Add(wall);
                 ceilingPerCpu.Add(cpu);
+                if (groupStore is not null) groupPerCpu.Add(Ceiling.EventsPerSecond(groupStore, events, commitEvery).Cpu);
                 System.Console.WriteLine($"  run {run}: http {viaHttp[^1],9:N0} events/s ({serverPerCpu[^1],9:N0} per server CPU-s)   " +
                                          $"ceiling {ceiling[^1],9:N0} events/s ({ceilingPerCpu[^1],9:N0} per CPU-s)");
             }
@@ -64,6 +69,9 @@ internal static class IngestionBench
             System.Console.WriteLine($"ingestion ratio   {ratio:P0} of ceiling (goal >= {GoalRatio:P0}: {(ratio >= GoalRatio ? "met" : "MISSED")}); {stored:N0} events stored");
             System.Console.WriteLine($"ingestion per CPU-second: server {Median(serverPerCpu):N0}, ceiling {Median(ceilingPerCpu):N0} " +
                                      $"({Median(serverPerCpu) / Median(ceilingPerCpu):P0}); load average {LoadAverage()}");
+            if (groupPerCpu.Count > 0)
+                System.Console.WriteLine($"ingestion ceiling committing every {commitEvery:N0} rows: {Median(groupPerCpu):N0} per CPU-s " +
+                                         $"({Median(groupPerCpu) / Median(ceilingPerCpu):P0} of the one-transaction ceiling)");
         }
         finally
         {

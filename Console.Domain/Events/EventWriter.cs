@@ -16,7 +16,9 @@ internal readonly record struct EventRow(int Index, string EventId, string Custo
 /// </summary>
 internal sealed class EventWriter(Db db, IngestGate gate, ExternalIds ids) : IAsyncDisposable
 {
-    private const int MaxBatchesPerCommit = 8;
+    // Each commit rewrites every index page its rows touched, so the more rows share one, the cheaper each row;
+    // the cap keeps one commit (and the wait of the batches in it) well under a second.
+    private const int MaxRowsPerCommit = 32_000;
     private readonly ConcurrentQueue<Pending> _waiting = new();
     private DbConnection? _connection;
     private EventInsert? _insert;
@@ -47,7 +49,12 @@ internal sealed class EventWriter(Db db, IngestGate gate, ExternalIds ids) : IAs
     private async Task WriteWaitingAsync()
     {
         var group = new List<Pending>();
-        while (group.Count < MaxBatchesPerCommit && _waiting.TryDequeue(out var next)) group.Add(next);
+        var rows = 0;
+        while (rows < MaxRowsPerCommit && _waiting.TryDequeue(out var next))
+        {
+            group.Add(next);
+            rows += next.Rows.Count;
+        }
         try
         {
             _connection ??= await OpenWriterAsync();

@@ -34,7 +34,9 @@ public static class IngestFields
     public static bool TryParseTime(string? text, out DateTime utc)
     {
         utc = default;
-        if (text is null || text.Length < 11 || !HasOffset(text)) return false;
+        if (text is null || text.Length < 11) return false;
+        if (IsoTime.TryParse(text, out utc)) return true;
+        if (!HasOffset(text)) return false;
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var value)) return false;
         utc = value.UtcDateTime;
         return true;

@@ -16,12 +16,25 @@ internal static class EventsApi
     private static readonly string[] Fields =
         ["eventId", "customerExternalId", "type", "occurredAt", "courseExternalId", "liveSessionExternalId", "value"];
 
+    private static readonly byte[][] Names = IngestJson.Utf8Names(Fields);
+    private static readonly string[] Types = IngestEvents.Types.Order(StringComparer.Ordinal).ToArray();
+
+    // Events are the high-volume feed, so they are read in one pass over the raw body rather than through a document.
     private static async Task<IResult> IngestAsync(HttpRequest request, IngestEvents events, CancellationToken ct)
     {
-        var body = await ApiBody.ReadBatchAsync(request, ct);
-        if (body.Problem is not null) return body.Problem;
-        var mapped = IngestJson.Map(body.Value!, Fields, v => new EventIn(v[0], v[1], v[2], v[3], v[4], v[5], v[6]));
+        IngestJson.Mapped<EventIn> mapped;
+        using (var body = await IngestJson.ReadBodyAsync(request, ct))
+        {
+            if (body is null) return TooLarge();
+            var (parsed, problem) = IngestJson.Parse(body.Span, Fields, Names,
+                v => new EventIn(v[0], v[1], v[2], v[3], v[4], v[5], v[6]), Types);
+            if (problem is not null) return Problems.BadRequest(problem);
+            mapped = parsed!;
+        }
         var result = await events.IngestAsync(mapped.Items, ct);
         return TypedResults.Json(result with { Rejected = mapped.Merge(result.Rejected) }, statusCode: StatusCodes.Status202Accepted);
     }
+
+    private static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Body too large", detail: $"The body must be at most {ApiBody.MaxBytes / 1024 / 1024} MB.");
 }
