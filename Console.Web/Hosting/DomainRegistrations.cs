@@ -26,5 +26,14 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Admin.UserPasswordReset>();
         services.AddSingleton<Console.Domain.Admin.SignInCheck>();
         services.AddSingleton<Console.Domain.Admin.AuditLog>();
+        services.AddSingleton<Console.Domain.Customers.CustomerList>();
+        services.AddSingleton<Console.Domain.Customers.CustomerProfile>();
+        services.AddSingleton<Console.Domain.Customers.CustomerTimeline>();
+        services.AddSingleton<Console.Domain.Courses.CourseList>();
+        services.AddSingleton<Console.Domain.Courses.CourseDetail>();
+        services.AddSingleton<Console.Domain.Courses.CourseSessions>();
+        services.AddSingleton<Console.Domain.LiveSessions.LiveSessionList>();
+        services.AddSingleton<Console.Domain.LiveSessions.LiveSessionReport>();
+        services.AddSingleton<Console.Domain.LiveSessions.LiveSessionActivity>();
     }
 }
