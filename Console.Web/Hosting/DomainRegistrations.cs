@@ -34,5 +34,14 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Coupons.ValidateCoupon>();
         services.AddSingleton<Console.Domain.GroupBuys.GetTeams>();
         services.AddSingleton<Console.Domain.GroupBuys.ExpireTeams>();
+        services.AddSingleton<Console.Domain.Customers.CustomerList>();
+        services.AddSingleton<Console.Domain.Customers.CustomerProfile>();
+        services.AddSingleton<Console.Domain.Customers.CustomerTimeline>();
+        services.AddSingleton<Console.Domain.Courses.CourseList>();
+        services.AddSingleton<Console.Domain.Courses.CourseDetail>();
+        services.AddSingleton<Console.Domain.Courses.CourseSessions>();
+        services.AddSingleton<Console.Domain.LiveSessions.LiveSessionList>();
+        services.AddSingleton<Console.Domain.LiveSessions.LiveSessionReport>();
+        services.AddSingleton<Console.Domain.LiveSessions.LiveSessionActivity>();
     }
 }

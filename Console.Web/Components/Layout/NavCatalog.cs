@@ -3,7 +3,8 @@ using MudBlazor;
 
 namespace Console.Web.Components.Layout;
 
-public sealed record NavPage(string Href, string LabelKey, string Icon, string Policy);
+/// <summary>Strings names the resource marker holding LabelKey when it is not the shared Strings.</summary>
+public sealed record NavPage(string Href, string LabelKey, string Icon, string Policy, Type? Strings = null);
 
 public sealed record NavArea(string LabelKey, string Icon, IReadOnlyList<NavPage> Pages);
 
@@ -14,8 +15,15 @@ public static class NavCatalog
 
     public static readonly IReadOnlyList<NavArea> Areas =
     [
-        new("Nav.Sales", Icons.Material.Outlined.PointOfSale, []),
-        new("Nav.Audience", Icons.Material.Outlined.People, []),
+        new("Nav.Sales", Icons.Material.Outlined.PointOfSale,
+        [
+            new("/courses", "Audience.Nav.Courses", Icons.Material.Outlined.School, UiPolicies.SignedIn, typeof(Console.Web.Resources.AudienceStrings)),
+            new("/live-sessions", "Audience.Nav.LiveSessions", Icons.Material.Outlined.LiveTv, UiPolicies.SignedIn, typeof(Console.Web.Resources.AudienceStrings)),
+        ]),
+        new("Nav.Audience", Icons.Material.Outlined.People,
+        [
+            new("/customers", "Audience.Nav.Customers", Icons.Material.Outlined.PersonSearch, UiPolicies.SignedIn, typeof(Console.Web.Resources.AudienceStrings)),
+        ]),
         new("Nav.Promotions", Icons.Material.Outlined.LocalOffer, []),
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
         new("Nav.Insights", Icons.Material.Outlined.Insights, []),

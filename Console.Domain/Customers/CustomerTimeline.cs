@@ -1,0 +1,96 @@
+using Console.Domain.Data;
+using Dapper;
+
+namespace Console.Domain.Customers;
+
+public enum TimelineKind { Event, Order }
+
+/// <summary>One line of the timeline: an event (Type is its type, Amount its value) or an order (Amount is net fen).</summary>
+public sealed class TimelineItem
+{
+    public TimelineKind Kind { get; set; }
+    public long Id { get; init; }
+    public DateTime At { get; init; }
+    public string Type { get; init; } = "";
+    public long? CourseId { get; init; }
+    public string? CourseTitle { get; init; }
+    public long? LiveSessionId { get; init; }
+    public double? Value { get; init; }
+    public string? OrderId { get; init; }
+    public long Payable { get; init; }
+    public long Refunded { get; init; }
+}
+
+/// <summary>Where the next page starts: how many events and how many orders the pages so far have shown.</summary>
+public sealed record TimelineCursor(int Events, int Orders)
+{
+    public static readonly TimelineCursor Start = new(0, 0);
+}
+
+public sealed record TimelinePage(IReadOnlyList<TimelineItem> Items, TimelineCursor Next, bool HasMore);
+
+/// <summary>
+/// Latest events and orders of one customer, merged newest first. Each source is read page by page along
+/// its (customer_id, time) index; the cursor counts what each has given so ties never repeat or vanish.
+/// </summary>
+public sealed class CustomerTimeline(Db db)
+{
+    public const int MaxPageSize = 200;
+
+    public async Task<TimelinePage> PageAsync(long customerId, TimelineCursor cursor, int take, CancellationToken ct = default)
+    {
+        take = Math.Clamp(take, 1, MaxPageSize);
+        // One row more than the page shows tells whether a source has anything left.
+        var args = new { customerId, eventSkip = cursor.Events, orderSkip = cursor.Orders, take = take + 1 };
+        await using var connection = await db.OpenAsync(ct);
+        var events = (await connection.QueryAsync<TimelineItem>(new CommandDefinition(EventsSql, args, cancellationToken: ct))).ToList();
+        var orders = (await connection.QueryAsync<TimelineItem>(new CommandDefinition(OrdersSql, args, cancellationToken: ct))).ToList();
+        events.ForEach(e => e.Kind = TimelineKind.Event);
+        orders.ForEach(o => o.Kind = TimelineKind.Order);
+
+        var merged = events.Concat(orders)
+            .OrderByDescending(i => i.At).ThenBy(i => i.Kind == TimelineKind.Order ? 0 : 1).ThenByDescending(i => i.Id)
+            .ToList();
+        var page = merged.Take(take).ToList();
+        var next = new TimelineCursor(
+            cursor.Events + page.Count(i => i.Kind == TimelineKind.Event),
+            cursor.Orders + page.Count(i => i.Kind == TimelineKind.Order));
+        return new TimelinePage(page, next, merged.Count > take);
+    }
+
+    private string EventsSql => db.IsSqlite
+        ? """
+          SELECT e.id AS Id, e.occurred_at AS At, e.type AS Type, e.course_id AS CourseId, c.title AS CourseTitle,
+                 e.live_session_id AS LiveSessionId, e.value AS Value
+          FROM events e LEFT JOIN courses c ON c.id = e.course_id
+          WHERE e.customer_id = @customerId
+          ORDER BY e.occurred_at DESC, e.id DESC
+          LIMIT @take OFFSET @eventSkip
+          """
+        : """
+          SELECT e.id AS Id, e.occurred_at AS At, e.type AS Type, e.course_id AS CourseId, c.title AS CourseTitle,
+                 e.live_session_id AS LiveSessionId, e.value AS Value
+          FROM events e LEFT JOIN courses c ON c.id = e.course_id
+          WHERE e.customer_id = @customerId
+          ORDER BY e.occurred_at DESC, e.id DESC
+          OFFSET @eventSkip ROWS FETCH NEXT @take ROWS ONLY
+          """;
+
+    private string OrdersSql => db.IsSqlite
+        ? """
+          SELECT o.id AS Id, o.paid_at AS At, o.status AS Type, o.course_id AS CourseId, c.title AS CourseTitle,
+                 o.live_session_id AS LiveSessionId, o.order_id AS OrderId, o.payable AS Payable, o.refunded AS Refunded
+          FROM orders o JOIN courses c ON c.id = o.course_id
+          WHERE o.customer_id = @customerId
+          ORDER BY o.paid_at DESC, o.id DESC
+          LIMIT @take OFFSET @orderSkip
+          """
+        : """
+          SELECT o.id AS Id, o.paid_at AS At, o.status AS Type, o.course_id AS CourseId, c.title AS CourseTitle,
+                 o.live_session_id AS LiveSessionId, o.order_id AS OrderId, o.payable AS Payable, o.refunded AS Refunded
+          FROM orders o JOIN courses c ON c.id = o.course_id
+          WHERE o.customer_id = @customerId
+          ORDER BY o.paid_at DESC, o.id DESC
+          OFFSET @orderSkip ROWS FETCH NEXT @take ROWS ONLY
+          """;
+}

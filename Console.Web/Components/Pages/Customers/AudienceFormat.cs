@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace Console.Web.Components.Pages.Customers;
+
+/// <summary>Money and times as the customer, course and live session pages show them.</summary>
+public static class AudienceFormat
+{
+    /// <summary>Fen with the currency's symbol and two decimals, e.g. ¥1,299.00.</summary>
+    public static string Money(long fen, string currency)
+    {
+        var amount = Math.Abs(fen / 100m).ToString("N2", CultureInfo.InvariantCulture);
+        return (fen < 0 ? "-" : "") + Symbol(currency) + amount;
+    }
+
+    public static string Symbol(string currency) => currency.ToUpperInvariant() switch
+    {
+        "CNY" or "JPY" => "¥",
+        "USD" or "HKD" => "$",
+        "EUR" => "€",
+        "GBP" => "£",
+        var code => code + " ",
+    };
+
+    /// <summary>A UTC time in the business time zone.</summary>
+    public static string Local(DateTime? utc, TimeZoneInfo zone, string format = "yyyy-MM-dd HH:mm") =>
+        utc is { } t ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), zone).ToString(format, CultureInfo.InvariantCulture) : "—";
+
+    public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+}
