@@ -7,11 +7,13 @@ namespace Console.Jobs;
 public static class RecurringJobs
 {
     public const string RollupDailySales = "sales-rollup-daily";
+    public const string RollupLiveFunnel = "sales-rollup-live-funnel";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel];
 
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<RollupDailySalesJob>(RollupDailySales, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<RollupLiveFunnelJob>(RollupLiveFunnel, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
     }
 }

@@ -14,7 +14,10 @@ public static class NavCatalog
 
     public static readonly IReadOnlyList<NavArea> Areas =
     [
-        new("Nav.Sales", Icons.Material.Outlined.PointOfSale, []),
+        new("Nav.Sales", Icons.Material.Outlined.PointOfSale,
+        [
+            new("/sales", "Sales.Nav", Icons.Material.Outlined.Dashboard, UiPolicies.SignedIn),
+        ]),
         new("Nav.Audience", Icons.Material.Outlined.People, []),
         new("Nav.Promotions", Icons.Material.Outlined.LocalOffer, []),
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
