@@ -8,14 +8,15 @@ namespace Console.Jobs;
 public static class RecurringJobs
 {
     public const string RollupDailySales = "sales-rollup-daily";
-
+    public const string RollupLiveFunnel = "sales-rollup-live-funnel";
     public const string ExpireGroupBuyTeams = "group-buys-expire";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, ExpireGroupBuyTeams];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams];
 
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<RollupDailySalesJob>(RollupDailySales, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<ExpireGroupBuyTeamsJob>(ExpireGroupBuyTeams, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<RollupLiveFunnelJob>(RollupLiveFunnel, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
     }
 }

@@ -24,7 +24,7 @@ public sealed class NavMenuTests : UiContext
         auth.SetPolicies(UiPolicies.SignedIn, UiPolicies.Admin);
         var forAdmin = Render<NavMenu>();
         Assert.Contains("Audit log", forAdmin.Markup);
-        Assert.Equal(7, forAdmin.FindAll("a[href]").Count);
+        Assert.Equal(8, forAdmin.FindAll("a[href]").Count);
 
         auth.SetPolicies(UiPolicies.SignedIn);
         var forMarketer = Render<NavMenu>();
@@ -32,6 +32,7 @@ public sealed class NavMenuTests : UiContext
         Assert.DoesNotContain("Admin", forMarketer.Markup);
         // Pages labelled from another resource than Strings still show their text.
         Assert.Contains("Live sessions", forMarketer.Markup);
-        Assert.Equal(["/", "/courses", "/live-sessions", "/customers"], forMarketer.FindAll("a[href]").Select(a => a.GetAttribute("href")));
+        Assert.Contains("Dashboard", forMarketer.Markup);
+        Assert.Equal(["/", "/sales", "/courses", "/live-sessions", "/customers"], forMarketer.FindAll("a[href]").Select(a => a.GetAttribute("href")));
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Console.Domain.Admin;
 using Console.Domain.Data;
 using Console.Domain.Data.Demo;
+using Console.Web.Hosting;
 
 namespace Console.Web.Cli;
 
@@ -55,6 +56,7 @@ internal static class SeedDemoVerb
         await cli.Out.WriteLineAsync(
             $"Seeded {result.Customers:N0} customers, {result.Courses} courses, {result.Sessions:N0} live sessions, {result.Events:N0} events, " +
             $"{result.Orders:N0} orders, {result.Refunds:N0} refunds in {result.Elapsed.TotalSeconds:F1} s.");
+        await cli.Error.WriteLineAsync($"seed-demo: {await DemoRollups.RunAsync(cli.Services)}");
         if (cli.Services.GetRequiredService<IHostEnvironment>().IsDevelopment())
         {
             var added = await DemoUsers.EnsureAsync(cli.Services.GetRequiredService<ConsoleUsers>());

@@ -14,6 +14,9 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Sales.RollupDailySales>();
         services.AddSingleton<Console.Domain.Sales.RecomputeDailySales>();
         services.AddSingleton<Console.Domain.Sales.SalesSummary>();
+        services.AddSingleton<Console.Domain.Sales.RollupLiveFunnel>();
+        services.AddSingleton<Console.Domain.Sales.LiveFunnel>();
+        services.AddSingleton<Console.Domain.Sales.SalesDashboard>();
         services.AddSingleton<Console.Domain.Events.IngestGate>();
         services.AddSingleton<Console.Domain.Events.ExternalIds>();
         services.AddSingleton<Console.Domain.Events.IngestEvents>();

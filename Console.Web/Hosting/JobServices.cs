@@ -45,7 +45,8 @@ public static class JobServices
         if (role.ServesWeb())
             app.UseHangfireDashboard(DashboardPath, new DashboardOptions
             {
-                Authorization = [new JobsDashboardAuthorization()],
+                Authorization = [],
+                AsyncAuthorization = [new JobsDashboardAuthorization()],
                 DashboardTitle = "Campaign Console jobs",
                 AppPath = "/",
             });

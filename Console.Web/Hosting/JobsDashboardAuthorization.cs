@@ -1,13 +1,25 @@
-using System.Net;
+using Console.Domain.Admin;
 using Hangfire.Dashboard;
+using Microsoft.AspNetCore.Authentication;
 
 namespace Console.Web.Hosting;
 
-/// <summary>The jobs dashboard answers only requests from this machine until console sign-in guards it.</summary>
-public sealed class JobsDashboardAuthorization : IDashboardAuthorizationFilter
+/// <summary>
+/// The jobs dashboard is for signed-in Admins only, through the console's cookie sign-in (whose check has already
+/// dropped disabled users and changed roles). Like the Admin pages: nobody signed in goes to the sign-in form,
+/// anyone else to the access-denied page.
+/// </summary>
+public sealed class JobsDashboardAuthorization : IDashboardAsyncAuthorizationFilter
 {
-    public bool Authorize(DashboardContext context) => IsLoopback(context.GetHttpContext().Connection.RemoteIpAddress);
-
-    public static bool IsLoopback(IPAddress? address) =>
-        address is not null && IPAddress.IsLoopback(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+    public async Task<bool> AuthorizeAsync(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        var user = http.User;
+        if (user.Identity?.IsAuthenticated == true && user.IsInRole(Roles.Admin)) return true;
+        if (user.Identity?.IsAuthenticated == true) await http.ForbidAsync();
+        else await http.ChallengeAsync();
+        // A started response keeps the redirect: Hangfire then leaves the status code alone.
+        await http.Response.StartAsync();
+        return false;
+    }
 }

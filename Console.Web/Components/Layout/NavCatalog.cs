@@ -17,6 +17,7 @@ public static class NavCatalog
     [
         new("Nav.Sales", Icons.Material.Outlined.PointOfSale,
         [
+            new("/sales", "Sales.Nav", Icons.Material.Outlined.Dashboard, UiPolicies.SignedIn, typeof(Console.Web.Resources.SalesStrings)),
             new("/courses", "Audience.Nav.Courses", Icons.Material.Outlined.School, UiPolicies.SignedIn, typeof(Console.Web.Resources.AudienceStrings)),
             new("/live-sessions", "Audience.Nav.LiveSessions", Icons.Material.Outlined.LiveTv, UiPolicies.SignedIn, typeof(Console.Web.Resources.AudienceStrings)),
         ]),
