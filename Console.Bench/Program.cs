@@ -4,6 +4,7 @@ var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordina
 {
     ["dashboard"] = Console.Bench.DashboardBench.RunAsync,
     ["ingestion"] = Console.Bench.IngestionBench.RunAsync,
+    ["ui"] = Console.Bench.UiBench.RunAsync,
 };
 var name = args.FirstOrDefault() ?? "all";
 if (name == "all")
