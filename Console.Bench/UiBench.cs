@@ -9,7 +9,7 @@ namespace Console.Bench;
 /// The console in a real Chromium on the default demo store: time from navigation to the rendered page (median of
 /// --runs), and server memory per connected circuit (--circuits signed-in pages, median of --rounds fresh servers).
 /// Goals: under 1 s; under 500 KB per circuit.
-/// usage: ui [--path /sales] [--ready ".mud-chart svg"] [--runs 7] [--circuits 50] [--rounds 3]
+/// usage: ui [--path /sales] [--ready ".mud-chart svg"] [--runs 7] [--circuits 50] [--rounds 3] [--gc server|workstation]
 /// </summary>
 internal static class UiBench
 {
@@ -25,19 +25,20 @@ internal static class UiBench
         var runs = Math.Max(5, Number(args, "--runs", 7));
         var circuits = Math.Max(1, Number(args, "--circuits", 50));
         var rounds = Math.Max(1, Number(args, "--rounds", 3));
-        System.Console.WriteLine($"ui: page {path} (ready: {ready}), default demo store, nproc {Environment.ProcessorCount}");
+        var workstationGc = Text(args, "--gc") == "workstation";
+        System.Console.WriteLine($"ui: page {path} (ready: {ready}), default demo store, {(workstationGc ? "workstation" : "server")} GC, nproc {Environment.ProcessorCount}");
 
         await using var browser = await UiBrowser.LaunchAsync();
-        await TimeNavigationAsync(browser, path, ready, runs);
+        await TimeNavigationAsync(browser, path, ready, runs, workstationGc);
         var perCircuit = new List<double>();
-        for (var round = 1; round <= rounds; round++) perCircuit.Add(await MeasureCircuitsAsync(browser, path, ready, circuits, round));
+        for (var round = 1; round <= rounds; round++) perCircuit.Add(await MeasureCircuitsAsync(browser, path, ready, circuits, round, workstationGc));
         var median = Median(perCircuit);
         System.Console.WriteLine($"  memory per circuit (private): median {median:F0} KB over {rounds} rounds (goal < 500 KB: {(median < 500 ? "met" : "NOT met")})");
     }
 
-    private static async Task TimeNavigationAsync(UiBrowser browser, string path, string ready, int runs)
+    private static async Task TimeNavigationAsync(UiBrowser browser, string path, string ready, int runs, bool workstationGc)
     {
-        await using var server = await UiServer.StartAsync();
+        await using var server = await UiServer.StartAsync(workstationGc);
         var context = await browser.SignedInAsync(server.Address);
         var rendered = new List<double>();
         var interactive = new List<double>();
@@ -55,9 +56,9 @@ internal static class UiBench
         System.Console.WriteLine($"    interactive runs: {string.Join(", ", interactive.Select(v => v.ToString("F0")))} ms");
     }
 
-    private static async Task<double> MeasureCircuitsAsync(UiBrowser browser, string path, string ready, int circuits, int round)
+    private static async Task<double> MeasureCircuitsAsync(UiBrowser browser, string path, string ready, int circuits, int round, bool workstationGc)
     {
-        await using var server = await UiServer.StartAsync();
+        await using var server = await UiServer.StartAsync(workstationGc);
         var context = await browser.SignedInAsync(server.Address);
         // One circuit open before the baseline, so the baseline already holds the page's code paths and caches.
         await UiBrowser.OpenAsync(context, path, ready);

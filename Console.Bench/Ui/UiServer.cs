@@ -17,7 +17,7 @@ internal sealed class UiServer : IAsyncDisposable
 
     public Uri Address { get; }
 
-    public static async Task<UiServer> StartAsync()
+    public static async Task<UiServer> StartAsync(bool workstationGc = false)
     {
         var dll = WebDll();
         var directory = Path.Combine(Path.GetTempPath(), "cc-bench", "ui-" + Guid.NewGuid().ToString("N"));
@@ -32,6 +32,8 @@ internal sealed class UiServer : IAsyncDisposable
                      "--Demo:SeedOnEmpty", "true", "--Logging:LogLevel:Default", "Warning",
                  })
             start.ArgumentList.Add(arg);
+        // The app ships with server GC; workstation GC shows how much of the growth is heap headroom rather than circuits.
+        if (workstationGc) start.Environment["DOTNET_gcServer"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Console.Web.");
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) System.Console.Error.WriteLine("  web: " + e.Data); };
