@@ -5,6 +5,7 @@ var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordina
     ["dashboard"] = Console.Bench.DashboardBench.RunAsync,
     ["ingestion"] = Console.Bench.IngestionBench.RunAsync,
     ["coupons"] = Console.Bench.CouponBench.RunAsync,
+    ["ui"] = Console.Bench.UiBench.RunAsync,
 };
 var name = args.FirstOrDefault() ?? "all";
 if (name == "all")

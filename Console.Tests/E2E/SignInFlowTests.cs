@@ -1,0 +1,110 @@
+using Console.Domain.Admin;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Console.Tests.E2E;
+
+/// <summary>Signing in and out, the language switch, role checks and lockout, in a real Chromium against the real server.</summary>
+[Collection(E2ECollection.Name)]
+[Trait("Category", "E2E")]
+public sealed class SignInFlowTests(E2EApp app) : IClassFixture<E2EApp>
+{
+    [Fact]
+    public async Task A_manager_signs_in_and_lands_signed_in_on_the_home_page()
+    {
+        var page = await app.NewPageAsync();
+        await Ui.SignInAsync(page, "manager@demo.local", E2EApp.DemoPassword);
+
+        Assert.Equal("/", new Uri(page.Url).AbsolutePath);
+        await Expect(page.Locator("[data-testid=user-role]")).ToHaveTextAsync("Manager");
+        await Expect(page.Locator(".cc-user-email")).ToHaveTextAsync("manager@demo.local");
+        await Expect(page.Locator("[data-testid=signin-form]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Switching_to_simplified_chinese_translates_the_navigation_and_back()
+    {
+        var page = await app.NewPageAsync();
+        await Ui.SignInAsync(page, "manager@demo.local", E2EApp.DemoPassword);
+        var nav = page.Locator(".mud-navmenu");
+        await Expect(nav).ToContainTextAsync("Home");
+
+        await Ui.ClickUntilAsync(page.Locator("[data-testid=language-menu] button").First, page.GetByText("简体中文"));
+        await page.GetByText("简体中文").ClickAsync();
+
+        await Expect(nav).ToContainTextAsync("首页");
+        await Expect(nav).Not.ToContainTextAsync("Home");
+        await Expect(page.Locator("form[action='/auth/signout'] button")).ToContainTextAsync("退出登录");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
+
+        await Ui.ClickUntilAsync(page.Locator("[data-testid=language-menu] button").First, page.GetByText("English"));
+        await page.GetByText("English").ClickAsync();
+        await Expect(nav).ToContainTextAsync("Home");
+    }
+
+    [Fact]
+    public async Task Signing_out_returns_to_the_sign_in_page_and_the_console_asks_again()
+    {
+        var page = await app.NewPageAsync();
+        await Ui.SignInAsync(page, "manager@demo.local", E2EApp.DemoPassword);
+
+        await Ui.SignOutAsync(page);
+        await Expect(page.Locator("[data-testid=signin-form]")).ToBeVisibleAsync();
+
+        await page.GotoAsync("/");
+        await Expect(page).ToHaveURLAsync(Ui.SignInUrl());
+        await Expect(page.Locator("[data-testid=user-role]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_marketer_cannot_open_the_admin_pages()
+    {
+        var page = await app.NewPageAsync();
+        await Ui.SignInAsync(page, "marketer@demo.local", E2EApp.DemoPassword);
+        await Expect(page.Locator(".mud-navmenu")).Not.ToContainTextAsync("Users");
+
+        await page.GotoAsync("/admin/users");
+
+        await Expect(page.GetByText("Your role does not give access to this page.")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=add-user]")).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=user-role]")).ToHaveTextAsync("Marketer");
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    {
+        const string password = "right-password-1";
+        var email = await app.AddUserAsync(Roles.Manager, password);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/signin");
+
+        for (var attempt = 1; attempt < SignInCheck.MaxFailedAttempts; attempt++)
+        {
+            await Ui.SubmitSignInAsync(page, email, "wrong-password-" + attempt);
+            await Expect(page.Locator("[data-testid=signin-error]")).ToHaveTextAsync("Wrong email or password.");
+        }
+        await Ui.SubmitSignInAsync(page, email, "wrong-password-5");
+        await Expect(page.Locator("[data-testid=signin-error]")).ToContainTextAsync("Too many wrong passwords");
+
+        await Ui.SubmitSignInAsync(page, email, password);
+
+        await Expect(page).ToHaveURLAsync(Ui.SignInUrl());
+        await Expect(page.Locator("[data-testid=signin-error]")).ToContainTextAsync("Too many wrong passwords: locked until");
+        await Expect(page.Locator("[data-testid=user-role]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_right_password_after_fewer_wrong_ones_still_signs_in()
+    {
+        const string password = "right-password-2";
+        var email = await app.AddUserAsync(Roles.Marketer, password);
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/signin");
+        for (var attempt = 1; attempt < SignInCheck.MaxFailedAttempts; attempt++)
+            await Ui.SubmitSignInAsync(page, email, "wrong-password-" + attempt);
+
+        await Ui.SubmitSignInAsync(page, email, password);
+
+        await Expect(page.Locator("[data-testid=user-role]")).ToHaveTextAsync("Marketer");
+    }
+}
