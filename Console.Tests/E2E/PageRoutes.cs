@@ -17,10 +17,10 @@ public static class PageRoutes
     public static string LiveSession(long id) => $"{LiveSessions}/{id}";
 
     /// <summary>The dashboard's range preset for the last 30 business days, today included.</summary>
-    public const string Preset30Days = "[data-testid=range-30d]";
+    public const string Preset30Days = "[data-testid=range-Last30Days]";
 
     /// <summary>The KPI card holding the range's net revenue (after refunds), e.g. "¥39,120.00".</summary>
-    public const string NetRevenueKpi = "[data-testid=kpi-net-revenue]";
+    public const string NetRevenueKpi = "[data-testid=kpi-NetRevenue]";
 
     /// <summary>The dashboard counts as rendered once its charts have drawn.</summary>
     public const string DashboardCharts = ".mud-chart svg";

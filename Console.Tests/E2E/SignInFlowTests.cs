@@ -26,7 +26,7 @@ public sealed class SignInFlowTests(E2EApp app) : IClassFixture<E2EApp>
     {
         var page = await app.NewPageAsync();
         await Ui.SignInAsync(page, "manager@demo.local", E2EApp.DemoPassword);
-        var nav = page.Locator(".mud-navmenu");
+        var nav = page.Locator(".mud-drawer .mud-navmenu").First;
         await Expect(nav).ToContainTextAsync("Home");
 
         await Ui.ClickUntilAsync(page.Locator("[data-testid=language-menu] button").First, page.GetByText("简体中文"));
@@ -61,7 +61,7 @@ public sealed class SignInFlowTests(E2EApp app) : IClassFixture<E2EApp>
     {
         var page = await app.NewPageAsync();
         await Ui.SignInAsync(page, "marketer@demo.local", E2EApp.DemoPassword);
-        await Expect(page.Locator(".mud-navmenu")).Not.ToContainTextAsync("Users");
+        await Expect(page.Locator(".mud-drawer .mud-navmenu").First).Not.ToContainTextAsync("Users");
 
         await page.GotoAsync("/admin/users");
 
