@@ -18,6 +18,7 @@ app.UseSecurityHeaders();
 app.UseApi();
 app.UseUi();
 app.MapJobs();
+app.MapMemoryDiagnostics();
 await app.RunAsync();
 return 0;
 

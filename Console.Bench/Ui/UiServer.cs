@@ -29,7 +29,7 @@ internal sealed class UiServer : IAsyncDisposable
                  {
                      "exec", dll, "--urls", address.ToString(), "--environment", "Development", "--role", "web",
                      "--Database:Path", database, "--Jobs:SqlitePath", Path.Combine(directory, "jobs.db"),
-                     "--Demo:SeedOnEmpty", "true", "--Logging:LogLevel:Default", "Warning",
+                     "--Demo:SeedOnEmpty", "true", "--Logging:LogLevel:Default", "Warning", "--Diagnostics:MemoryEndpoint", "true",
                  })
             start.ArgumentList.Add(arg);
         // The app ships with server GC; workstation GC shows how much of the growth is heap headroom rather than circuits.
@@ -56,6 +56,14 @@ internal sealed class UiServer : IAsyncDisposable
             else if (parts[0] is "Private_Clean:" or "Private_Dirty:") @private += kb * 1024;
         }
         return (resident, @private);
+    }
+
+    /// <summary>The server's managed heap after a full compacting collection (its /health/memory), in bytes.</summary>
+    public async Task<long> ManagedAsync()
+    {
+        using var client = new HttpClient { BaseAddress = Address };
+        using var answer = System.Text.Json.JsonDocument.Parse(await client.GetStringAsync("/health/memory"));
+        return answer.RootElement.GetProperty("managedBytes").GetInt64();
     }
 
     private async Task WaitReadyAsync()
