@@ -16,7 +16,11 @@ public static class NavCatalog
     [
         new("Nav.Sales", Icons.Material.Outlined.PointOfSale, []),
         new("Nav.Audience", Icons.Material.Outlined.People, []),
-        new("Nav.Promotions", Icons.Material.Outlined.LocalOffer, []),
+        new("Nav.Promotions", Icons.Material.Outlined.LocalOffer,
+        [
+            new("/promotions/coupons", "Promotions.Nav.Coupons", Icons.Material.Outlined.ConfirmationNumber, UiPolicies.SignedIn),
+            new("/promotions/group-buys", "Promotions.Nav.GroupBuys", Icons.Material.Outlined.Groups, UiPolicies.SignedIn),
+        ]),
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
         new("Nav.Insights", Icons.Material.Outlined.Insights, []),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
