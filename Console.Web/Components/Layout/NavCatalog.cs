@@ -18,8 +18,8 @@ public static class NavCatalog
         new("Nav.Audience", Icons.Material.Outlined.People, []),
         new("Nav.Promotions", Icons.Material.Outlined.LocalOffer,
         [
-            new("/promotions/coupons", "Promotions.Nav.Coupons", Icons.Material.Outlined.ConfirmationNumber, UiPolicies.SignedIn),
-            new("/promotions/group-buys", "Promotions.Nav.GroupBuys", Icons.Material.Outlined.Groups, UiPolicies.SignedIn),
+            new("/promotions/coupons", "Promotions.Nav.Coupons", Icons.Material.Outlined.ConfirmationNumber, UiPolicies.Campaigns),
+            new("/promotions/group-buys", "Promotions.Nav.GroupBuys", Icons.Material.Outlined.Groups, UiPolicies.Campaigns),
         ]),
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
         new("Nav.Insights", Icons.Material.Outlined.Insights, []),
