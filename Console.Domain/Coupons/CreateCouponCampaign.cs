@@ -12,6 +12,8 @@ namespace Console.Domain.Coupons;
 /// </summary>
 public sealed class CreateCouponCampaign(Db db, TimeProvider clock)
 {
+    public const int MaxGeneratedCodes = CouponCampaignRules.MaxGeneratedCodes;
+
     public abstract record Outcome
     {
         public sealed record Created(long Id, IReadOnlyList<string> Codes) : Outcome;

@@ -9,6 +9,7 @@ namespace Console.Domain.Coupons;
 /// <summary>
 /// Changes any fields of a campaign (e.g. pausing it). The changed campaign is checked as a whole by the same rules as
 /// a new one, plus: the total limit may not go below the uses already made. Codes are fixed when a campaign is created.
+/// A patch keeps every field it leaves null; a replacement (the console's edit form) clears them.
 /// </summary>
 public sealed class UpdateCouponCampaign(Db db, TimeProvider clock)
 {
@@ -19,7 +20,8 @@ public sealed class UpdateCouponCampaign(Db db, TimeProvider clock)
         public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
     }
 
-    public async Task<Outcome> ExecuteAsync(long id, CouponCampaignInput patch, string actor, CancellationToken ct = default)
+    public async Task<Outcome> ExecuteAsync(long id, CouponCampaignInput patch, string actor, CancellationToken ct = default,
+        bool replace = false)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(ct);
@@ -30,7 +32,7 @@ public sealed class UpdateCouponCampaign(Db db, TimeProvider clock)
         var fields = new OrderFields();
         if (patch.Code is not null || patch.GenerateCodes is not null)
             fields.Add(patch.Code is not null ? "code" : "generateCodes", "Codes are set when the campaign is created.");
-        var spec = await CouponCampaignRules.CheckAsync(connection, tx, Merge(Input(before), patch), fields, ct);
+        var spec = await CouponCampaignRules.CheckAsync(connection, tx, replace ? patch : Merge(Input(before), patch), fields, ct);
         if (spec?.TotalLimit < before.Uses) fields.Add("totalLimit", $"Must be at least the {before.Uses} uses already made.");
         if (spec is null || !fields.Valid) return new Outcome.Invalid(fields.Errors);
 

@@ -46,5 +46,14 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.LiveSessions.LiveSessionList>();
         services.AddSingleton<Console.Domain.LiveSessions.LiveSessionReport>();
         services.AddSingleton<Console.Domain.LiveSessions.LiveSessionActivity>();
+        services.AddSingleton<Console.Domain.Coupons.ListCouponCampaigns>();
+        services.AddSingleton<Console.Domain.Coupons.CouponCampaignResults>();
+        services.AddSingleton<Console.Domain.Coupons.CouponCodesExport>();
+        services.AddSingleton<Console.Domain.Coupons.PromotionChoices>();
+        services.AddSingleton<Console.Domain.GroupBuys.ListGroupBuyCampaigns>();
+        services.AddSingleton<Console.Domain.GroupBuys.GroupBuyResults>();
+        services.AddSingleton<Console.Domain.GroupBuys.ChangeGroupBuyStatus>();
+        services.AddSingleton<Console.Domain.GroupBuys.TeamBoard>();
+        services.AddSingleton<Console.Domain.GroupBuys.RefundDueOrders>();
     }
 }

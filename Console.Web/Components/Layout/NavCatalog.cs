@@ -25,7 +25,11 @@ public static class NavCatalog
         [
             new("/customers", "Audience.Nav.Customers", Icons.Material.Outlined.PersonSearch, UiPolicies.SignedIn, typeof(Console.Web.Resources.AudienceStrings)),
         ]),
-        new("Nav.Promotions", Icons.Material.Outlined.LocalOffer, []),
+        new("Nav.Promotions", Icons.Material.Outlined.LocalOffer,
+        [
+            new("/promotions/coupons", "Promotions.Nav.Coupons", Icons.Material.Outlined.ConfirmationNumber, UiPolicies.Campaigns, typeof(Console.Web.Resources.PromotionsStrings)),
+            new("/promotions/group-buys", "Promotions.Nav.GroupBuys", Icons.Material.Outlined.Groups, UiPolicies.Campaigns, typeof(Console.Web.Resources.PromotionsStrings)),
+        ]),
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
         new("Nav.Insights", Icons.Material.Outlined.Insights, []),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,

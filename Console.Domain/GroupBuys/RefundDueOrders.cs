@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using Console.Domain.Data;
+using Dapper;
+
+namespace Console.Domain.GroupBuys;
+
+/// <summary>An order whose team failed: the customer paid and is owed the rest of it back (fen).</summary>
+public sealed record RefundDueOrder
+{
+    public string OrderId { get; init; } = "";
+    public string CustomerExternalId { get; init; } = "";
+    public long TeamId { get; init; }
+    public long Payable { get; init; }
+    public long Refunded { get; init; }
+    public DateTime PaidAt { get; init; }
+    public DateTime? TeamFailedAt { get; init; }
+    public long Owed => Payable - Refunded;
+}
+
+public sealed record RefundDuePage(IReadOnlyList<RefundDueOrder> Rows, long Total, long TotalOwed);
+
+/// <summary>The refund_due orders of a group-buy campaign, oldest first: a page for the console, all of them as CSV.</summary>
+public sealed class RefundDueOrders(Db db)
+{
+    public async Task<RefundDuePage> PageAsync(long campaignId, int skip, int take, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var args = new { campaignId, skip, take };
+        var (total, owed) = await connection.QuerySingleAsync<(long, long)>(new CommandDefinition(
+            """
+            SELECT COUNT(*), COALESCE(SUM(o.payable - o.refunded), 0)
+            FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
+            WHERE t.campaign_id = @campaignId AND o.status = 'refund_due'
+            """, args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<RefundDueOrder>(new CommandDefinition(db.IsSqlite
+            ? """
+              SELECT o.order_id AS OrderId, cu.external_id AS CustomerExternalId, t.id AS TeamId, o.payable, o.refunded,
+                     o.paid_at AS PaidAt, t.closed_at AS TeamFailedAt
+              FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
+                   JOIN customers cu ON cu.id = o.customer_id
+              WHERE t.campaign_id = @campaignId AND o.status = 'refund_due'
+              ORDER BY o.paid_at, o.id LIMIT @take OFFSET @skip
+              """
+            : """
+              SELECT o.order_id AS OrderId, cu.external_id AS CustomerExternalId, t.id AS TeamId, o.payable, o.refunded,
+                     o.paid_at AS PaidAt, t.closed_at AS TeamFailedAt
+              FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
+                   JOIN customers cu ON cu.id = o.customer_id
+              WHERE t.campaign_id = @campaignId AND o.status = 'refund_due'
+              ORDER BY o.paid_at, o.id OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY
+              """, args, cancellationToken: ct));
+        return new RefundDuePage(rows.ToList(), total, owed);
+    }
+
+    /// <summary>order_id, customer, team, owed (yuan, invariant), paid_at and team_failed_at (UTC, ISO-8601).</summary>
+    public async Task<string> CsvAsync(long campaignId, CancellationToken ct = default)
+    {
+        var page = await PageAsync(campaignId, 0, int.MaxValue, ct);
+        var csv = new StringBuilder("order_id,customer_external_id,team_id,owed,paid_at,team_failed_at\n");
+        foreach (var r in page.Rows)
+            csv.Append(CultureInfo.InvariantCulture, $"{Field(r.OrderId)},{Field(r.CustomerExternalId)},{r.TeamId},")
+                .Append(CultureInfo.InvariantCulture, $"{Money.ToDecimal(r.Owed):0.00},{r.PaidAt:yyyy-MM-dd'T'HH:mm:ss'Z'},")
+                .Append(CultureInfo.InvariantCulture, $"{r.TeamFailedAt:yyyy-MM-dd'T'HH:mm:ss'Z'}\n");
+        return csv.ToString();
+    }
+
+    /// <summary>Client ids are free text: quote them when they hold a comma, quote or line break.</summary>
+    public static string Field(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
