@@ -40,10 +40,10 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
         if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
 
         await using var connection = await db.OpenAsync(ct);
-        // Two tries: a unique violation on a stub customer (not the order) is worth one retry.
+        // Two tries: a unique violation (a racing stub customer, or on SQL Server the racing order itself) is worth one
+        // retry, whose existence check under the write lock then answers a replay with the stored order.
         for (var attempt = 1; ; attempt++)
         {
-            if (await OrderStore.FindOrderAsync(connection, null, order.OrderId, ct) is { } stored) return new Outcome.Existing(stored);
             try
             {
                 return await InsertAsync(connection, order, now, ct);
@@ -110,6 +110,10 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
         if (price.GroupBuy is { } plan && await JoinTeam.ExecuteAsync(connection, tx, db, plan, id, customerId.Value, now, ct) is { } full)
             return new Outcome.Refused(full);
         await tx.CommitAsync(ct);
+        // The answer is what was just written; only a group buy reads back, since its team may have changed the status.
+        if (price.GroupBuy is null)
+            return new Outcome.Created(new Order(order.OrderId, order.CustomerExternalId, course.ExternalId, order.LiveSessionExternalId,
+                order.Channel, order.ReferralCode, price.ListPrice, price.Discounts, price.Payable, 0, OrderStatus.Paid, order.PaidAt));
         var created = await OrderStore.FindOrderAsync(connection, null, order.OrderId, ct)
             ?? throw new InvalidOperationException($"Order {order.OrderId} vanished right after it was stored.");
         return new Outcome.Created(created);
