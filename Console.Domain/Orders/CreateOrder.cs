@@ -11,8 +11,11 @@ namespace Console.Domain.Orders;
 /// Records an order the platform has been paid for. Idempotent by orderId: a replay, even one racing the first
 /// request, answers with the stored order and stores nothing. Everything of one order is written in one transaction.
 /// </summary>
-public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimeProvider clock)
+public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimeProvider clock) : IDisposable
 {
+    private DbConnection? _writer;
+    private int _checkouts;
+
     public sealed record Command(string? OrderId, string? CustomerExternalId, string? CourseExternalId,
         IReadOnlyList<string?>? CouponCodes = null, string? ReferralCode = null, string? LiveSessionExternalId = null,
         string? Channel = null, GroupBuyRequest? GroupBuy = null, string? PaidAt = null);
@@ -39,7 +42,39 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
             fields.Channel(command.Channel), fields.GroupBuy(command.GroupBuy), fields.PaidAt(command.PaidAt, now));
         if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
 
-        await using var connection = await db.OpenAsync(ct);
+        if (!db.IsSqlite)
+        {
+            await using var pooled = await db.OpenAsync(ct);
+            return await TryTwiceAsync(pooled, order, now, ct);
+        }
+        // Checkouts queue in-process for SQLite's single writer instead of sleeping in its busy-retry loop.
+        Interlocked.Increment(ref _checkouts);
+        IngestGate.Lease lease;
+        try { lease = await gate.EnterAsync(ct); }
+        catch { Interlocked.Decrement(ref _checkouts); throw; }
+        using (lease)
+        {
+            try
+            {
+                // One writer at a time, so queued checkouts share one connection: nothing to open, a page cache that stays warm.
+                _writer ??= await db.OpenAsync(ct);
+                return await TryTwiceAsync(_writer, order, now, ct);
+            }
+            catch
+            {
+                CloseWriter();
+                throw;
+            }
+            finally
+            {
+                // With nobody queued it goes back to the pool, so no checkout holds the file open between bursts.
+                if (Interlocked.Decrement(ref _checkouts) == 0) CloseWriter();
+            }
+        }
+    }
+
+    private async Task<Outcome> TryTwiceAsync(DbConnection connection, Valid order, DateTime now, CancellationToken ct)
+    {
         // Two tries: a unique violation (a racing stub customer, or on SQL Server the racing order itself) is worth one
         // retry, whose existence check under the write lock then answers a replay with the stored order.
         for (var attempt = 1; ; attempt++)
@@ -54,10 +89,16 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
         }
     }
 
+    private void CloseWriter()
+    {
+        _writer?.Dispose();
+        _writer = null;
+    }
+
+    public void Dispose() => CloseWriter();
+
     private async Task<Outcome> InsertAsync(DbConnection connection, Valid order, DateTime now, CancellationToken ct)
     {
-        // Checkouts queue in-process for SQLite's single writer instead of sleeping in its busy-retry loop.
-        using var lease = await gate.EnterAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Under the write lock: a replay that lost the race must answer with the stored order, not a coupon refusal.
         if (await OrderStore.OrderExistsAsync(connection, tx, order.OrderId, ct))
