@@ -4,6 +4,7 @@ using Console.Domain.Data;
 using Console.Domain.Events;
 using Console.Domain.GroupBuys;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Console.Domain.Orders;
 
@@ -101,10 +102,10 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         // Under the write lock: a replay that lost the race must answer with the stored order, not a coupon refusal.
-        if (await OrderStore.OrderExistsAsync(connection, tx, order.OrderId, ct))
+        var known = await OrderStore.CheckoutAsync(connection, tx, order.OrderId, order.CustomerExternalId, order.CourseExternalId, ct);
+        if (known.ExistingId is not null)
             return new Outcome.Existing((await OrderStore.FindOrderAsync(connection, tx, order.OrderId, ct))!);
-        var course = await OrderStore.CourseAsync(connection, tx, order.CourseExternalId, ct);
-        if (course is null)
+        if (known.Course is not { } course)
             return Refused(OrderRefusals.UnknownCourse, $"No course with externalId '{order.CourseExternalId}'.");
         long? liveSessionId = null;
         if (order.LiveSessionExternalId is not null)
@@ -113,34 +114,41 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
             if (liveSessionId is null)
                 return Refused(OrderRefusals.UnknownLiveSession, $"No live session with externalId '{order.LiveSessionExternalId}'.");
         }
-        var customerId = await OrderStore.CustomerIdAsync(connection, tx, order.CustomerExternalId, ct);
+        var customerId = known.CustomerId;
         var price = await pricing.PriceAsync(connection, tx,
             new PriceRequest(course, order.CustomerExternalId, customerId, order.CouponCodes, order.ReferralCode, order.GroupBuy), ct);
         if (price.RefusalForOrder is { } refusal) return new Outcome.Refused(refusal);
 
         customerId ??= await OrderStore.AddStubCustomerAsync(connection, tx, db, order.CustomerExternalId, now, ct);
         if (await RedeemCoupons.ClaimAsync(connection, tx, price.Coupons, customerId.Value, ct) is { } lost) return new Outcome.Refused(lost);
-        var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
-            ? """
-              INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
-                                  list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
-              VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
-                      @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0);
-              SELECT last_insert_rowid();
-              """
-            : """
-              INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
-                                  list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
-              OUTPUT INSERTED.id
-              VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
-                      @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0);
-              """,
-            new
-            {
-                order.OrderId, customerId, courseId = course.Id, liveSessionId, order.Channel, order.ReferralCode,
-                listPrice = price.ListPrice, discount = price.DiscountTotal, payable = price.Payable,
-                status = price.GroupBuy is null ? OrderStatus.Paid : OrderStatus.AwaitingGroup, order.PaidAt, now,
-            }, tx, cancellationToken: ct));
+        var row = new
+        {
+            order.OrderId, customerId, courseId = course.Id, liveSessionId, order.Channel, order.ReferralCode,
+            listPrice = price.ListPrice, discount = price.DiscountTotal, payable = price.Payable,
+            status = price.GroupBuy is null ? OrderStatus.Paid : OrderStatus.AwaitingGroup, order.PaidAt, now,
+        };
+        long id;
+        if (connection is SqliteConnection sqlite)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
+                                    list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
+                VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
+                        @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0)
+                """, row, tx, cancellationToken: ct));
+            // The new row's id from the connection itself, which saves preparing and running a second statement.
+            id = SQLitePCL.raw.sqlite3_last_insert_rowid(sqlite.Handle);
+        }
+        else
+            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
+                                    list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
+                OUTPUT INSERTED.id
+                VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
+                        @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0)
+                """, row, tx, cancellationToken: ct));
         foreach (var discount in price.Discounts)
             await connection.ExecuteAsync(new CommandDefinition(
                 """
