@@ -13,6 +13,13 @@ internal sealed class WebHostProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>CPU the server process has used so far (user + kernel).</summary>
+    public TimeSpan CpuTime()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime;
+    }
+
     public static async Task<WebHostProcess> StartAsync(string webDll, string databasePath, string jobsPath)
     {
         var port = FreePort();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Console.Domain.Data;
@@ -25,11 +26,21 @@ public sealed class ApiKeyRow
 
 /// <summary>
 /// Keys are 32 random bytes, so a fast SHA-256 of them is as safe to store as a slow password hash
-/// and lets every request be checked with one indexed look-up.
+/// and lets every request be checked with one indexed look-up, which a short in-memory cache then saves.
 /// </summary>
 public sealed class ApiKeys(Db db, TimeProvider clock)
 {
     private const string KeyPrefix = "cc_";
+
+    /// <summary>
+    /// How long a found key is trusted without asking the store. RevokeAsync clears the cache at once in this process;
+    /// another node running the API keeps honouring a revoked key for up to this long.
+    /// </summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(10);
+
+    // Only enabled keys are cached, so its size is bounded by the keys that exist, not by what callers send.
+    private readonly ConcurrentDictionary<string, (ApiKeyIdentity Identity, DateTimeOffset Until)> _found = new(StringComparer.Ordinal);
+    private long _revocations;
 
     public static string ScopeName(ApiKeyScope scope) => scope == ApiKeyScope.Manage ? "manage" : "ingest";
 
@@ -69,12 +80,20 @@ public sealed class ApiKeys(Db db, TimeProvider clock)
     public async Task<ApiKeyIdentity?> FindAsync(string? key, CancellationToken ct = default)
     {
         if (string.IsNullOrEmpty(key) || !key.StartsWith(KeyPrefix, StringComparison.Ordinal) || key.Length > 200) return null;
+        var hash = Hash(key);
+        var now = clock.GetUtcNow();
+        if (_found.TryGetValue(hash, out var cached) && cached.Until > now) return cached.Identity;
+        var revocations = Interlocked.Read(ref _revocations);
         await using var connection = await db.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Name, string Scope)>(
             "SELECT id, name, scope FROM api_keys WHERE key_hash = @hash AND disabled = 0",
-            new { hash = Hash(key) });
+            new { hash });
         if (row.Id == 0) return null;
-        return new ApiKeyIdentity(row.Id, row.Name, row.Scope == "manage" ? ApiKeyScope.Manage : ApiKeyScope.Ingest);
+        var identity = new ApiKeyIdentity(row.Id, row.Name, row.Scope == "manage" ? ApiKeyScope.Manage : ApiKeyScope.Ingest);
+        _found[hash] = (identity, now + CacheFor);
+        // A revocation that committed while this look-up ran may have cleared the cache before the line above: undo it.
+        if (Interlocked.Read(ref _revocations) != revocations) _found.TryRemove(hash, out _);
+        return identity;
     }
 
     public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken ct = default)
@@ -94,6 +113,8 @@ public sealed class ApiKeys(Db db, TimeProvider clock)
         if (changed == 1)
             await Audit.WriteAsync(connection, tx, actor, "apikey.revoke", "api_key", id.ToString(), new { disabled = false }, new { disabled = true }, now);
         await tx.CommitAsync(ct);
+        Interlocked.Increment(ref _revocations);
+        _found.Clear();
         return changed == 1;
     }
 

@@ -28,14 +28,17 @@ internal static class OrderStore
             SELECT id FROM customers WHERE external_id = @externalId
             """, new { externalId }, tx, cancellationToken: ct));
 
-    /// <summary>A customer the platform has not sent yet becomes a stub that a later customer upsert fills in.</summary>
+    /// <summary>
+    /// A customer the platform has not sent yet becomes a stub that a later customer upsert fills in. On SQLite the no-op
+    /// update on conflict lets one statement answer the id whether it inserted or not.
+    /// </summary>
     public static Task<long> AddStubCustomerAsync(DbConnection connection, DbTransaction tx, Db db, string externalId,
         DateTime nowUtc, CancellationToken ct) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
             ? """
               INSERT INTO customers (external_id, is_stub, created_at, updated_at) VALUES (@externalId, 1, @nowUtc, @nowUtc)
-              ON CONFLICT (external_id) DO NOTHING;
-              SELECT id FROM customers WHERE external_id = @externalId;
+              ON CONFLICT (external_id) DO UPDATE SET external_id = excluded.external_id
+              RETURNING id;
               """
             : """
               INSERT INTO customers (external_id, is_stub, created_at, updated_at)
@@ -52,11 +55,21 @@ internal static class OrderStore
         _ => false,
     };
 
-    public static async Task<bool> OrderExistsAsync(DbConnection connection, DbTransaction? tx, string orderId, CancellationToken ct) =>
-        await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+    /// <summary>A checkout's look-ups in one statement: is the order stored, the customer known, the course there (Course null if not)?</summary>
+    public sealed record CheckoutRow(long? ExistingId, long? CustomerId, long? CourseId, string? ExternalId, string? Category, long ListPrice)
+    {
+        public PricedCourse? Course => CourseId is { } id ? new PricedCourse(id, ExternalId!, Category, ListPrice) : null;
+    }
+
+    public static Task<CheckoutRow> CheckoutAsync(DbConnection connection, DbTransaction tx, string orderId, string customerExternalId,
+        string courseExternalId, CancellationToken ct) =>
+        connection.QuerySingleAsync<CheckoutRow>(new CommandDefinition(
             """
-            SELECT id FROM orders WHERE order_id = @orderId
-            """, new { orderId }, tx, cancellationToken: ct)) is not null;
+            SELECT (SELECT id FROM orders WHERE order_id = @orderId) AS ExistingId,
+                   (SELECT id FROM customers WHERE external_id = @customerExternalId) AS CustomerId,
+                   co.id AS CourseId, co.external_id AS ExternalId, co.category, COALESCE(co.list_price, 0) AS ListPrice
+            FROM (SELECT 1 AS one) x LEFT JOIN courses co ON co.external_id = @courseExternalId
+            """, new { orderId, customerExternalId, courseExternalId }, tx, cancellationToken: ct));
 
     private sealed record OrderRow(long Id, string OrderId, string CustomerExternalId, string CourseExternalId,
         string? LiveSessionExternalId, string Channel, string? ReferralCode, long ListPrice, long Payable, long Refunded,
