@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Bunit;
 using Console.Web.Auth;
 using Console.Web.Components.Layout;
@@ -34,5 +36,22 @@ public sealed class NavMenuTests : UiContext
         Assert.Contains("Live sessions", forMarketer.Markup);
         Assert.Contains("Dashboard", forMarketer.Markup);
         Assert.Equal(["/", "/sales", "/courses", "/live-sessions", "/customers"], forMarketer.FindAll("a[href]").Select(a => a.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void The_current_page_is_marked_and_a_group_folds_and_unfolds()
+    {
+        var auth = AddAuthorization();
+        auth.SetAuthorized("m@x.io");
+        auth.SetPolicies(UiPolicies.SignedIn);
+        var nav = Render<NavMenu>();
+        Services.GetRequiredService<NavigationManager>().NavigateTo("/courses/5");
+
+        nav.WaitForAssertion(() => Assert.Equal(["/courses"], nav.FindAll("a[aria-current=page]").Select(a => a.GetAttribute("href"))));
+        nav.FindAll("button.mud-nav-link")[0].Click();
+        Assert.Equal(["/", "/customers"], nav.FindAll("a[href]").Select(a => a.GetAttribute("href")));
+        Assert.Equal("false", nav.FindAll("button.mud-nav-link")[0].GetAttribute("aria-expanded"));
+        nav.FindAll("button.mud-nav-link")[0].Click();
+        Assert.Equal(5, nav.FindAll("a[href]").Count);
     }
 }
