@@ -15,6 +15,8 @@ internal sealed class WriterStatements : IDisposable
     private static readonly ConditionalWeakTable<DbConnection, WriterStatements> Attached = new();
     private readonly SqliteConnection _connection;
     private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
+    // Row parsers by statement: the columns of a kept statement never change, so Dapper's mapping is looked up once.
+    private readonly Dictionary<string, Delegate> _parsers = new(StringComparer.Ordinal);
 
     private WriterStatements(SqliteConnection connection) => _connection = connection;
 
@@ -38,7 +40,7 @@ internal sealed class WriterStatements : IDisposable
 
     /// <summary>The first row mapped by Dapper's own row parser, or default when there is none.</summary>
     public Task<T?> SingleOrDefaultAsync<T>(string sql, DbTransaction tx, CancellationToken ct,
-        params ReadOnlySpan<(string Name, object? Value)> args) => SingleOrDefaultAsync<T>(Bind(sql, tx, args), ct);
+        params ReadOnlySpan<(string Name, object? Value)> args) => SingleOrDefaultAsync<T>(sql, Bind(sql, tx, args), ct);
 
     private static async Task<T> ScalarAsync<T>(SqliteCommand command, CancellationToken ct)
     {
@@ -46,11 +48,12 @@ internal sealed class WriterStatements : IDisposable
         return (T)Convert.ChangeType(value!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    private static async Task<T?> SingleOrDefaultAsync<T>(SqliteCommand command, CancellationToken ct)
+    private async Task<T?> SingleOrDefaultAsync<T>(string sql, SqliteCommand command, CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return default;
-        return reader.GetRowParser<T>()(reader);
+        if (!_parsers.TryGetValue(sql, out var parser)) _parsers[sql] = parser = reader.GetRowParser<T>();
+        return ((Func<DbDataReader, T>)parser)(reader);
     }
 
     private SqliteCommand Bind(string sql, DbTransaction tx, ReadOnlySpan<(string Name, object? Value)> args)
@@ -71,5 +74,6 @@ internal sealed class WriterStatements : IDisposable
     {
         foreach (var command in _commands.Values) command.Dispose();
         _commands.Clear();
+        _parsers.Clear();
     }
 }
