@@ -56,6 +56,7 @@ internal sealed class WriterStatements : IDisposable
         return ((Func<DbDataReader, T>)parser)(reader);
     }
 
+    // Parameters bind by position: each statement has one call site, which always passes its arguments in one order.
     private SqliteCommand Bind(string sql, DbTransaction tx, ReadOnlySpan<(string Name, object? Value)> args)
     {
         if (!_commands.TryGetValue(sql, out var command))
