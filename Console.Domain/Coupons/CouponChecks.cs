@@ -44,16 +44,10 @@ internal static class CouponChecks
         var rejected = new List<RejectedCoupon>();
         foreach (var code in request.CouponCodes)
         {
-            var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
-                """
-                SELECT k.id AS CodeId, k.code, k.is_unique AS IsUnique, k.uses AS CodeUses, c.id AS CampaignId, c.kind, c.value,
-                       c.min_spend AS MinSpend, c.max_discount AS MaxDiscount, c.eligibility, c.audience, c.starts_at AS StartsAt,
-                       c.ends_at AS EndsAt, c.total_limit AS TotalLimit, c.per_customer_limit AS PerCustomerLimit, c.budget,
-                       c.budget_used AS BudgetUsed, c.uses, c.stackable, c.priority, c.status, c.live_session_id AS LiveSessionId,
-                       c.claim_minutes AS ClaimMinutes
-                FROM coupon_codes k JOIN coupon_campaigns c ON c.id = k.campaign_id
-                WHERE k.code = @code
-                """, new { code = CouponCampaignRules.Normalise(code) }, tx, cancellationToken: ct));
+            var normalised = CouponCampaignRules.Normalise(code);
+            var row = WriterStatements.For(connection) is { } kept && tx is not null
+                ? await kept.SingleOrDefaultAsync<Row>(LookUpSql, tx, ct, ("code", normalised))
+                : await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LookUpSql, new { code = normalised }, tx, cancellationToken: ct));
             var refusal = row is null ? CouponRefusals.NotFound : await RefusalAsync(connection, tx, row, request, now, ct);
             if (refusal is not null) rejected.Add(new RejectedCoupon(code, refusal));
             else
@@ -62,6 +56,17 @@ internal static class CouponChecks
         }
         return (terms, rejected);
     }
+
+    private const string LookUpSql =
+        """
+        SELECT k.id AS CodeId, k.code, k.is_unique AS IsUnique, k.uses AS CodeUses, c.id AS CampaignId, c.kind, c.value,
+               c.min_spend AS MinSpend, c.max_discount AS MaxDiscount, c.eligibility, c.audience, c.starts_at AS StartsAt,
+               c.ends_at AS EndsAt, c.total_limit AS TotalLimit, c.per_customer_limit AS PerCustomerLimit, c.budget,
+               c.budget_used AS BudgetUsed, c.uses, c.stackable, c.priority, c.status, c.live_session_id AS LiveSessionId,
+               c.claim_minutes AS ClaimMinutes
+        FROM coupon_codes k JOIN coupon_campaigns c ON c.id = k.campaign_id
+        WHERE k.code = @code
+        """;
 
     private static async Task<string?> RefusalAsync(DbConnection connection, DbTransaction? tx, Row c, PriceRequest request,
         DateTime now, CancellationToken ct)

@@ -19,13 +19,9 @@ internal static class RedeemCoupons
             if (terms.PerCustomerLimit is { } limit
                 && await CouponChecks.CustomerUsesAsync(connection, tx, terms.CampaignId, customerId, lockRows: true, ct) >= limit)
                 return Refusal(terms.Code, CouponRefusals.CustomerLimitReached, "This customer has used it as often as allowed.");
-            var campaign = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE coupon_campaigns SET uses = uses + 1, budget_used = budget_used + @amount
-                WHERE id = @CampaignId AND status = 'active'
-                  AND (total_limit IS NULL OR uses < total_limit)
-                  AND (budget IS NULL OR budget_used + @amount <= budget)
-                """, new { terms.CampaignId, amount }, tx, cancellationToken: ct));
+            var campaign = WriterStatements.For(connection) is { } kept
+                ? await kept.ExecuteAsync(ClaimSql, tx, ct, ("CampaignId", terms.CampaignId), ("amount", amount))
+                : await connection.ExecuteAsync(new CommandDefinition(ClaimSql, new { terms.CampaignId, amount }, tx, cancellationToken: ct));
             if (campaign == 0) return Refusal(terms.Code, CouponRefusals.Exhausted, "Its uses or budget ran out.");
             // Only a single-use code needs its own guard; a shared code's uses are the campaign's.
             if (!terms.SingleUse) continue;
@@ -42,12 +38,29 @@ internal static class RedeemCoupons
         IReadOnlyList<AppliedCoupon> applied, DateTime now, CancellationToken ct)
     {
         foreach (var (terms, amount) in applied)
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO coupon_redemptions (order_id, campaign_id, code_id, customer_id, amount, redeemed_at, reversed_at, use_returned)
-                VALUES (@orderId, @CampaignId, @CodeId, @customerId, @amount, @now, NULL, 0)
-                """, new { orderId, terms.CampaignId, terms.CodeId, customerId, amount, now }, tx, cancellationToken: ct));
+        {
+            if (WriterStatements.For(connection) is { } kept)
+                await kept.ExecuteAsync(RecordSql, tx, ct, ("orderId", orderId), ("CampaignId", terms.CampaignId), ("CodeId", terms.CodeId),
+                    ("customerId", customerId), ("amount", amount), ("now", now));
+            else
+                await connection.ExecuteAsync(new CommandDefinition(RecordSql,
+                    new { orderId, terms.CampaignId, terms.CodeId, customerId, amount, now }, tx, cancellationToken: ct));
+        }
     }
+
+    private const string ClaimSql =
+        """
+        UPDATE coupon_campaigns SET uses = uses + 1, budget_used = budget_used + @amount
+        WHERE id = @CampaignId AND status = 'active'
+          AND (total_limit IS NULL OR uses < total_limit)
+          AND (budget IS NULL OR budget_used + @amount <= budget)
+        """;
+
+    private const string RecordSql =
+        """
+        INSERT INTO coupon_redemptions (order_id, campaign_id, code_id, customer_id, amount, redeemed_at, reversed_at, use_returned)
+        VALUES (@orderId, @CampaignId, @CodeId, @customerId, @amount, @now, NULL, 0)
+        """;
 
     private static OrderRefusal Refusal(string code, string refusal, string why) => new(refusal, $"Coupon '{code}' cannot be used: {why}");
 }

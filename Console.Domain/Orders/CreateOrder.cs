@@ -97,12 +97,15 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
         // Checkpoint every 64 MB of log rather than 4 MB: hot index pages are copied back (and synced) far less often.
         command.CommandText = "PRAGMA wal_autocheckpoint = 16384;";
         await command.ExecuteNonQueryAsync(ct);
+        WriterStatements.Attach((SqliteConnection)connection);
         return connection;
     }
 
     private void CloseWriter()
     {
-        _writer?.Dispose();
+        if (_writer is null) return;
+        WriterStatements.Detach(_writer);
+        _writer.Dispose();
         _writer = null;
     }
 
@@ -138,16 +141,18 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
             status = price.GroupBuy is null ? OrderStatus.Paid : OrderStatus.AwaitingGroup, order.PaidAt, now,
         };
         long id;
-        if (connection is SqliteConnection sqlite)
+        if (WriterStatements.For(connection) is { } kept)
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
-                                    list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
-                VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
-                        @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0)
-                """, row, tx, cancellationToken: ct));
+            await kept.ExecuteAsync(SqliteInsertSql, tx, ct, ("OrderId", row.OrderId), ("customerId", row.customerId),
+                ("courseId", row.courseId), ("liveSessionId", row.liveSessionId), ("Channel", row.Channel), ("ReferralCode", row.ReferralCode),
+                ("listPrice", row.listPrice), ("discount", row.discount), ("payable", row.payable), ("status", row.status),
+                ("PaidAt", row.PaidAt), ("now", row.now));
             // The new row's id from the connection itself, which saves preparing and running a second statement.
+            id = SQLitePCL.raw.sqlite3_last_insert_rowid(((SqliteConnection)connection).Handle);
+        }
+        else if (connection is SqliteConnection sqlite)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(SqliteInsertSql, row, tx, cancellationToken: ct));
             id = SQLitePCL.raw.sqlite3_last_insert_rowid(sqlite.Handle);
         }
         else
@@ -160,11 +165,14 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
                         @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0)
                 """, row, tx, cancellationToken: ct));
         foreach (var discount in price.Discounts)
-            await connection.ExecuteAsync(new CommandDefinition(
-                """
-                INSERT INTO order_discounts (order_id, kind, code, campaign_id, amount)
-                VALUES (@id, @Kind, @Code, @CampaignId, @Amount)
-                """, new { id, discount.Kind, discount.Code, discount.CampaignId, discount.Amount }, tx, cancellationToken: ct));
+        {
+            if (WriterStatements.For(connection) is { } statements)
+                await statements.ExecuteAsync(DiscountSql, tx, ct, ("id", id), ("Kind", discount.Kind), ("Code", discount.Code),
+                    ("CampaignId", discount.CampaignId), ("Amount", discount.Amount));
+            else
+                await connection.ExecuteAsync(new CommandDefinition(DiscountSql,
+                    new { id, discount.Kind, discount.Code, discount.CampaignId, discount.Amount }, tx, cancellationToken: ct));
+        }
         await RedeemCoupons.RecordAsync(connection, tx, id, customerId.Value, price.Coupons, now, ct);
         if (price.GroupBuy is { } plan && await JoinTeam.ExecuteAsync(connection, tx, db, plan, id, customerId.Value, now, ct) is { } full)
             return new Outcome.Refused(full);
@@ -177,6 +185,20 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
             ?? throw new InvalidOperationException($"Order {order.OrderId} vanished right after it was stored.");
         return new Outcome.Created(created);
     }
+
+    private const string SqliteInsertSql =
+        """
+        INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
+                            list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
+        VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
+                @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0)
+        """;
+
+    private const string DiscountSql =
+        """
+        INSERT INTO order_discounts (order_id, kind, code, campaign_id, amount)
+        VALUES (@id, @Kind, @Code, @CampaignId, @Amount)
+        """;
 
     private static Outcome.Refused Refused(string code, string detail) => new(new OrderRefusal(code, detail));
 }

@@ -34,18 +34,23 @@ internal static class OrderStore
     /// </summary>
     public static Task<long> AddStubCustomerAsync(DbConnection connection, DbTransaction tx, Db db, string externalId,
         DateTime nowUtc, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
-            ? """
-              INSERT INTO customers (external_id, is_stub, created_at, updated_at) VALUES (@externalId, 1, @nowUtc, @nowUtc)
-              ON CONFLICT (external_id) DO UPDATE SET external_id = excluded.external_id
-              RETURNING id;
-              """
-            : """
-              INSERT INTO customers (external_id, is_stub, created_at, updated_at)
-              SELECT @externalId, 1, @nowUtc, @nowUtc
-              WHERE NOT EXISTS (SELECT 1 FROM customers WITH (UPDLOCK, HOLDLOCK) WHERE external_id = @externalId);
-              SELECT id FROM customers WHERE external_id = @externalId;
-              """, new { externalId, nowUtc }, tx, cancellationToken: ct));
+        WriterStatements.For(connection) is { } kept
+            ? kept.ScalarAsync<long>(SqliteStubSql, tx, ct, ("externalId", externalId), ("nowUtc", nowUtc))
+            : connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
+                ? SqliteStubSql
+                : """
+                  INSERT INTO customers (external_id, is_stub, created_at, updated_at)
+                  SELECT @externalId, 1, @nowUtc, @nowUtc
+                  WHERE NOT EXISTS (SELECT 1 FROM customers WITH (UPDLOCK, HOLDLOCK) WHERE external_id = @externalId);
+                  SELECT id FROM customers WHERE external_id = @externalId;
+                  """, new { externalId, nowUtc }, tx, cancellationToken: ct));
+
+    private const string SqliteStubSql =
+        """
+        INSERT INTO customers (external_id, is_stub, created_at, updated_at) VALUES (@externalId, 1, @nowUtc, @nowUtc)
+        ON CONFLICT (external_id) DO UPDATE SET external_id = excluded.external_id
+        RETURNING id;
+        """;
 
     /// <summary>Two requests racing to insert one order id: the loser sees this and answers with the winner's order.</summary>
     public static bool IsUniqueViolation(DbException e) => e switch
@@ -61,15 +66,21 @@ internal static class OrderStore
         public PricedCourse? Course => CourseId is { } id ? new PricedCourse(id, ExternalId!, Category, ListPrice) : null;
     }
 
-    public static Task<CheckoutRow> CheckoutAsync(DbConnection connection, DbTransaction tx, string orderId, string customerExternalId,
+    private const string CheckoutSql =
+        """
+        SELECT (SELECT id FROM orders WHERE order_id = @orderId) AS ExistingId,
+               (SELECT id FROM customers WHERE external_id = @customerExternalId) AS CustomerId,
+               co.id AS CourseId, co.external_id AS ExternalId, co.category, COALESCE(co.list_price, 0) AS ListPrice
+        FROM (SELECT 1 AS one) x LEFT JOIN courses co ON co.external_id = @courseExternalId
+        """;
+
+    public static async Task<CheckoutRow> CheckoutAsync(DbConnection connection, DbTransaction tx, string orderId, string customerExternalId,
         string courseExternalId, CancellationToken ct) =>
-        connection.QuerySingleAsync<CheckoutRow>(new CommandDefinition(
-            """
-            SELECT (SELECT id FROM orders WHERE order_id = @orderId) AS ExistingId,
-                   (SELECT id FROM customers WHERE external_id = @customerExternalId) AS CustomerId,
-                   co.id AS CourseId, co.external_id AS ExternalId, co.category, COALESCE(co.list_price, 0) AS ListPrice
-            FROM (SELECT 1 AS one) x LEFT JOIN courses co ON co.external_id = @courseExternalId
-            """, new { orderId, customerExternalId, courseExternalId }, tx, cancellationToken: ct));
+        WriterStatements.For(connection) is { } kept
+            ? (await kept.SingleOrDefaultAsync<CheckoutRow>(CheckoutSql, tx, ct,
+                ("orderId", orderId), ("customerExternalId", customerExternalId), ("courseExternalId", courseExternalId)))!
+            : await connection.QuerySingleAsync<CheckoutRow>(new CommandDefinition(
+                CheckoutSql, new { orderId, customerExternalId, courseExternalId }, tx, cancellationToken: ct));
 
     private sealed record OrderRow(long Id, string OrderId, string CustomerExternalId, string CourseExternalId,
         string? LiveSessionExternalId, string Channel, string? ReferralCode, long ListPrice, long Payable, long Refunded,
