@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Console.Bench.Coupons;
+using Console.Bench.Support;
 using Console.Domain.Admin;
 using Console.Domain.Data;
 using Dapper;
@@ -36,13 +36,13 @@ internal static class CouponBench
                 INSERT INTO courses (external_id, title, list_price, created_at, updated_at) VALUES (@Course, 'Bench course', 19900, @now, @now)
                 """, new { Course, now = DateTime.UtcNow });
 
-        await using var web = await WebHostProcess.StartAsync(WebDll(), dbPath, Path.Combine(dir, "jobs.db"));
+        await using var web = await WebServer.StartAsync(dbPath, arguments: ["--Demo:SeedOnEmpty", "false"]);
         // One kept-alive connection per client, no proxy look-up, no decompression: the generator should cost little.
         using var http = new HttpClient(new SocketsHttpHandler
         {
             MaxConnectionsPerServer = Clients, UseProxy = false, AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
-        }) { BaseAddress = web.BaseAddress };
+        }) { BaseAddress = web.Address };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
         // Warm both paths before anything is measured: under load the JIT's tiering (with PGO) needs ~10 s to settle.
         for (var warm = 1; warm <= 3; warm++)
@@ -99,7 +99,7 @@ internal static class CouponBench
     /// <summary>CPU figures are per request (server and generator processes), steadier than orders/s on a busy machine.</summary>
     private sealed record Run(int Created, int Refused, double OrdersPerSecond, double RequestsPerSecond, double ServerCpuMs, double ClientCpuMs);
 
-    private static async Task<Run> DriveAsync(HttpClient http, WebHostProcess web, string tag, int orders, string? code)
+    private static async Task<Run> DriveAsync(HttpClient http, WebServer web, string tag, int orders, string? code)
     {
         // Bodies are serialised before the clock starts, so the generator spends its time on HTTP only.
         var bodies = Enumerable.Range(0, orders).Select(i => JsonSerializer.SerializeToUtf8Bytes(new
@@ -140,16 +140,5 @@ internal static class CouponBench
         response.EnsureSuccessStatusCode();
         var json = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         return json.GetProperty("codes")[0].GetString()!;
-    }
-
-    /// <summary>Console.Web as built beside this benchmark (same configuration), found from the checkout's root.</summary>
-    private static string WebDll()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        var configuration = dir.Parent!.Name;
-        for (; dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CampaignConsole.slnx")))
-                return Path.Combine(dir.FullName, "Console.Web", "bin", configuration, "net10.0", "Console.Web.dll");
-        throw new InvalidOperationException("Cannot find CampaignConsole.slnx above " + AppContext.BaseDirectory);
     }
 }

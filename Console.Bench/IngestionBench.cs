@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Console.Bench.Ingestion;
+using Console.Bench.Support;
 
 namespace Console.Bench;
 
@@ -33,7 +34,7 @@ internal static class IngestionBench
         using var ceilingStore = await BenchStore.CreateAsync();
         using var groupStore = commitEvery > 0 ? await BenchStore.CreateAsync() : null;
         var key = await store.CreateKeyAsync();
-        await using var web = await WebProcess.StartAsync(store.Path);
+        await using var web = await WebServer.StartAsync(store.Path, arguments: ["--Demo:SeedOnEmpty", "false"]);
         var http = Enumerable.Range(0, clients).Select(_ => Client(web.Address, key)).ToList();
         try
         {
@@ -49,11 +50,11 @@ internal static class IngestionBench
             {
                 var events = EventBatches.Generate(batches * BatchSize, seed: run, orderedIds);
                 var bodies = EventBatches.Bodies(events, BatchSize);
-                var serverCpu = web.CpuTime;
+                var serverCpu = web.CpuTime();
                 var (accepted, seconds) = await SendAsync(http, bodies);
                 if (accepted != events.Count) throw new InvalidOperationException($"Run {run}: {accepted:N0} of {events.Count:N0} accepted.");
                 viaHttp.Add(accepted / seconds);
-                serverPerCpu.Add(accepted / (web.CpuTime - serverCpu).TotalSeconds);
+                serverPerCpu.Add(accepted / (web.CpuTime() - serverCpu).TotalSeconds);
                 var (wall, cpu) = Ceiling.EventsPerSecond(ceilingStore, events);
                 ceiling.Add(wall);
                 ceilingPerCpu.Add(cpu);
