@@ -25,7 +25,7 @@ internal sealed class BenchStore : IDisposable
         System.IO.Directory.CreateDirectory(directory);
         var db = new Db(new DatabaseOptions { Provider = Dialect.Sqlite, Path = System.IO.Path.Combine(directory, "console.db") });
         new Migrator(db).Migrate();
-        var gate = new IngestGate(db);
+        var gate = new WriteGate(db);
         var clock = TimeProvider.System;
         await new UpsertCustomers(db, gate, clock).UpsertAsync(
             Enumerable.Range(0, Customers).Select(i => new CustomerIn($"cust-{i:D5}", $"c{i}@example.com", $"Customer {i}")).ToList());

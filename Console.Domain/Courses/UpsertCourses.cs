@@ -9,7 +9,7 @@ public sealed record CourseIn(string? ExternalId, string? Title, string? ListPri
     string? Lecturer = null, string? Status = null);
 
 /// <summary>Upserts by externalId. Title and price are required and always replace; optional values left out keep what is stored.</summary>
-public sealed class UpsertCourses(Db db, IngestGate gate, TimeProvider clock)
+public sealed class UpsertCourses(Db db, WriteGate gate, TimeProvider clock)
 {
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<CourseIn> items, CancellationToken ct = default)
     {

@@ -12,7 +12,7 @@ public sealed record CustomerIn(string? ExternalId, string? Email = null, string
 /// Upserts by externalId. A value left out keeps what is stored, so partial pushes never blank a field;
 /// an upsert always turns a stub (made by an event) into a full customer.
 /// </summary>
-public sealed class UpsertCustomers(Db db, IngestGate gate, TimeProvider clock)
+public sealed class UpsertCustomers(Db db, WriteGate gate, TimeProvider clock)
 {
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<CustomerIn> items, CancellationToken ct = default)
     {

@@ -14,7 +14,7 @@ internal readonly record struct EventRow(int Index, string EventId, string Custo
 /// a warm page cache: per-row cost on a growing table is mostly commits and cold index pages. Each batch still
 /// gets its own counts and rejections. On SQL Server every batch has its own pooled connection and transaction.
 /// </summary>
-internal sealed class EventWriter(Db db, IngestGate gate, ExternalIds ids) : IAsyncDisposable
+internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsyncDisposable
 {
     // Each commit rewrites every index page its rows touched, so the more rows share one, the cheaper each row;
     // the cap keeps one commit (and the wait of the batches in it) well under a second.

@@ -11,7 +11,7 @@ public sealed record EventIn(string? EventId, string? CustomerExternalId, string
 /// Validates a batch of events and hands the valid ones to the writer. Idempotent by eventId: the unique index
 /// decides, so an event already stored or repeated in the batch counts as a duplicate, never a second row.
 /// </summary>
-public sealed class IngestEvents(Db db, IngestGate gate, ExternalIds ids, TimeProvider clock) : IAsyncDisposable
+public sealed class IngestEvents(Db db, WriteGate gate, ExternalIds ids, TimeProvider clock) : IAsyncDisposable
 {
     private readonly EventWriter _writer = new(db, gate, ids);
 

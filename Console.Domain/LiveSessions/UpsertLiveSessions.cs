@@ -9,7 +9,7 @@ public sealed record LiveSessionIn(string? ExternalId, string? CourseExternalId,
     string? Host = null, string? ScheduledAt = null, string? StartedAt = null, string? EndedAt = null, string? PeakViewers = null);
 
 /// <summary>Upserts by externalId; the course must already be known. Optional values left out keep what is stored.</summary>
-public sealed class UpsertLiveSessions(Db db, IngestGate gate, ExternalIds ids, TimeProvider clock)
+public sealed class UpsertLiveSessions(Db db, WriteGate gate, ExternalIds ids, TimeProvider clock)
 {
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<LiveSessionIn> items, CancellationToken ct = default)
     {

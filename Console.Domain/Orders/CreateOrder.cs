@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Console.Domain.Coupons;
 using Console.Domain.Data;
-using Console.Domain.Events;
 using Console.Domain.GroupBuys;
 using Dapper;
 using Microsoft.Data.Sqlite;
@@ -12,7 +11,7 @@ namespace Console.Domain.Orders;
 /// Records an order the platform has been paid for. Idempotent by orderId: a replay, even one racing the first
 /// request, answers with the stored order and stores nothing. Everything of one order is written in one transaction.
 /// </summary>
-public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimeProvider clock) : IDisposable
+public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProvider clock) : IDisposable
 {
     private DbConnection? _writer;
     private int _checkouts;
@@ -50,7 +49,7 @@ public sealed class CreateOrder(Db db, Pricing pricing, IngestGate gate, TimePro
         }
         // Checkouts queue in-process for SQLite's single writer instead of sleeping in its busy-retry loop.
         Interlocked.Increment(ref _checkouts);
-        IngestGate.Lease lease;
+        WriteGate.Lease lease;
         try { lease = await gate.EnterAsync(ct); }
         catch { Interlocked.Decrement(ref _checkouts); throw; }
         using (lease)

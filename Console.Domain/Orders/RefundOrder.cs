@@ -1,6 +1,5 @@
 using Console.Domain.Coupons;
 using Console.Domain.Data;
-using Console.Domain.Events;
 using Dapper;
 
 namespace Console.Domain.Orders;
@@ -10,7 +9,7 @@ namespace Console.Domain.Orders;
 /// refunded can never pass payable, and the refunds row is written in the same transaction. The refund that completes
 /// the order reverses its coupon redemptions (giving uses back where the campaign says so).
 /// </summary>
-public sealed class RefundOrder(Db db, IngestGate gate, TimeProvider clock)
+public sealed class RefundOrder(Db db, WriteGate gate, TimeProvider clock)
 {
     public const int MaxReasonLength = 500;
 

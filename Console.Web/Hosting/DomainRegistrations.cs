@@ -17,7 +17,7 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Sales.RollupLiveFunnel>();
         services.AddSingleton<Console.Domain.Sales.LiveFunnel>();
         services.AddSingleton<Console.Domain.Sales.SalesDashboard>();
-        services.AddSingleton<Console.Domain.Events.IngestGate>();
+        services.AddSingleton<Console.Domain.Data.WriteGate>();
         services.AddSingleton<Console.Domain.Events.ExternalIds>();
         services.AddSingleton<Console.Domain.Events.IngestEvents>();
         services.AddSingleton<Console.Domain.Customers.UpsertCustomers>();

@@ -1,12 +1,11 @@
-using Console.Domain.Data;
-
-namespace Console.Domain.Events;
+namespace Console.Domain.Data;
 
 /// <summary>
-/// SQLite has one writer at a time. Queueing ingestion batches here keeps them off Microsoft.Data.Sqlite's
-/// sleep-and-retry loop on a busy file; SQL Server takes row locks, so there the gate is open.
+/// SQLite has one writer at a time. Queueing this process's writers here (ingestion batches, checkouts, refunds)
+/// keeps them off Microsoft.Data.Sqlite's sleep-and-retry loop on a busy file; SQL Server takes row locks, so there
+/// the gate is open.
 /// </summary>
-public sealed class IngestGate(Db db)
+public sealed class WriteGate(Db db)
 {
     private readonly SemaphoreSlim _writer = new(1, 1);
 
