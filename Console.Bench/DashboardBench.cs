@@ -1,3 +1,4 @@
+using Console.Bench.Support;
 using System.Diagnostics;
 using Console.Bench.Dashboard;
 using Console.Domain.Data;
@@ -44,9 +45,9 @@ internal static class DashboardBench
         var current = figures!.Current.Totals;
         System.Console.WriteLine($"dashboard: {orders:N0} orders, last 90 days {from:yyyy-MM-dd}..{to:yyyy-MM-dd}, {runs} runs, nproc {Environment.ProcessorCount}");
         System.Console.WriteLine($"  figures: {current.Orders:N0} orders, net {Money.ToDecimal(current.NetRevenue):N2}, {current.PayingCustomers:N0} paying customers, refund rate {current.RefundRate:P2}, {figures.Current.TopCourses.Count} top courses; previous period {figures.Previous.Orders:N0} orders");
-        System.Console.WriteLine($"  scan   count of every order ({scanned:N0} rows): median {Median(scan):F2} ms");
-        System.Console.WriteLine($"  SalesSummary (90 days + previous 90): median {Median(dashboard):F2} ms");
-        var ratio = Median(dashboard) / Median(scan);
+        System.Console.WriteLine($"  scan   count of every order ({scanned:N0} rows): median {Stats.Median(scan):F2} ms");
+        System.Console.WriteLine($"  SalesSummary (90 days + previous 90): median {Stats.Median(dashboard):F2} ms");
+        var ratio = Stats.Median(dashboard) / Stats.Median(scan);
         System.Console.WriteLine($"  ratio dashboard/scan = {ratio:F2} (goal <= 2.00: {(ratio <= 2 ? "met" : "NOT met")})");
     }
 
@@ -55,12 +56,6 @@ internal static class DashboardBench
         var clock = Stopwatch.StartNew();
         await action();
         return clock.Elapsed.TotalMilliseconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static int Option(string[] args, string name, int fallback)

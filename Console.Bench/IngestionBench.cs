@@ -63,16 +63,16 @@ internal static class IngestionBench
                                          $"ceiling {ceiling[^1],9:N0} events/s ({ceilingPerCpu[^1],9:N0} per CPU-s)");
             }
             var stored = store.Count("SELECT COUNT(*) FROM events");
-            var (httpMedian, ceilingMedian) = (Median(viaHttp), Median(ceiling));
+            var (httpMedian, ceilingMedian) = (Stats.Median(viaHttp), Stats.Median(ceiling));
             var ratio = httpMedian / ceilingMedian;
             System.Console.WriteLine($"ingestion http    median {httpMedian:N0} events/s (goal >= {GoalEventsPerSecond:N0}: {(httpMedian >= GoalEventsPerSecond ? "met" : "MISSED")})");
             System.Console.WriteLine($"ingestion ceiling median {ceilingMedian:N0} events/s (one prepared insert, one transaction, in process)");
             System.Console.WriteLine($"ingestion ratio   {ratio:P0} of ceiling (goal >= {GoalRatio:P0}: {(ratio >= GoalRatio ? "met" : "MISSED")}); {stored:N0} events stored");
-            System.Console.WriteLine($"ingestion per CPU-second: server {Median(serverPerCpu):N0}, ceiling {Median(ceilingPerCpu):N0} " +
-                                     $"({Median(serverPerCpu) / Median(ceilingPerCpu):P0}); load average {LoadAverage()}");
+            System.Console.WriteLine($"ingestion per CPU-second: server {Stats.Median(serverPerCpu):N0}, ceiling {Stats.Median(ceilingPerCpu):N0} " +
+                                     $"({Stats.Median(serverPerCpu) / Stats.Median(ceilingPerCpu):P0}); load average {LoadAverage()}");
             if (groupPerCpu.Count > 0)
-                System.Console.WriteLine($"ingestion ceiling committing every {commitEvery:N0} rows: {Median(groupPerCpu):N0} per CPU-s " +
-                                         $"({Median(groupPerCpu) / Median(ceilingPerCpu):P0} of the one-transaction ceiling)");
+                System.Console.WriteLine($"ingestion ceiling committing every {commitEvery:N0} rows: {Stats.Median(groupPerCpu):N0} per CPU-s " +
+                                         $"({Stats.Median(groupPerCpu) / Stats.Median(ceilingPerCpu):P0} of the one-transaction ceiling)");
         }
         finally
         {
@@ -107,12 +107,6 @@ internal static class IngestionBench
         var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(1) };
         client.DefaultRequestHeaders.Add("X-Api-Key", key);
         return client;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static int Option(string[] args, string name, int fallback)

@@ -1,3 +1,4 @@
+using Console.Bench.Support;
 using System.Reflection;
 using Console.Bench.Ui;
 using Microsoft.AspNetCore.Components;
@@ -33,9 +34,9 @@ internal static class UiBench
         var perCircuit = new List<(double PrivateKb, double ManagedKb)>();
         for (var round = 1; round <= rounds; round++) perCircuit.Add(await MeasureCircuitsAsync(browser, path, ready, circuits, round, workstationGc));
         // The goal is read on what a circuit keeps alive (managed heap after a full GC); process memory also holds GC headroom.
-        var managed = Median(perCircuit.Select(p => p.ManagedKb).ToList());
+        var managed = Stats.Median(perCircuit.Select(p => p.ManagedKb).ToList());
         System.Console.WriteLine($"  memory per circuit: managed heap median {managed:F0} KB (goal < 500 KB: {(managed < 500 ? "met" : "NOT met")}); " +
-                                 $"process private memory median {Median(perCircuit.Select(p => p.PrivateKb).ToList()):F0} KB; {rounds} rounds");
+                                 $"process private memory median {Stats.Median(perCircuit.Select(p => p.PrivateKb).ToList()):F0} KB; {rounds} rounds");
     }
 
     private static async Task TimeNavigationAsync(UiBrowser browser, string path, string ready, int runs, bool workstationGc)
@@ -54,7 +55,7 @@ internal static class UiBench
             interactive.Add(opened.Interactive.TotalMilliseconds);
         }
         await context.CloseAsync();
-        System.Console.WriteLine($"  navigation -> rendered: median {Median(rendered):F0} ms; -> interactive (first circuit render batch): median {Median(interactive):F0} ms; {runs} runs (goal < 1000 ms: {(Median(interactive) < 1000 ? "met" : "NOT met")})");
+        System.Console.WriteLine($"  navigation -> rendered: median {Stats.Median(rendered):F0} ms; -> interactive (first circuit render batch): median {Stats.Median(interactive):F0} ms; {runs} runs (goal < 1000 ms: {(Stats.Median(interactive) < 1000 ? "met" : "NOT met")})");
         System.Console.WriteLine($"    interactive runs: {string.Join(", ", interactive.Select(v => v.ToString("F0")))} ms");
     }
 
@@ -85,12 +86,6 @@ internal static class UiBench
 
     private static bool HasPage(string route) => typeof(Console.Web.Ui.UiCultures).Assembly.GetTypes()
         .SelectMany(t => t.GetCustomAttributes<RouteAttribute>()).Any(r => r.Template == route);
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
 
     private static string? Text(string[] args, string name)
     {

@@ -1,18 +1,21 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
-using Console.Domain.Coupons;
 using Console.Domain.Data;
-using Console.Domain.GroupBuys;
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Console.Domain.Orders;
 
 /// <summary>
 /// Records an order the platform has been paid for. Idempotent by orderId: a replay, even one racing the first
-/// request, answers with the stored order and stores nothing. Everything of one order is written in one transaction.
+/// request, answers with the stored order and stores nothing. Everything of one order is written atomically
+/// (StoreOrder): on SQL Server in its own transaction, on SQLite in its own savepoint of a shared commit.
 /// </summary>
 public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProvider clock) : IDisposable
 {
+    // A commit writes every page its orders touched once; orders that share it (the coupon's campaign row, the tails
+    // of orders, discounts and redemptions) share that cost. The cap bounds the wait of the first order in a group.
+    private const int MaxOrdersPerCommit = 128;
+    private readonly ConcurrentQueue<Pending> _waiting = new();
     private DbConnection? _writer;
     private int _checkouts;
 
@@ -28,14 +31,16 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
         public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
     }
 
-    private sealed record Valid(string OrderId, string CustomerExternalId, string CourseExternalId, IReadOnlyList<string> CouponCodes,
-        string? ReferralCode, string? LiveSessionExternalId, string Channel, GroupBuyRequest? GroupBuy, DateTime PaidAt);
+    private sealed record Pending(CheckoutOrder Order, DateTime Now)
+    {
+        public TaskCompletionSource<Outcome> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     public async Task<Outcome> ExecuteAsync(Command command, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var fields = new OrderFields();
-        var order = new Valid(
+        var order = new CheckoutOrder(
             fields.Required("orderId", command.OrderId), fields.Required("customerExternalId", command.CustomerExternalId),
             fields.Required("courseExternalId", command.CourseExternalId), fields.CouponCodes(command.CouponCodes),
             fields.Optional("referralCode", command.ReferralCode), fields.Optional("liveSessionExternalId", command.LiveSessionExternalId),
@@ -45,25 +50,18 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
         if (!db.IsSqlite)
         {
             await using var pooled = await db.OpenAsync(ct);
-            return await TryTwiceAsync(pooled, order, now, ct);
+            return await OwnTransactionAsync(pooled, order, now, ct);
         }
-        // Checkouts queue in-process for SQLite's single writer instead of sleeping in its busy-retry loop.
+        // Checkouts queue in-process for SQLite's single writer; the first one through writes every queued order.
+        var pending = new Pending(order, now);
+        _waiting.Enqueue(pending);
         Interlocked.Increment(ref _checkouts);
-        WriteGate.Lease lease;
-        try { lease = await gate.EnterAsync(ct); }
-        catch { Interlocked.Decrement(ref _checkouts); throw; }
-        using (lease)
+        // Once queued the order is written even if its caller leaves: the orderId makes a retry harmless.
+        using (await gate.EnterAsync(CancellationToken.None))
         {
             try
             {
-                // One writer at a time, so queued checkouts share one connection: nothing to open, a page cache that stays warm.
-                _writer ??= await OpenWriterAsync(ct);
-                return await TryTwiceAsync(_writer, order, now, ct);
-            }
-            catch
-            {
-                CloseWriter();
-                throw;
+                if (!pending.Done.Task.IsCompleted) await WriteWaitingAsync();
             }
             finally
             {
@@ -71,17 +69,21 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
                 if (Interlocked.Decrement(ref _checkouts) == 0) CloseWriter();
             }
         }
+        return await pending.Done.Task;
     }
 
-    private async Task<Outcome> TryTwiceAsync(DbConnection connection, Valid order, DateTime now, CancellationToken ct)
+    private async Task<Outcome> OwnTransactionAsync(DbConnection connection, CheckoutOrder order, DateTime now, CancellationToken ct)
     {
-        // Two tries: a unique violation (a racing stub customer, or on SQL Server the racing order itself) is worth one
-        // retry, whose existence check under the write lock then answers a replay with the stored order.
+        // Two tries: a unique violation (a racing stub customer, or the racing order itself) is worth one retry, whose
+        // existence check then answers a replay with the stored order.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await InsertAsync(connection, order, now, ct);
+                await using var tx = await connection.BeginTransactionAsync(ct);
+                var outcome = await StoreOrder.ExecuteAsync(connection, tx, db, pricing, order, now, ct);
+                if (outcome is Outcome.Created) await tx.CommitAsync(ct);
+                return outcome;
             }
             catch (DbException e) when (OrderStore.IsUniqueViolation(e) && attempt < 2)
             {
@@ -89,13 +91,64 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
         }
     }
 
-    private async Task<DbConnection> OpenWriterAsync(CancellationToken ct)
+    private async Task WriteWaitingAsync()
     {
-        var connection = await db.OpenAsync(ct);
+        var group = new List<Pending>();
+        while (group.Count < MaxOrdersPerCommit && _waiting.TryDequeue(out var next)) group.Add(next);
+        var outcomes = new (Outcome? Outcome, Exception? Error)[group.Count];
+        try
+        {
+            // One writer at a time, so every group shares one connection: nothing to open, a page cache that stays warm.
+            _writer ??= await OpenWriterAsync();
+            var kept = WriterStatements.For(_writer)!;
+            await using var tx = await _writer.BeginTransactionAsync();
+            for (var i = 0; i < group.Count; i++) outcomes[i] = await InSavepointAsync(_writer, tx, kept, group[i]);
+            await tx.CommitAsync();
+        }
+        catch (Exception e)
+        {
+            // The commit (or a rollback to a savepoint) failed: none of the group is stored, and every caller hears so.
+            CloseWriter();
+            foreach (var pending in group) pending.Done.TrySetException(e);
+            return;
+        }
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (outcomes[i].Error is { } error) group[i].Done.TrySetException(error);
+            else group[i].Done.TrySetResult(outcomes[i].Outcome!);
+        }
+    }
+
+    /// <summary>One order of a group: whatever it does not keep is rolled back to its savepoint, leaving the others intact.</summary>
+    private async Task<(Outcome?, Exception?)> InSavepointAsync(DbConnection connection, DbTransaction tx, WriterStatements kept, Pending pending)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await kept.ExecuteAsync("SAVEPOINT checkout", tx, CancellationToken.None);
+            Outcome outcome;
+            try
+            {
+                outcome = await StoreOrder.ExecuteAsync(connection, tx, db, pricing, pending.Order, pending.Now, CancellationToken.None);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                await kept.ExecuteAsync("ROLLBACK TO checkout; RELEASE checkout", tx, CancellationToken.None);
+                if (e is DbException unique && OrderStore.IsUniqueViolation(unique) && attempt < 2) continue;
+                return (null, e);
+            }
+            await kept.ExecuteAsync(outcome is Outcome.Created ? "RELEASE checkout" : "ROLLBACK TO checkout; RELEASE checkout",
+                tx, CancellationToken.None);
+            return (outcome, null);
+        }
+    }
+
+    private async Task<DbConnection> OpenWriterAsync()
+    {
+        var connection = await db.OpenAsync();
         await using var command = connection.CreateCommand();
         // Checkpoint every 64 MB of log rather than 4 MB: hot index pages are copied back (and synced) far less often.
         command.CommandText = "PRAGMA wal_autocheckpoint = 16384;";
-        await command.ExecuteNonQueryAsync(ct);
+        await command.ExecuteNonQueryAsync();
         WriterStatements.Attach((SqliteConnection)connection);
         return connection;
     }
@@ -109,95 +162,4 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
     }
 
     public void Dispose() => CloseWriter();
-
-    private async Task<Outcome> InsertAsync(DbConnection connection, Valid order, DateTime now, CancellationToken ct)
-    {
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        // Under the write lock: a replay that lost the race must answer with the stored order, not a coupon refusal.
-        var known = await OrderStore.CheckoutAsync(connection, tx, order.OrderId, order.CustomerExternalId, order.CourseExternalId, ct);
-        if (known.ExistingId is not null)
-            return new Outcome.Existing((await OrderStore.FindOrderAsync(connection, tx, order.OrderId, ct))!);
-        if (known.Course is not { } course)
-            return Refused(OrderRefusals.UnknownCourse, $"No course with externalId '{order.CourseExternalId}'.");
-        long? liveSessionId = null;
-        if (order.LiveSessionExternalId is not null)
-        {
-            liveSessionId = await OrderStore.LiveSessionIdAsync(connection, tx, order.LiveSessionExternalId, ct);
-            if (liveSessionId is null)
-                return Refused(OrderRefusals.UnknownLiveSession, $"No live session with externalId '{order.LiveSessionExternalId}'.");
-        }
-        var customerId = known.CustomerId;
-        var price = await pricing.PriceAsync(connection, tx,
-            new PriceRequest(course, order.CustomerExternalId, customerId, order.CouponCodes, order.ReferralCode, order.GroupBuy), ct);
-        if (price.RefusalForOrder is { } refusal) return new Outcome.Refused(refusal);
-
-        customerId ??= await OrderStore.AddStubCustomerAsync(connection, tx, db, order.CustomerExternalId, now, ct);
-        if (await RedeemCoupons.ClaimAsync(connection, tx, price.Coupons, customerId.Value, ct) is { } lost) return new Outcome.Refused(lost);
-        var row = new
-        {
-            order.OrderId, customerId, courseId = course.Id, liveSessionId, order.Channel, order.ReferralCode,
-            listPrice = price.ListPrice, discount = price.DiscountTotal, payable = price.Payable,
-            status = price.GroupBuy is null ? OrderStatus.Paid : OrderStatus.AwaitingGroup, order.PaidAt, now,
-        };
-        long id;
-        if (WriterStatements.For(connection) is { } kept)
-        {
-            await kept.ExecuteAsync(SqliteInsertSql, tx, ct, ("OrderId", row.OrderId), ("customerId", row.customerId),
-                ("courseId", row.courseId), ("liveSessionId", row.liveSessionId), ("Channel", row.Channel), ("ReferralCode", row.ReferralCode),
-                ("listPrice", row.listPrice), ("discount", row.discount), ("payable", row.payable), ("status", row.status),
-                ("PaidAt", row.PaidAt), ("now", row.now));
-            // The new row's id from the connection itself, which saves preparing and running a second statement.
-            id = SQLitePCL.raw.sqlite3_last_insert_rowid(((SqliteConnection)connection).Handle);
-        }
-        else if (connection is SqliteConnection sqlite)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(SqliteInsertSql, row, tx, cancellationToken: ct));
-            id = SQLitePCL.raw.sqlite3_last_insert_rowid(sqlite.Handle);
-        }
-        else
-            id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
-                                    list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
-                OUTPUT INSERTED.id
-                VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
-                        @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0)
-                """, row, tx, cancellationToken: ct));
-        foreach (var discount in price.Discounts)
-        {
-            if (WriterStatements.For(connection) is { } statements)
-                await statements.ExecuteAsync(DiscountSql, tx, ct, ("id", id), ("Kind", discount.Kind), ("Code", discount.Code),
-                    ("CampaignId", discount.CampaignId), ("Amount", discount.Amount));
-            else
-                await connection.ExecuteAsync(new CommandDefinition(DiscountSql,
-                    new { id, discount.Kind, discount.Code, discount.CampaignId, discount.Amount }, tx, cancellationToken: ct));
-        }
-        await RedeemCoupons.RecordAsync(connection, tx, id, customerId.Value, price.Coupons, now, ct);
-        if (price.GroupBuy is { } plan && await JoinTeam.ExecuteAsync(connection, tx, db, plan, id, customerId.Value, now, ct) is { } full)
-            return new Outcome.Refused(full);
-        await tx.CommitAsync(ct);
-        // The answer is what was just written; only a group buy reads back, since its team may have changed the status.
-        if (price.GroupBuy is null)
-            return new Outcome.Created(new Order(order.OrderId, order.CustomerExternalId, course.ExternalId, order.LiveSessionExternalId,
-                order.Channel, order.ReferralCode, price.ListPrice, price.Discounts, price.Payable, 0, OrderStatus.Paid, order.PaidAt));
-        var created = await OrderStore.FindOrderAsync(connection, null, order.OrderId, ct)
-            ?? throw new InvalidOperationException($"Order {order.OrderId} vanished right after it was stored.");
-        return new Outcome.Created(created);
-    }
-
-    private const string SqliteInsertSql =
-        """
-        INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
-                            list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
-        VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
-                @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0)
-        """;
-
-    private const string DiscountSql =
-        """
-        INSERT INTO order_discounts (order_id, kind, code, campaign_id, amount)
-        VALUES (@id, @Kind, @Code, @CampaignId, @Amount)
-        """;
-
-    private static Outcome.Refused Refused(string code, string detail) => new(new OrderRefusal(code, detail));
 }
