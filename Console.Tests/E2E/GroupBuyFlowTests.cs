@@ -33,13 +33,13 @@ public sealed partial class GroupBuyFlowTests(E2EApp app) : IClassFixture<E2EApp
         await Ui.SignInAsync(page, "marketer@demo.local", E2EApp.DemoPassword, "/promotions/group-buys/new");
 
         // Picking from a select answers only once the circuit is up, so the rest of the form is filled after it.
-        await PickAsync(page, "Course", "(" + course.ExternalId + ")");
-        await PickAsync(page, "Status", "Active");
-        await Field(page, "Name").FillAsync(name);
+        await Ui.PickAsync(page, "Course", "(" + course.ExternalId + ")");
+        await Ui.PickAsync(page, "Status", "Active");
+        await Ui.Field(page, "Name").FillAsync(name);
         await page.Locator("input[data-testid=team-size]").FillAsync("1");
         await page.Locator("input[data-testid=group-price]").FillAsync(groupPrice.ToString(CultureInfo.InvariantCulture));
         await page.Locator("input[data-testid=leader-price]").FillAsync((groupPrice + 1).ToString(CultureInfo.InvariantCulture));
-        await Field(page, "Team window (minutes)").FillAsync(WindowMinutes.ToString(CultureInfo.InvariantCulture));
+        await Ui.Field(page, "Team window (minutes)").FillAsync(WindowMinutes.ToString(CultureInfo.InvariantCulture));
         await page.Locator("[data-testid=save]").ClickAsync();
 
         await Expect(ErrorOf(page, "leader-price")).ToContainTextAsync("The leader's price may not be above the group price.");
@@ -168,20 +168,6 @@ public sealed partial class GroupBuyFlowTests(E2EApp app) : IClassFixture<E2EApp
         Assert.Equal(failedOrders.Order(), lines.Select(l => l.Split(',')[0]).Order());
     }
 
-    /// <summary>Opens a select by its label and picks the item holding <paramref name="text"/>, retrying until the circuit answers.</summary>
-    private static async Task PickAsync(IPage page, string label, string text)
-    {
-        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text });
-        await Ui.ClickUntilAsync(page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasTextString = label }) }).First, item);
-        await item.ClickAsync();
-        await Expect(item).ToHaveCountAsync(0);
-    }
-
-    /// <summary>A text or number field found by its label, for the fields the form gives no test id.</summary>
-    private static ILocator Field(IPage page, string label) => page.Locator(".mud-input-control")
-        .Filter(new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^" + Regex.Escape(label) + "$") }) })
-        .Locator("input").First;
-
     private static ILocator ErrorOf(IPage page, string testId) =>
         page.Locator(".mud-input-control.mud-input-error").Filter(new() { Has = page.Locator($"input[data-testid={testId}]") });
 
@@ -217,4 +203,22 @@ public sealed partial class GroupBuyFlowTests(E2EApp app) : IClassFixture<E2EApp
 
     [GeneratedRegex(@"(\d+) h (\d+) min")]
     private static partial Regex TimeLeft();
+}
+
+/// <summary>MudBlazor's selects and labelled fields, as a person uses them.</summary>
+public static partial class Ui
+{
+    /// <summary>Opens a select by its label and picks the item holding <paramref name="text"/>, retrying until the circuit answers.</summary>
+    public static async Task PickAsync(IPage page, string label, string text)
+    {
+        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text });
+        await ClickUntilAsync(page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasTextString = label }) }).First, item);
+        await item.ClickAsync();
+        await Expect(item).ToHaveCountAsync(0);
+    }
+
+    /// <summary>A text or number field found by its label, for the fields the form gives no test id.</summary>
+    public static ILocator Field(IPage page, string label) => page.Locator(".mud-input-control")
+        .Filter(new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^" + Regex.Escape(label) + "$") }) })
+        .Locator("input").First;
 }
