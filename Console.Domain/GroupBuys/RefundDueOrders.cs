@@ -20,7 +20,10 @@ public sealed record RefundDueOrder
 
 public sealed record RefundDuePage(IReadOnlyList<RefundDueOrder> Rows, long Total, long TotalOwed);
 
-/// <summary>The refund_due orders of a group-buy campaign, oldest first: a page for the console, all of them as CSV.</summary>
+/// <summary>
+/// The orders of a group-buy campaign's failed teams not yet refunded in full, oldest first: a page for the console, all
+/// of them as CSV. Chosen by team and money rather than by status, since a part refund turns refund_due into partially_refunded.
+/// </summary>
 public sealed class RefundDueOrders(Db db)
 {
     public async Task<RefundDuePage> PageAsync(long campaignId, int skip, int take, CancellationToken ct = default)
@@ -31,7 +34,7 @@ public sealed class RefundDueOrders(Db db)
             """
             SELECT COUNT(*), COALESCE(SUM(o.payable - o.refunded), 0)
             FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
-            WHERE t.campaign_id = @campaignId AND o.status = 'refund_due'
+            WHERE t.campaign_id = @campaignId AND t.state = 'failed' AND o.refunded < o.payable
             """, args, cancellationToken: ct));
         var rows = await connection.QueryAsync<RefundDueOrder>(new CommandDefinition(db.IsSqlite
             ? """
@@ -39,7 +42,7 @@ public sealed class RefundDueOrders(Db db)
                      o.paid_at AS PaidAt, t.closed_at AS TeamFailedAt
               FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
                    JOIN customers cu ON cu.id = o.customer_id
-              WHERE t.campaign_id = @campaignId AND o.status = 'refund_due'
+              WHERE t.campaign_id = @campaignId AND t.state = 'failed' AND o.refunded < o.payable
               ORDER BY o.paid_at, o.id LIMIT @take OFFSET @skip
               """
             : """
@@ -47,7 +50,7 @@ public sealed class RefundDueOrders(Db db)
                      o.paid_at AS PaidAt, t.closed_at AS TeamFailedAt
               FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
                    JOIN customers cu ON cu.id = o.customer_id
-              WHERE t.campaign_id = @campaignId AND o.status = 'refund_due'
+              WHERE t.campaign_id = @campaignId AND t.state = 'failed' AND o.refunded < o.payable
               ORDER BY o.paid_at, o.id OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY
               """, args, cancellationToken: ct));
         return new RefundDuePage(rows.ToList(), total, owed);
