@@ -68,12 +68,14 @@ internal static class UiBench
         await Task.Delay(3_000);
         var before = server.Memory();
         var managedBefore = await server.ManagedAsync();
+        await HeapDumpAsync(server, $"round{round}-before");
         // A few at a time: two shared cores, and each page is a Chromium renderer too.
         for (var opened = 0; opened < circuits; opened += 5)
             await Task.WhenAll(Enumerable.Range(0, Math.Min(5, circuits - opened)).Select(_ => UiBrowser.OpenAsync(context, path, ready)));
         await Task.Delay(5_000);
         var after = server.Memory();
         var managedAfter = await server.ManagedAsync();
+        await HeapDumpAsync(server, $"round{round}-after");
         await context.CloseAsync();
         var privateKb = (after.Private - before.Private) / 1024.0 / circuits;
         var residentKb = (after.Resident - before.Resident) / 1024.0 / circuits;
@@ -82,6 +84,15 @@ internal static class UiBench
                                  $"resident {before.Resident / 1048576.0:F1} -> {after.Resident / 1048576.0:F1} MB ({residentKb:F0} KB each); " +
                                  $"managed heap after full GC {managedBefore / 1048576.0:F1} -> {managedAfter / 1048576.0:F1} MB ({managedKb:F0} KB each)");
         return (privateKb, managedKb);
+    }
+
+    /// <summary>With CC_BENCH_GCDUMP set to a folder, the heap by type before and after the circuits (dotnet-gcdump on the PATH).</summary>
+    private static async Task HeapDumpAsync(UiServer server, string name)
+    {
+        if (Environment.GetEnvironmentVariable("CC_BENCH_GCDUMP") is not { Length: > 0 } dir) return;
+        Directory.CreateDirectory(dir);
+        using var dump = System.Diagnostics.Process.Start("dotnet-gcdump", ["collect", "-p", server.ProcessId.ToString(), "-o", Path.Combine(dir, name + ".gcdump")]);
+        await dump.WaitForExitAsync();
     }
 
     private static bool HasPage(string route) => typeof(Console.Web.Ui.UiCultures).Assembly.GetTypes()

@@ -17,6 +17,8 @@ internal sealed class WebServer : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public int ProcessId => _process.Id;
+
     /// <summary>CPU time the server has used so far (user + kernel): per CPU-second figures are steadier on a shared machine.</summary>
     public TimeSpan CpuTime()
     {

@@ -15,6 +15,8 @@ internal sealed class UiServer : IAsyncDisposable
 
     public Uri Address => _server.Address;
 
+    public int ProcessId => _server.ProcessId;
+
     public static async Task<UiServer> StartAsync(bool workstationGc = false)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cc-bench", "ui-" + Guid.NewGuid().ToString("N"));

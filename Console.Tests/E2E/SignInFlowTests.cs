@@ -29,17 +29,45 @@ public sealed class SignInFlowTests(E2EApp app) : IClassFixture<E2EApp>
         var nav = page.Locator(".mud-drawer .mud-navmenu").First;
         await Expect(nav).ToContainTextAsync("Home");
 
-        await Ui.ClickUntilAsync(page.Locator("[data-testid=language-menu] button").First, page.GetByText("简体中文"));
-        await page.GetByText("简体中文").ClickAsync();
+        // The language links are plain links to a full page load: they work before the circuit has connected.
+        await page.Locator("[data-testid=language-menu] a", new() { HasText = "简体中文" }).ClickAsync();
 
         await Expect(nav).ToContainTextAsync("首页");
         await Expect(nav).Not.ToContainTextAsync("Home");
         await Expect(page.Locator("form[action='/auth/signout'] button")).ToContainTextAsync("退出登录");
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
 
-        await Ui.ClickUntilAsync(page.Locator("[data-testid=language-menu] button").First, page.GetByText("English"));
-        await page.GetByText("English").ClickAsync();
+        await page.Locator("[data-testid=language-menu] a", new() { HasText = "English" }).ClickAsync();
         await Expect(nav).ToContainTextAsync("Home");
+    }
+
+    [Fact]
+    public async Task The_menu_button_hides_the_drawer_and_the_dark_theme_stays_across_pages()
+    {
+        var page = await app.NewPageAsync();
+        await Ui.SignInAsync(page, "manager@demo.local", E2EApp.DemoPassword, "/customers");
+        var drawer = page.Locator(".mud-drawer");
+        await Expect(drawer).ToBeVisibleAsync();
+        var menu = page.Locator("header button.mud-icon-button-edge-start");
+        // The first clicks may land before the circuit has connected, so click until the drawer goes.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (await drawer.IsVisibleAsync() && DateTime.UtcNow < deadline)
+        {
+            await menu.ClickAsync();
+            await page.WaitForTimeoutAsync(300);
+        }
+        await Expect(drawer).ToBeHiddenAsync();
+        await menu.ClickAsync();
+        await Expect(drawer).ToBeVisibleAsync();
+
+        await page.Locator("[data-testid=theme-dark]").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveClassAsync("cc-dark");
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/customers$"));
+        await page.GotoAsync("/sales");
+        await Expect(page.Locator("html")).ToHaveClassAsync("cc-dark");
+        await Expect(page.Locator("[data-testid=theme-dark]")).ToBeHiddenAsync();
+        await page.Locator("[data-testid=theme-light]").ClickAsync();
+        await Expect(page.Locator("html")).Not.ToHaveClassAsync("cc-dark");
     }
 
     [Fact]

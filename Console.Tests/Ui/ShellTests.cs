@@ -82,6 +82,30 @@ public sealed class ShellTests : IDisposable
     }
 
     [Fact]
+    public async Task The_dark_theme_is_kept_in_a_cookie_and_written_into_every_page()
+    {
+        await BrowserSession.AddUserAsync(_app, "d@x.io", Roles.Manager);
+        var browser = new BrowserSession(_app);
+        await browser.SignInAsync("d@x.io", "longpassword1");
+        var light = await browser.Client.GetStringAsync("/");
+        Assert.Contains("--mud-palette-primary: rgba(57,73,171,1)", light);
+        Assert.DoesNotContain("cc-dark", light);
+
+        var switched = await browser.Client.GetAsync("/theme/dark?returnUrl=%2Fcustomers");
+        Assert.Equal("/customers", switched.Headers.Location!.OriginalString);
+        foreach (var path in new[] { "/", "/customers", "/signin" })
+        {
+            var dark = await browser.Client.GetStringAsync(path);
+            Assert.Contains("--mud-palette-primary: rgba(121,134,203,1)", dark);
+            Assert.Contains("class=\"cc-dark\"", dark);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await browser.Client.GetAsync("/theme/purple")).StatusCode);
+        Assert.Equal("/", (await browser.Client.GetAsync("/theme/light?returnUrl=https%3A%2F%2Fevil.example")).Headers.Location!.OriginalString);
+        Assert.DoesNotContain("cc-dark", await browser.Client.GetStringAsync("/"));
+    }
+
+    [Fact]
     public async Task The_sign_in_page_speaks_chinese_when_the_cookie_says_so()
     {
         var client = new BrowserSession(_app).Client;

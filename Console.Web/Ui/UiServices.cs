@@ -44,6 +44,7 @@ public static class UiServices
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         AuthEndpoints.Map(app);
         UiCultures.Map(app);
+        UiTheme.Map(app);
         return app;
     }
 
