@@ -40,10 +40,14 @@ public sealed class PromoFormat(CultureInfo culture, string currency, TimeZoneIn
     public static PromoFormat Create(BusinessOptions business, BusinessTime time) =>
         new(CultureInfo.CurrentCulture, business.Currency, time.Zone);
 
+    /// <summary>The shop currency as a price field's prefix: ¥, $, € or the ISO code.</summary>
+    public static string Symbol(string currency) =>
+        currency.ToUpperInvariant() switch { "CNY" or "JPY" => "¥", "USD" => "$", "EUR" => "€", var c => c };
+
     private static NumberFormatInfo MoneyFormat(CultureInfo culture, string currency)
     {
         var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencySymbol = currency.ToUpperInvariant() switch { "CNY" or "JPY" => "¥", "USD" => "$", "EUR" => "€", var c => c + " " };
+        format.CurrencySymbol = Symbol(currency) is { Length: 1 } sign ? sign : Symbol(currency) + " ";
         // The same shape in every language: symbol first, minus before it.
         format.CurrencyPositivePattern = 0;
         format.CurrencyNegativePattern = 1;
