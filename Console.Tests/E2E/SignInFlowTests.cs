@@ -71,6 +71,18 @@ public sealed class SignInFlowTests(E2EApp app) : IClassFixture<E2EApp>
     }
 
     [Fact]
+    public async Task On_a_narrow_screen_the_drawer_starts_hidden_and_the_menu_button_shows_it()
+    {
+        var page = await app.NewPageAsync();
+        await page.SetViewportSizeAsync(800, 900);
+        await Ui.SignInAsync(page, "manager@demo.local", E2EApp.DemoPassword, "/customers");
+        var drawer = page.Locator(".mud-drawer");
+        await Expect(drawer).ToBeHiddenAsync();
+        await Ui.ClickUntilAsync(page.Locator("header button.mud-icon-button-edge-start"), drawer);
+        await Expect(drawer.Locator("a[href='/customers']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Signing_out_returns_to_the_sign_in_page_and_the_console_asks_again()
     {
         var page = await app.NewPageAsync();
