@@ -204,21 +204,3 @@ public sealed partial class GroupBuyFlowTests(E2EApp app) : IClassFixture<E2EApp
     [GeneratedRegex(@"(\d+) h (\d+) min")]
     private static partial Regex TimeLeft();
 }
-
-/// <summary>MudBlazor's selects and labelled fields, as a person uses them.</summary>
-public static partial class Ui
-{
-    /// <summary>Opens a select by its label and picks the item holding <paramref name="text"/>, retrying until the circuit answers.</summary>
-    public static async Task PickAsync(IPage page, string label, string text)
-    {
-        var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text });
-        await ClickUntilAsync(page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasTextString = label }) }).First, item);
-        await item.ClickAsync();
-        await Expect(item).ToHaveCountAsync(0);
-    }
-
-    /// <summary>A text or number field found by its label, for the fields the form gives no test id.</summary>
-    public static ILocator Field(IPage page, string label) => page.Locator(".mud-input-control")
-        .Filter(new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^" + Regex.Escape(label) + "$") }) })
-        .Locator("input").First;
-}
