@@ -106,6 +106,20 @@ public sealed class ShellTests : IDisposable
     }
 
     [Fact]
+    public async Task MudBlazor_s_own_texts_follow_the_console_language()
+    {
+        await BrowserSession.AddUserAsync(_app, "m@x.io", Roles.Manager);
+        var browser = new BrowserSession(_app);
+        await browser.SignInAsync("m@x.io", "longpassword1");
+        Assert.Contains("Rows per page:", await browser.Client.GetStringAsync("/customers"));
+
+        await browser.Client.GetAsync("/culture/zh-Hans");
+        var chinese = System.Net.WebUtility.HtmlDecode(await browser.Client.GetStringAsync("/customers"));
+        Assert.Contains("每页行数：", chinese);
+        Assert.DoesNotContain("Rows per page", chinese);
+    }
+
+    [Fact]
     public async Task The_sign_in_page_speaks_chinese_when_the_cookie_says_so()
     {
         var client = new BrowserSession(_app).Client;

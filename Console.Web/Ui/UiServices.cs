@@ -15,6 +15,7 @@ public static class UiServices
         var services = builder.Services;
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
+        services.AddTransient<MudBlazor.MudLocalizer, MudStringsLocalizer>();
         services.AddLocalization();
         // Chinese text goes out as characters, not as &#x...; entities three times their size.
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
