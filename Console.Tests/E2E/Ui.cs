@@ -64,6 +64,13 @@ public static partial class Ui
         .Filter(new() { Has = page.Locator("label", new() { HasTextRegex = new Regex("^" + Regex.Escape(label) + "$") }) })
         .Locator("input").First;
 
+    /// <summary>
+    /// Waits until the circuit has rendered the page: only interactive rendering writes Blazor's element reference
+    /// attributes (_bl_…), which every MudBlazor input carries.
+    /// </summary>
+    public static Task WaitForCircuitAsync(IPage page) => page.WaitForFunctionAsync(
+        "() => [...document.querySelectorAll('input, button')].some(e => e.getAttributeNames().some(n => n.startsWith('_bl_')))");
+
     [GeneratedRegex("/signin")]
     public static partial Regex SignInUrl();
 }
