@@ -48,31 +48,40 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
 
     private async Task WriteWaitingAsync()
     {
-        var group = new List<Pending>();
-        var rows = 0;
-        while (rows < MaxRowsPerCommit && _waiting.TryDequeue(out var next))
-        {
-            group.Add(next);
-            rows += next.Rows.Count;
-        }
+        var taken = new List<Pending>();
         try
         {
             _connection ??= await OpenWriterAsync();
-            await WriteGroupAsync(_connection, group, sqlite: true, CancellationToken.None);
+            await WriteGroupAsync(_connection, Drain(taken), sqlite: true, CancellationToken.None);
         }
         catch (Exception e)
         {
             await DisposeAsync();
-            foreach (var pending in group) pending.Done.TrySetException(e);
+            foreach (var pending in taken) pending.Done.TrySetException(e);
         }
     }
 
-    private async Task WriteGroupAsync(DbConnection connection, List<Pending> group, bool sqlite, CancellationToken ct)
+    /// <summary>
+    /// Hands out queued batches until the cap, looking again after each one: batches that arrive while the
+    /// transaction runs join it, so senders answered by the last commit share the next one instead of splitting
+    /// into two halves that take turns.
+    /// </summary>
+    private IEnumerable<Pending> Drain(List<Pending> taken)
+    {
+        var rows = 0;
+        while (rows < MaxRowsPerCommit && _waiting.TryDequeue(out var next))
+        {
+            taken.Add(next);
+            rows += next.Rows.Count;
+            yield return next;
+        }
+    }
+
+    private async Task WriteGroupAsync(DbConnection connection, IEnumerable<Pending> group, bool sqlite, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         var insert = sqlite ? _insert ??= new EventInsert(connection, tx, sqlite) : new EventInsert(connection, tx, sqlite);
-        var results = new List<IngestResult>(group.Count);
-        var stubs = new List<Dictionary<string, long>>(group.Count);
+        var written = new List<(Pending Pending, IngestResult Result, Dictionary<string, long> Customers)>();
         try
         {
             foreach (var pending in group)
@@ -81,8 +90,7 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
                 var customers = await ids.EnsureCustomersAsync(connection, tx, known.Select(r => r.Customer).ToHashSet(StringComparer.Ordinal), pending.Now);
                 var accepted = 0;
                 foreach (var row in known) accepted += await insert.ExecuteAsync(tx, row, customers[row.Customer], ct);
-                results.Add(new IngestResult(accepted, known.Count - accepted, Rejection.InOrder(pending.Rejected)));
-                stubs.Add(customers);
+                written.Add((pending, new IngestResult(accepted, known.Count - accepted, Rejection.InOrder(pending.Rejected)), customers));
             }
             await tx.CommitAsync(ct);
         }
@@ -90,8 +98,8 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
         {
             if (!sqlite) await insert.DisposeAsync();
         }
-        foreach (var customers in stubs) ids.RememberCustomers(customers);
-        for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(results[i]);
+        foreach (var (_, _, customers) in written) ids.RememberCustomers(customers);
+        foreach (var (pending, result, _) in written) pending.Done.TrySetResult(result);
     }
 
     /// <summary>Resolves course and session ids; an item naming one we do not know is rejected, the rest go on.</summary>
