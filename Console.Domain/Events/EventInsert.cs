@@ -29,11 +29,11 @@ internal sealed class EventInsert : IAsyncDisposable
         _command.Prepare();
     }
 
-    public async ValueTask<int> ExecuteAsync(DbTransaction tx, EventRow row, long customerId, CancellationToken ct)
+    public async ValueTask<int> ExecuteAsync(DbTransaction tx, EventRow row, CancellationToken ct)
     {
         _command.Transaction = tx;
         _eventId.Value = row.EventId;
-        _customerId.Value = customerId;
+        _customerId.Value = row.CustomerId;
         _type.Value = row.Type;
         _occurredAt.Value = row.OccurredAt;
         _courseId.Value = row.CourseId is { } course ? course : DBNull.Value;

@@ -6,12 +6,13 @@ namespace Console.Domain.Events;
 
 /// <summary>An event that passed validation, waiting for its references to be resolved and to be written.</summary>
 internal readonly record struct EventRow(int Index, string EventId, string Customer, string Type, DateTime OccurredAt,
-    string? Course, string? Session, double? Value, long? CourseId = null, long? SessionId = null);
+    string? Course, string? Session, double? Value, long? CourseId = null, long? SessionId = null, long CustomerId = 0);
 
 /// <summary>
 /// Writes validated batches. On SQLite, batches that arrive while a commit runs queue at the gate and the first
 /// one through writes all of them in one transaction, on one long-lived connection with a prepared insert and
-/// a warm page cache: per-row cost on a growing table is mostly commits and cold index pages. Each batch still
+/// a warm page cache: per-row cost on a growing table is mostly commits and cold index pages. References are
+/// resolved from remembered ids before a batch queues, so the writer's transaction only inserts. Each batch still
 /// gets its own counts and rejections. On SQL Server every batch has its own pooled connection and transaction.
 /// </summary>
 internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsyncDisposable
@@ -23,75 +24,95 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
     private DbConnection? _connection;
     private EventInsert? _insert;
 
-    private sealed record Pending(List<EventRow> Rows, List<Rejection> Rejected, DateTime Now)
+    /// <param name="Resolved">The rows with their row ids when every reference was remembered; null leaves the lookups to the writer.</param>
+    private sealed record Pending(List<EventRow> Rows, List<Rejection> Rejected, DateTime Now, List<EventRow>? Resolved)
     {
         public TaskCompletionSource<IngestResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public async Task<IngestResult> WriteAsync(List<EventRow> rows, List<Rejection> rejected, DateTime now, CancellationToken ct)
     {
-        var pending = new Pending(rows, rejected, now);
         if (!db.IsSqlite)
         {
+            var pending = new Pending(rows, rejected, now, Resolved: null);
             await using var connection = await db.OpenAsync(ct);
             await WriteGroupAsync(connection, [pending], sqlite: false, ct);
             return await pending.Done.Task;
         }
-        _waiting.Enqueue(pending);
+        var queued = new Pending(rows, rejected, now, RememberedReferences.TryResolve(ids, rows));
+        _waiting.Enqueue(queued);
         // Once queued the batch is written even if its caller leaves: eventIds make a retry harmless.
         using (await gate.EnterAsync(CancellationToken.None))
         {
-            if (!pending.Done.Task.IsCompleted) await WriteWaitingAsync();
+            if (!queued.Done.Task.IsCompleted) await WriteWaitingAsync();
         }
-        return await pending.Done.Task;
+        return await queued.Done.Task;
     }
 
     private async Task WriteWaitingAsync()
     {
-        var group = new List<Pending>();
-        var rows = 0;
-        while (rows < MaxRowsPerCommit && _waiting.TryDequeue(out var next))
-        {
-            group.Add(next);
-            rows += next.Rows.Count;
-        }
+        var taken = new List<Pending>();
         try
         {
             _connection ??= await OpenWriterAsync();
-            await WriteGroupAsync(_connection, group, sqlite: true, CancellationToken.None);
+            await WriteGroupAsync(_connection, Drain(taken), sqlite: true, CancellationToken.None);
         }
         catch (Exception e)
         {
             await DisposeAsync();
-            foreach (var pending in group) pending.Done.TrySetException(e);
+            foreach (var pending in taken) pending.Done.TrySetException(e);
         }
     }
 
-    private async Task WriteGroupAsync(DbConnection connection, List<Pending> group, bool sqlite, CancellationToken ct)
+    /// <summary>
+    /// Hands out queued batches until the cap, looking again after each one: batches that arrive while the
+    /// transaction runs join it, so senders answered by the last commit share the next one instead of splitting
+    /// into two halves that take turns.
+    /// </summary>
+    private IEnumerable<Pending> Drain(List<Pending> taken)
+    {
+        var rows = 0;
+        while (rows < MaxRowsPerCommit && _waiting.TryDequeue(out var next))
+        {
+            taken.Add(next);
+            rows += next.Rows.Count;
+            yield return next;
+        }
+    }
+
+    private async Task WriteGroupAsync(DbConnection connection, IEnumerable<Pending> group, bool sqlite, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         var insert = sqlite ? _insert ??= new EventInsert(connection, tx, sqlite) : new EventInsert(connection, tx, sqlite);
-        var results = new List<IngestResult>(group.Count);
-        var stubs = new List<Dictionary<string, long>>(group.Count);
+        var written = new List<(Pending Pending, IngestResult Result, Dictionary<string, long>? Customers)>();
         try
         {
-            foreach (var pending in group)
-            {
-                var known = await KnownReferencesAsync(connection, tx, pending.Rows, pending.Rejected);
-                var customers = await ids.EnsureCustomersAsync(connection, tx, known.Select(r => r.Customer).ToHashSet(StringComparer.Ordinal), pending.Now);
-                var accepted = 0;
-                foreach (var row in known) accepted += await insert.ExecuteAsync(tx, row, customers[row.Customer], ct);
-                results.Add(new IngestResult(accepted, known.Count - accepted, Rejection.InOrder(pending.Rejected)));
-                stubs.Add(customers);
-            }
+            foreach (var pending in group) written.Add(await WriteBatchAsync(connection, tx, insert, pending, ct));
             await tx.CommitAsync(ct);
         }
         finally
         {
             if (!sqlite) await insert.DisposeAsync();
         }
-        foreach (var customers in stubs) ids.RememberCustomers(customers);
-        for (var i = 0; i < group.Count; i++) group[i].Done.TrySetResult(results[i]);
+        foreach (var (_, _, customers) in written) if (customers is not null) ids.RememberCustomers(customers);
+        foreach (var (pending, result, _) in written) pending.Done.TrySetResult(result);
+    }
+
+    /// <summary>Inserts one batch; the customers it had to look up are returned, to be remembered once committed.</summary>
+    private async Task<(Pending, IngestResult, Dictionary<string, long>?)> WriteBatchAsync(
+        DbConnection connection, DbTransaction tx, EventInsert insert, Pending pending, CancellationToken ct)
+    {
+        Dictionary<string, long>? customers = null;
+        var rows = pending.Resolved;
+        if (rows is null)
+        {
+            var known = await KnownReferencesAsync(connection, tx, pending.Rows, pending.Rejected);
+            customers = await ids.EnsureCustomersAsync(connection, tx, known.Select(r => r.Customer).ToHashSet(StringComparer.Ordinal), pending.Now);
+            rows = known.ConvertAll(r => r with { CustomerId = customers[r.Customer] });
+        }
+        var accepted = 0;
+        foreach (var row in rows) accepted += await insert.ExecuteAsync(tx, row, ct);
+        return (pending, new IngestResult(accepted, rows.Count - accepted, Rejection.InOrder(pending.Rejected)), customers);
     }
 
     /// <summary>Resolves course and session ids; an item naming one we do not know is rejected, the rest go on.</summary>

@@ -48,6 +48,12 @@ public sealed class ExternalIds(Db db)
 
     public void RememberCustomers(Dictionary<string, long> committed) => Remember(_customers, committed);
 
+    public bool TryRememberedCustomer(string externalId, out long id) => _customers.TryGetValue(externalId, out id);
+
+    public bool TryRememberedCourse(string externalId, out long id) => _courses.TryGetValue(externalId, out id);
+
+    public bool TryRememberedLiveSession(string externalId, out long id) => _liveSessions.TryGetValue(externalId, out id);
+
     private static (Dictionary<string, long> Found, List<string> Missing) FromCache(ConcurrentDictionary<string, long> cache, IReadOnlyCollection<string> wanted)
     {
         var found = new Dictionary<string, long>(wanted.Count, StringComparer.Ordinal);
