@@ -11,7 +11,7 @@ namespace Console.Bench;
 /// <summary>
 /// Events per second through POST /api/v1/events (real Kestrel on loopback, batches of 1,000, a few concurrent
 /// clients) against the in-process ceiling: the same rows through one prepared insert in one SQLite transaction.
-/// usage: ingestion [--batches 150] [--runs 3] [--clients 4] [--ids random|ordered] [--commit-every N] [--warm-seconds 15]
+/// usage: ingestion [--batches 150] [--runs 3] [--clients 4] [--ids random|ordered] [--times spread|live] [--commit-every N] [--warm-seconds 15]
 /// --commit-every also measures the ceiling's insert committing every N rows in process: the cost of commits alone.
 /// </summary>
 internal static class IngestionBench
@@ -28,7 +28,9 @@ internal static class IngestionBench
         var warmSeconds = Option(args, "--warm-seconds", 15);
         var at = Array.IndexOf(args, "--ids");
         var orderedIds = at >= 0 && at + 1 < args.Length && args[at + 1] == "ordered";
-        System.Console.WriteLine($"ingestion: {runs} runs of {batches} batches x {BatchSize:N0} events, {clients} clients, {(orderedIds ? "ordered" : "random")} event ids; " +
+        var times = Array.IndexOf(args, "--times");
+        var liveTimes = times >= 0 && times + 1 < args.Length && args[times + 1] == "live";
+        System.Console.WriteLine($"ingestion: {runs} runs of {batches} batches x {BatchSize:N0} events, {clients} clients, {(orderedIds ? "ordered" : "random")} event ids, {(liveTimes ? "live" : "spread")} times; " +
                                  $"{Environment.ProcessorCount} cores, {CpuModel()}");
 
         using var store = await BenchStore.CreateAsync();
@@ -42,7 +44,7 @@ internal static class IngestionBench
             // Warm-up: page cache and store size first, the same 20 new batches on both sides. Then the server's tiered JIT:
             // it recompiles hot code for ~15 s after start (a sixth of the server's CPU then), so the same batches are sent
             // again, as duplicates that leave both stores alike, until it has settled; the ceiling's one loop has no such start.
-            var warm = EventBatches.Generate(BatchSize * 20, seed: 0, orderedIds);
+            var warm = EventBatches.Generate(BatchSize * 20, seed: 0, orderedIds, liveTimes);
             var warmBodies = EventBatches.Bodies(warm, BatchSize);
             await SendAsync(http, warmBodies);
             Ceiling.EventsPerSecond(ceilingStore, warm);
@@ -56,7 +58,7 @@ internal static class IngestionBench
             List<double> viaHttp = [], ceiling = [], serverPerCpu = [], ceilingPerCpu = [], groupPerCpu = [];
             for (var run = 1; run <= runs; run++)
             {
-                var events = EventBatches.Generate(batches * BatchSize, seed: run, orderedIds);
+                var events = EventBatches.Generate(batches * BatchSize, seed: run, orderedIds, liveTimes);
                 var bodies = EventBatches.Bodies(events, BatchSize);
                 var serverCpu = web.CpuTime();
                 var (accepted, seconds) = await SendAsync(http, bodies);

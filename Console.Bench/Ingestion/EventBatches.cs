@@ -12,11 +12,14 @@ internal static class EventBatches
     /// <summary>
     /// Random ids (UUIDv4-like) land anywhere in the event_id index; ordered ids (time-ordered, like UUIDv7 or
     /// snowflake ids) append to it. Which one a platform sends changes how many index pages each commit rewrites.
+    /// Live times move forward as a live room's feed does (run after run, a few seconds of jitter), so each customer's
+    /// new events land at the end of the (customer, time) index; spread times fall anywhere in one day, run after run.
     /// </summary>
-    public static List<BenchEvent> Generate(int count, int seed, bool orderedIds)
+    public static List<BenchEvent> Generate(int count, int seed, bool orderedIds, bool liveTimes = false)
     {
         var random = new Random(seed);
         var start = new DateTime(2025, 6, 1, 12, 0, 0, DateTimeKind.Utc);
+        var runStart = start.AddHours(seed);
         var events = new List<BenchEvent>(count);
         Span<byte> id = stackalloc byte[16];
         for (var i = 0; i < count; i++)
@@ -27,7 +30,7 @@ internal static class EventBatches
             var course = random.Next(2) == 0 ? $"course-{random.Next(BenchStore.Courses):D3}" : null;
             var eventId = orderedIds ? $"evt-{seed:D4}-{i:D9}-{Convert.ToHexStringLower(id[..4])}" : "evt-" + Convert.ToHexStringLower(id);
             events.Add(new BenchEvent(eventId, $"cust-{random.Next(BenchStore.Customers):D5}", type,
-                start.AddMilliseconds(random.Next(86_400_000)), course, live, type == "watch" ? random.Next(1, 3600) : null));
+                liveTimes ? runStart.AddMilliseconds(i * 10L + random.Next(3_000)) : start.AddMilliseconds(random.Next(86_400_000)), course, live, type == "watch" ? random.Next(1, 3600) : null));
         }
         return events;
     }
