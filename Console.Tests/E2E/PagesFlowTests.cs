@@ -13,7 +13,7 @@ namespace Console.Tests.E2E;
 public sealed partial class PagesFlowTests(E2EApp app) : IClassFixture<E2EApp>
 {
     [PageFact(PageRoutes.Dashboard, PageRoutes.Customers)]
-    public async Task A_manager_sees_the_stores_30_day_revenue_then_opens_a_customer_and_signs_out()
+    public async Task A_manager_sees_the_stores_30_day_revenue_switches_to_chinese_opens_a_customer_and_signs_out()
     {
         var today = StoreFigures.Today;
         var expected = Money.ToDecimal(await StoreFigures.NetRevenueAsync(app.Server.Db, today.AddDays(-29), today));
@@ -24,6 +24,11 @@ public sealed partial class PagesFlowTests(E2EApp app) : IClassFixture<E2EApp>
         await page.GotoAsync(PageRoutes.Dashboard);
         var shown = await ChooseRangeAndReadAsync(page, expected);
         Assert.Equal(expected, shown);
+
+        var nav = page.Locator(".mud-drawer .mud-navmenu").First;
+        await page.Locator("[data-testid=language-menu] a", new() { HasText = "简体中文" }).ClickAsync();
+        await Expect(nav).ToContainTextAsync("首页");
+        await Expect(nav).ToContainTextAsync("客户");
 
         await page.GotoAsync(PageRoutes.Customers);
         var row = page.Locator(PageRoutes.GridRow).First;
