@@ -174,7 +174,7 @@ public sealed partial class GroupBuyFlowTests(E2EApp app) : IClassFixture<E2EApp
     /// <summary>The page's duration wording: hours and minutes from an hour up, whole minutes (at least one) below.</summary>
     private static string ShownDuration(TimeSpan span) => span.TotalHours >= 1
         ? $"{(int)span.TotalHours} h {span.Minutes} min"
-        : $"{Math.Max(1, (int)Math.Round(span.TotalMinutes))} min";
+        : span.TotalMinutes < 1 ? "under 1 min" : $"{(int)Math.Round(span.TotalMinutes)} min";
 
     private async Task<DateTime> ExpiresAtAsync(long teamId) =>
         DateTime.SpecifyKind(await QueryAsync<DateTime>("SELECT expires_at FROM group_buy_teams WHERE id = @teamId", new { teamId }), DateTimeKind.Utc);
