@@ -11,13 +11,14 @@ namespace Console.Domain.Coupons;
 /// </summary>
 internal static class RedeemCoupons
 {
+    /// <summary>CustomerId is null for a customer the store has not seen yet, who has used nothing.</summary>
     public static async Task<OrderRefusal?> ClaimAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<AppliedCoupon> applied,
-        long customerId, CancellationToken ct)
+        long? customerId, CancellationToken ct)
     {
         foreach (var (terms, amount) in applied)
         {
             if (terms.PerCustomerLimit is { } limit
-                && await CouponChecks.CustomerUsesAsync(connection, tx, terms.CampaignId, customerId, lockRows: true, ct) >= limit)
+                && (customerId is { } known ? await CouponChecks.CustomerUsesAsync(connection, tx, terms.CampaignId, known, lockRows: true, ct) : 0) >= limit)
                 return Refusal(terms.Code, CouponRefusals.CustomerLimitReached, "This customer has used it as often as allowed.");
             var campaign = WriterStatements.For(connection) is { } kept
                 ? await kept.ExecuteAsync(ClaimSql, tx, ct, ("CampaignId", terms.CampaignId), ("amount", amount))
@@ -29,7 +30,8 @@ internal static class RedeemCoupons
                 """
                 UPDATE coupon_codes SET uses = uses + 1 WHERE id = @CodeId AND uses = 0
                 """, new { terms.CodeId }, tx, cancellationToken: ct));
-            if (code == 0) return Refusal(terms.Code, CouponRefusals.Exhausted, "This single-use code has been used.");
+            // The campaign's use is taken already: a caller that wrote no savepoint must undo the whole group.
+            if (code == 0) throw new CodeTaken(Refusal(terms.Code, CouponRefusals.Exhausted, "This single-use code has been used."));
         }
         return null;
     }
@@ -63,4 +65,10 @@ internal static class RedeemCoupons
         """;
 
     private static OrderRefusal Refusal(string code, string refusal, string why) => new(refusal, $"Coupon '{code}' cannot be used: {why}");
+}
+
+/// <summary>A unique code was taken after its campaign's use was claimed in the same order: the refusal to give once that is undone.</summary>
+internal sealed class CodeTaken(OrderRefusal refusal) : Exception(refusal.Detail)
+{
+    public OrderRefusal Refusal { get; } = refusal;
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Console.Domain.Coupons;
 using Console.Domain.Data;
 using Microsoft.Data.Sqlite;
 
@@ -88,6 +89,10 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
             catch (DbException e) when (OrderStore.IsUniqueViolation(e) && attempt < 2)
             {
             }
+            catch (CodeTaken taken)
+            {
+                return new Outcome.Refused(taken.Refusal);
+            }
         }
     }
 
@@ -100,10 +105,8 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
         {
             // One writer at a time, so every group shares one connection: nothing to open, a page cache that stays warm.
             _writer ??= await OpenWriterAsync();
-            var kept = WriterStatements.For(_writer)!;
-            await using var tx = await _writer.BeginTransactionAsync();
-            for (var i = 0; i < group.Count; i++) outcomes[i] = await InSavepointAsync(_writer, tx, kept, group[i]);
-            await tx.CommitAsync();
+            if (!await WriteGroupAsync(_writer, group, outcomes, savepointEach: false))
+                await WriteGroupAsync(_writer, group, outcomes, savepointEach: true);
         }
         catch (Exception e)
         {
@@ -119,6 +122,35 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
         }
     }
 
+    /// <summary>
+    /// Writes a group in one transaction. A savepoint keeps a copy of every page its order changes, so simple orders
+    /// (StoreOrder.SimpleOrder: nothing to undo when refused) go without one. If such an order fails half-way, the
+    /// transaction is dropped and false returned, and the caller writes the group again with a savepoint for each.
+    /// </summary>
+    private async Task<bool> WriteGroupAsync(DbConnection connection, List<Pending> group, (Outcome?, Exception?)[] outcomes, bool savepointEach)
+    {
+        var kept = WriterStatements.For(connection)!;
+        await using var tx = await connection.BeginTransactionAsync();
+        for (var i = 0; i < group.Count; i++)
+        {
+            if (savepointEach || !StoreOrder.SimpleOrder(group[i].Order))
+            {
+                outcomes[i] = await InSavepointAsync(connection, tx, kept, group[i]);
+                continue;
+            }
+            try
+            {
+                outcomes[i] = (await StoreOrder.ExecuteAsync(connection, tx, db, pricing, group[i].Order, group[i].Now, CancellationToken.None), null);
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException or CodeTaken)
+            {
+                return false;
+            }
+        }
+        await tx.CommitAsync();
+        return true;
+    }
+
     /// <summary>One order of a group: whatever it does not keep is rolled back to its savepoint, leaving the others intact.</summary>
     private async Task<(Outcome?, Exception?)> InSavepointAsync(DbConnection connection, DbTransaction tx, WriterStatements kept, Pending pending)
     {
@@ -129,6 +161,11 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
             try
             {
                 outcome = await StoreOrder.ExecuteAsync(connection, tx, db, pricing, pending.Order, pending.Now, CancellationToken.None);
+            }
+            catch (CodeTaken taken)
+            {
+                await kept.ExecuteAsync("ROLLBACK TO checkout; RELEASE checkout", tx, CancellationToken.None);
+                return (new Outcome.Refused(taken.Refusal), null);
             }
             catch (Exception e) when (e is DbException or InvalidOperationException)
             {

@@ -13,8 +13,9 @@ internal sealed record CheckoutOrder(string OrderId, string CustomerExternalId, 
     string? ReferralCode, string? LiveSessionExternalId, string Channel, GroupBuyRequest? GroupBuy, DateTime PaidAt);
 
 /// <summary>
-/// Writes one order inside the caller's transaction: look-ups, price, stub customer, coupon uses, the order and its
-/// discounts, the group-buy team. It never commits; on any outcome but Created the caller rolls back what it wrote.
+/// Writes one order inside the caller's transaction: look-ups, price, coupon uses, stub customer, the order and its
+/// discounts, the group-buy team. It never commits. An order without a group buy and with at most one coupon writes
+/// nothing before its last possible refusal (see SimpleOrder); any other may have to be rolled back by the caller.
 /// </summary>
 internal static class StoreOrder
 {
@@ -39,8 +40,9 @@ internal static class StoreOrder
             new PriceRequest(course, order.CustomerExternalId, customerId, order.CouponCodes, order.ReferralCode, order.GroupBuy), ct);
         if (price.RefusalForOrder is { } refusal) return new Outcome.Refused(refusal);
 
+        // Coupons are claimed before anything else is written, so an order refused here has written nothing.
+        if (await RedeemCoupons.ClaimAsync(connection, tx, price.Coupons, customerId, ct) is { } lost) return new Outcome.Refused(lost);
         customerId ??= await OrderStore.AddStubCustomerAsync(connection, tx, db, order.CustomerExternalId, now, ct);
-        if (await RedeemCoupons.ClaimAsync(connection, tx, price.Coupons, customerId.Value, ct) is { } lost) return new Outcome.Refused(lost);
         var status = price.GroupBuy is null ? OrderStatus.Paid : OrderStatus.AwaitingGroup;
         var id = await InsertRowAsync(connection, tx, order, customerId.Value, course.Id, liveSessionId, price, status, now, ct);
         foreach (var discount in price.Discounts)
@@ -63,6 +65,12 @@ internal static class StoreOrder
             ?? throw new InvalidOperationException($"Order {order.OrderId} vanished right after it was stored.");
         return new Outcome.Created(created);
     }
+
+    /// <summary>
+    /// Refused, replayed or not, this order leaves nothing to undo: its only conditional write is one campaign claim,
+    /// made first (a unique code's own guard can still refuse after it, which CodeTaken reports instead).
+    /// </summary>
+    public static bool SimpleOrder(CheckoutOrder order) => order.GroupBuy is null && order.CouponCodes.Count <= 1;
 
     private static async Task<long> InsertRowAsync(DbConnection connection, DbTransaction tx, CheckoutOrder order, long customerId,
         long courseId, long? liveSessionId, Price price, string status, DateTime now, CancellationToken ct)
