@@ -76,6 +76,28 @@ public sealed class CouponLimitTests(PromoFixture f) : IClassFixture<PromoFixtur
     }
 
     [Fact]
+    public async Task Orders_sharing_a_commit_with_a_lost_unique_code_race_are_all_stored()
+    {
+        // Checkouts queued together share one commit; a unique code lost after its campaign's use was claimed makes the
+        // writer drop that commit and write the group again, and every other order in it must still be stored once.
+        var (id, codes) = await f.CouponAsync(new() { ["kind"] = "amount_off", ["value"] = 5, ["generateCodes"] = 1 });
+        var prefix = PromoFixture.NewId("mixed");
+
+        var racers = Enumerable.Range(0, 20).Select(i => Task.Run(() => f.OrderAsync($"{prefix}-u{i}", PromoFixture.Course, codes[0])));
+        var plain = Enumerable.Range(0, 40).Select(i => Task.Run(() => f.OrderAsync($"{prefix}-p{i}", PromoFixture.Course)));
+        var unique = await Task.WhenAll(racers);
+        var others = await Task.WhenAll(plain);
+
+        Assert.All(others, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        Assert.Equal(1, unique.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(19, await RefusedWithAsync(unique, "coupon_exhausted"));
+        Assert.Equal(1, await f.ScalarAsync("SELECT uses FROM coupon_campaigns WHERE id = @id", new { id }));
+        Assert.Equal(41, await f.ScalarAsync("SELECT COUNT(*) FROM orders o JOIN customers c ON c.id = o.customer_id WHERE c.external_id LIKE @p",
+            new { p = prefix + "-%" }));
+        Assert.Equal(41, await f.ScalarAsync("SELECT COUNT(*) FROM customers WHERE external_id LIKE @p", new { p = prefix + "-%" }));
+    }
+
+    [Fact]
     public async Task Replaying_an_order_id_never_redeems_twice_even_when_raced()
     {
         var (id, codes) = await f.CouponAsync(new() { ["kind"] = "amount_off", ["value"] = 10, ["totalLimit"] = 1 });
