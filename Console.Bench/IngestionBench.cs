@@ -11,7 +11,7 @@ namespace Console.Bench;
 /// <summary>
 /// Events per second through POST /api/v1/events (real Kestrel on loopback, batches of 1,000, a few concurrent
 /// clients) against the in-process ceiling: the same rows through one prepared insert in one SQLite transaction.
-/// usage: ingestion [--batches 150] [--runs 3] [--clients 4] [--ids random|ordered] [--times spread|live] [--commit-every N] [--warm-seconds 15]
+/// usage: ingestion [--batches 150] [--runs 3] [--clients 16] [--ids random|ordered] [--times spread|live] [--commit-every N] [--warm-seconds 15]
 /// --commit-every also measures the ceiling's insert committing every N rows in process: the cost of commits alone.
 /// </summary>
 internal static class IngestionBench
@@ -23,7 +23,7 @@ internal static class IngestionBench
     {
         var batches = Option(args, "--batches", 150);
         var runs = Option(args, "--runs", 3);
-        var clients = Option(args, "--clients", 4);
+        var clients = Option(args, "--clients", 16);
         var commitEvery = Option(args, "--commit-every", 0);
         var warmSeconds = Option(args, "--warm-seconds", 15);
         var at = Array.IndexOf(args, "--ids");
