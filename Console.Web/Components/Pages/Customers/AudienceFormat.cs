@@ -1,4 +1,5 @@
 using System.Globalization;
+using Console.Web.Ui;
 
 namespace Console.Web.Components.Pages.Customers;
 
@@ -6,20 +7,7 @@ namespace Console.Web.Components.Pages.Customers;
 public static class AudienceFormat
 {
     /// <summary>Fen with the currency's symbol and two decimals, e.g. ¥1,299.00.</summary>
-    public static string Money(long fen, string currency)
-    {
-        var amount = Math.Abs(fen / 100m).ToString("N2", CultureInfo.InvariantCulture);
-        return (fen < 0 ? "-" : "") + Symbol(currency) + amount;
-    }
-
-    public static string Symbol(string currency) => currency.ToUpperInvariant() switch
-    {
-        "CNY" or "JPY" => "¥",
-        "USD" or "HKD" => "$",
-        "EUR" => "€",
-        "GBP" => "£",
-        var code => code + " ",
-    };
+    public static string Money(long fen, string currency) => ShopMoney.Text(fen, ShopMoney.Format(CultureInfo.InvariantCulture, currency));
 
     /// <summary>A UTC time in the business time zone.</summary>
     public static string Local(DateTime? utc, TimeZoneInfo zone, string format = "yyyy-MM-dd HH:mm") =>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Console.Domain.Coupons;
 using Console.Domain.Data;
+using Console.Web.Ui;
 using MudBlazor;
 
 namespace Console.Web.Components.Pages.Promotions;
@@ -8,11 +9,11 @@ namespace Console.Web.Components.Pages.Promotions;
 /// <summary>Promotion figures as text: money with the shop currency's symbol (¥1,299.00), shares, business-time dates.</summary>
 public sealed class PromoFormat(CultureInfo culture, string currency, TimeZoneInfo zone)
 {
-    private readonly NumberFormatInfo _money = MoneyFormat(culture, currency);
+    private readonly NumberFormatInfo _money = ShopMoney.Format(culture, currency);
 
     public TimeZoneInfo Zone => zone;
 
-    public string Money(long fen) => global::Console.Domain.Data.Money.ToDecimal(fen).ToString("C2", _money);
+    public string Money(long fen) => ShopMoney.Text(fen, _money);
 
     public string Money(long? fen) => fen is { } f ? Money(f) : "—";
 
@@ -39,19 +40,4 @@ public sealed class PromoFormat(CultureInfo culture, string currency, TimeZoneIn
 
     public static PromoFormat Create(BusinessOptions business, BusinessTime time) =>
         new(CultureInfo.CurrentCulture, business.Currency, time.Zone);
-
-    /// <summary>The shop currency as a price field's prefix: ¥, $, € or the ISO code.</summary>
-    public static string Symbol(string currency) =>
-        currency.ToUpperInvariant() switch { "CNY" or "JPY" => "¥", "USD" => "$", "EUR" => "€", var c => c };
-
-    private static NumberFormatInfo MoneyFormat(CultureInfo culture, string currency)
-    {
-        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencySymbol = Symbol(currency) is { Length: 1 } sign ? sign : Symbol(currency) + " ";
-        // The same shape in every language: symbol first, minus before it.
-        format.CurrencyPositivePattern = 0;
-        format.CurrencyNegativePattern = 1;
-        format.CurrencyDecimalDigits = 2;
-        return format;
-    }
 }

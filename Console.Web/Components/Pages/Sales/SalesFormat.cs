@@ -1,5 +1,6 @@
 using System.Globalization;
 using Console.Domain.Sales;
+using Console.Web.Ui;
 
 namespace Console.Web.Components.Pages.Sales;
 
@@ -8,12 +9,12 @@ public sealed class SalesFormat(CultureInfo culture, string currency = "CNY")
 {
     public const string NoComparison = "—";
 
-    private readonly NumberFormatInfo _money = MoneyFormat(culture, currency);
+    private readonly NumberFormatInfo _money = ShopMoney.Format(culture, currency);
 
     public CultureInfo Culture => culture;
 
     /// <summary>¥1,299.00 (and -¥1,299.00) in both languages.</summary>
-    public string Money(long fen) => global::Console.Domain.Data.Money.ToDecimal(fen).ToString("C2", _money);
+    public string Money(long fen) => ShopMoney.Text(fen, _money);
 
     public string Count(long value) => value.ToString("N0", culture);
 
@@ -36,25 +37,4 @@ public sealed class SalesFormat(CultureInfo culture, string currency = "CNY")
 
     /// <summary>Short axis label: month and day in the reader's order.</summary>
     public string ShortDay(DateOnly day) => day.ToString(culture.TwoLetterISOLanguageName == "zh" ? "M/d" : "MMM d", culture);
-
-    public static string Symbol(string currency) => currency.ToUpperInvariant() switch
-    {
-        "CNY" or "JPY" => "¥",
-        "USD" => "$",
-        "EUR" => "€",
-        "GBP" => "£",
-        "HKD" => "HK$",
-        var code => code + " ",
-    };
-
-    private static NumberFormatInfo MoneyFormat(CultureInfo culture, string currency)
-    {
-        var format = (NumberFormatInfo)culture.NumberFormat.Clone();
-        format.CurrencySymbol = Symbol(currency);
-        // The same shape in every language: symbol first, minus before it.
-        format.CurrencyPositivePattern = 0;
-        format.CurrencyNegativePattern = 1;
-        format.CurrencyDecimalDigits = 2;
-        return format;
-    }
 }
