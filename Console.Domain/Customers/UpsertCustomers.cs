@@ -1,6 +1,5 @@
 using Console.Domain.Data;
 using Console.Domain.Events;
-using Dapper;
 
 namespace Console.Domain.Customers;
 
@@ -14,25 +13,10 @@ public sealed record CustomerIn(string? ExternalId, string? Email = null, string
 /// </summary>
 public sealed class UpsertCustomers(Db db, WriteGate gate, TimeProvider clock)
 {
-    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<CustomerIn> items, CancellationToken ct = default)
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<CustomerIn> items, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var rejected = new List<Rejection>();
-        var rows = new List<Row>(items.Count);
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (Refusal(items[i]) is { } refusal) rejected.Add(refusal with { Index = i });
-            else rows.Add(ToRow(items[i], now));
-        }
-        if (rows.Count > 0)
-        {
-            using var lease = await gate.EnterAsync(ct);
-            await using var connection = await db.OpenAsync(ct);
-            await using var tx = await connection.BeginTransactionAsync(ct);
-            await connection.ExecuteAsync(db.IsSqlite ? SqliteUpsert : SqlServerUpsert, rows, tx);
-            await tx.CommitAsync(ct);
-        }
-        return new UpsertResult(rows.Count, Rejection.InOrder(rejected));
+        return BatchUpsert.RunAsync(db, gate, items, Refusal, item => ToRow(item, now), SqliteUpsert, SqlServerUpsert, ct);
     }
 
     private sealed record Row(string ExternalId, string? Email, string? Name, string? Phone, string? City, string? Source,
