@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
+using Console.Tests.Support;
 
 namespace Console.Bench.Support;
 
@@ -11,11 +10,12 @@ namespace Console.Bench.Support;
 /// </summary>
 internal sealed class WebServer : IAsyncDisposable
 {
+    private readonly WebProcess _web;
     private readonly Process _process;
 
-    private WebServer(Process process, Uri address) => (_process, Address) = (process, address);
+    private WebServer(WebProcess web) => (_web, _process) = (web, web.Process);
 
-    public Uri Address { get; }
+    public Uri Address => _web.Address;
 
     public int ProcessId => _process.Id;
 
@@ -30,31 +30,15 @@ internal sealed class WebServer : IAsyncDisposable
     public static async Task<WebServer> StartAsync(string databasePath, string environment = "Production",
         IEnumerable<string>? arguments = null, IReadOnlyDictionary<string, string>? variables = null, int readySeconds = 60)
     {
-        var dll = WebDll();
-        var address = new Uri($"http://127.0.0.1:{FreePort()}");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in new[]
-                 {
-                     "exec", dll, "--urls", address.ToString(), "--role", "web", "--environment", environment,
-                     "--Database:Path", databasePath, "--Jobs:SqlitePath", databasePath + ".jobs",
-                     "--Logging:LogLevel:Default", "Warning",
-                 }.Concat(arguments ?? []))
-            start.ArgumentList.Add(arg);
-        foreach (var (name, value) in variables ?? new Dictionary<string, string>()) start.Environment[name] = value;
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Console.Web.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) System.Console.Error.WriteLine("  web: " + e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        var server = new WebServer(process, address);
-        await server.WaitReadyAsync(readySeconds);
-        return server;
+        var web = await WebProcess.StartAsync(
+            new[]
+            {
+                "--environment", environment, "--Database:Path", databasePath, "--Jobs:SqlitePath", databasePath + ".jobs",
+                "--Logging:LogLevel:Default", "Warning",
+            }.Concat(arguments ?? []),
+            line => System.Console.Error.WriteLine("  web: " + line),
+            () => "", variables, readySeconds);
+        return new WebServer(web);
     }
 
     /// <summary>Resident and private (anonymous plus private file pages) memory of the server process, in bytes.</summary>
@@ -79,50 +63,8 @@ internal sealed class WebServer : IAsyncDisposable
         return answer.RootElement.GetProperty("managedBytes").GetInt64();
     }
 
-    private async Task WaitReadyAsync(int seconds)
-    {
-        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"Console.Web exited with {_process.ExitCode}.");
-            try
-            {
-                using var response = await client.GetAsync("/health/ready");
-                if (response.StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { }
-            catch (TaskCanceledException) { }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"Console.Web did not become ready within {seconds} s.");
-    }
+    /// <summary>Console.Web's own build output (same configuration as the bench).</summary>
+    public static string WebDll() => WebProcess.WebDll();
 
-    /// <summary>Console.Web's own build output (same configuration as the bench): its static web assets manifest points at the sources.</summary>
-    public static string WebDll()
-    {
-        var here = AppContext.BaseDirectory;
-        var configuration = new DirectoryInfo(here).Parent?.Name ?? "Release";
-        var dll = Path.GetFullPath(Path.Combine(here, "..", "..", "..", "..", "Console.Web", "bin", configuration, "net10.0", "Console.Web.dll"));
-        return File.Exists(dll) && File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json"))
-            ? dll
-            : throw new FileNotFoundException("Build Console.Web first: " + dll);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _web.DisposeAsync();
 }
