@@ -1,6 +1,9 @@
 using System.Reflection;
+using Console.Domain.Events;
 using DbUp;
 using DbUp.Engine;
+using DbUp.Sqlite.Helpers;
+using Microsoft.Data.Sqlite;
 
 namespace Console.Domain.Data;
 
@@ -28,8 +31,9 @@ public sealed class Migrator(Db db)
     public IReadOnlyList<string> Migrate()
     {
         var prefix = Prefix(db.Dialect);
-        var builder = db.IsSqlite
-            ? DeployChanges.To.SqliteDatabase(db.ConnectionString)
+        using var sqlite = db.IsSqlite ? SqliteWithFunctions() : null;
+        var builder = sqlite is not null
+            ? DeployChanges.To.SqliteDatabase(new SharedConnection(sqlite))
             : DeployChanges.To.SqlDatabase(db.ConnectionString);
         var upgrader = builder
             .WithScriptsEmbeddedInAssembly(Assembly.GetExecutingAssembly(), name => name.StartsWith(prefix, StringComparison.Ordinal))
@@ -40,6 +44,15 @@ public sealed class Migrator(Db db)
         if (!result.Successful)
             throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
         return result.Scripts.Select(s => s.Name).ToList();
+    }
+
+    /// <summary>SQLite has no SHA-256, so scripts that fill event keys call the console's own (0011_event_keys).</summary>
+    private SqliteConnection SqliteWithFunctions()
+    {
+        var connection = new SqliteConnection(db.ConnectionString);
+        connection.Open();
+        connection.CreateFunction("event_key", (string eventId, long probe) => EventKey.Of(eventId, (int)probe), isDeterministic: true);
+        return connection;
     }
 
     private static string Prefix(Dialect dialect) => dialect == Dialect.Sqlite ? "db/sqlite/" : "db/sqlserver/";

@@ -5,7 +5,7 @@ using Console.Domain.Data;
 namespace Console.Domain.Events;
 
 /// <summary>An event that passed validation, waiting for its references to be resolved and to be written.</summary>
-internal readonly record struct EventRow(int Index, string EventId, string Customer, string Type, DateTime OccurredAt,
+internal readonly record struct EventRow(int Index, string EventId, long Key, string Customer, string Type, DateTime OccurredAt,
     string? Course, string? Session, double? Value, long? CourseId = null, long? SessionId = null, long CustomerId = 0);
 
 /// <summary>

@@ -8,8 +8,8 @@ public sealed record EventIn(string? EventId, string? CustomerExternalId, string
     string? CourseExternalId = null, string? LiveSessionExternalId = null, string? Value = null);
 
 /// <summary>
-/// Validates a batch of events and hands the valid ones to the writer. Idempotent by eventId: the unique index
-/// decides, so an event already stored or repeated in the batch counts as a duplicate, never a second row.
+/// Validates a batch of events and hands the valid ones to the writer. Idempotent by eventId: the unique event key
+/// decides (see <see cref="EventKey"/>), so an event already stored or repeated in the batch counts as a duplicate, never a second row.
 /// </summary>
 public sealed class IngestEvents(Db db, WriteGate gate, ExternalIds ids, TimeProvider clock) : IAsyncDisposable
 {
@@ -60,7 +60,8 @@ public sealed class IngestEvents(Db db, WriteGate gate, ExternalIds ids, TimePro
             if (!IngestFields.TryParseNumber(e.Value, out var number)) return Rejection.Invalid("value", "must be a number");
             value = number;
         }
-        row = new EventRow(0, e.EventId!, e.CustomerExternalId!, type, occurredAt, course, session, value);
+        // The key is hashed here, outside the writer's gate, where the batches' threads share the work.
+        row = new EventRow(0, e.EventId!, EventKey.Of(e.EventId!), e.CustomerExternalId!, type, occurredAt, course, session, value);
         return null;
     }
 }

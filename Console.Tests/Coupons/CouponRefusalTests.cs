@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Console.Domain.Events;
 
 namespace Console.Tests.Coupons;
 
@@ -89,14 +90,15 @@ public sealed class CouponRefusalTests(PromoFixture f) : IClassFixture<PromoFixt
     public async Task Live_claimers_and_listed_customers_may_use_their_coupons()
     {
         var claimer = PromoFixture.NewId("fan");
+        var eventId = PromoFixture.NewId("e");
         var live = await CodeOfAsync(new()
             { ["kind"] = "amount_off", ["value"] = 30, ["audience"] = "live_claimers", ["liveSessionExternalId"] = PromoFixture.LiveSession, ["claimMinutes"] = 30 });
         await f.ExecuteAsync(
             """
             INSERT INTO customers (external_id, created_at, updated_at) VALUES (@claimer, @now, @now);
-            INSERT INTO events (event_id, customer_id, type, occurred_at, live_session_id)
-            SELECT @eventId, c.id, 'coupon_claim', @now, l.id FROM customers c, live_sessions l WHERE c.external_id = @claimer AND l.external_id = @live
-            """, new { claimer, eventId = PromoFixture.NewId("e"), now = DateTime.UtcNow.AddMinutes(-5), live = PromoFixture.LiveSession });
+            INSERT INTO events (event_id, event_key, customer_id, type, occurred_at, live_session_id)
+            SELECT @eventId, @eventKey, c.id, 'coupon_claim', @now, l.id FROM customers c, live_sessions l WHERE c.external_id = @claimer AND l.external_id = @live
+            """, new { claimer, eventId, eventKey = EventKey.Of(eventId), now = DateTime.UtcNow.AddMinutes(-5), live = PromoFixture.LiveSession });
         var listed = await CodeOfAsync(new()
             { ["kind"] = "amount_off", ["value"] = 20, ["audience"] = "list", ["audienceCustomerExternalIds"] = new[] { PromoFixture.Customer } });
 

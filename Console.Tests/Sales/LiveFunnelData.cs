@@ -1,4 +1,5 @@
 using Console.Domain.Data;
+using Console.Domain.Events;
 using Dapper;
 
 namespace Console.Tests.Sales;
@@ -23,9 +24,9 @@ internal sealed class LiveFunnelData(Db db)
     {
         await using var connection = await db.OpenAsync();
         await connection.ExecuteAsync("""
-            INSERT INTO events (event_id, customer_id, type, occurred_at, live_session_id, value)
-            VALUES (@eventId, @customerId, @type, @at, @sessionId, @value)
-            """, new { eventId = $"e{++_events}", customerId, type, at = SalesData.Start, sessionId, value });
+            INSERT INTO events (event_id, event_key, customer_id, type, occurred_at, live_session_id, value)
+            VALUES (@eventId, @eventKey, @customerId, @type, @at, @sessionId, @value)
+            """, new { eventId = $"e{++_events}", eventKey = EventKey.Of($"e{_events}"), customerId, type, at = SalesData.Start, sessionId, value });
     }
 
     public async Task AddOrderAsync(long customerId, long sessionId)

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Console.Domain.Events;
 
 namespace Console.Domain.Data.Demo;
 
@@ -21,8 +22,8 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
         """;
 
     private const string EventSql = """
-        INSERT INTO events (event_id, customer_id, type, occurred_at, course_id, live_session_id, value)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6)
+        INSERT INTO events (event_id, event_key, customer_id, type, occurred_at, course_id, live_session_id, value)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
         """;
 
     private const string OrderSql = """
@@ -66,11 +67,15 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
                 (int)Math.Round(viewers[s.Id] * 0.6));
     }
 
-    public DemoInserter Events(DbTransaction tx) => new(connection, tx, EventSql, 7, db.IsSqlite);
+    public DemoInserter Events(DbTransaction tx) => new(connection, tx, EventSql, 8, db.IsSqlite);
 
-    public static void Event(DemoInserter insert, long sequence, int customerId, DemoEvent e) =>
-        insert.Insert($"demo-e-{sequence:D8}", customerId, e.Type, e.At, e.CourseId == 0 ? null : e.CourseId,
+    /// <summary>Demo ids are all new and the key of each is its first probe; two sharing one would stop the seed with a unique-key error.</summary>
+    public static void Event(DemoInserter insert, long sequence, int customerId, DemoEvent e)
+    {
+        var eventId = $"demo-e-{sequence:D8}";
+        insert.Insert(eventId, EventKey.Of(eventId), customerId, e.Type, e.At, e.CourseId == 0 ? null : e.CourseId,
             e.SessionId == 0 ? null : e.SessionId, e.Value);
+    }
 
     public void Orders(DbTransaction tx, IReadOnlyList<DemoOrder> orders)
     {
