@@ -1,96 +1,52 @@
-using System.Data;
 using System.Data.Common;
 
 namespace Console.Domain.Events;
 
 /// <summary>
-/// One prepared insert whose parameter values change per row. The unique event_key decides duplicates: the
-/// statement inserts nothing for a key already stored, and the stored row's eventId then says whether the row is
-/// a duplicate (0) or another id with the same key, which moves on to its next probe (see <see cref="EventKey"/>).
+/// The event insert, prepared once and run per row. The unique event_key decides duplicates: a key already stored
+/// inserts nothing, and the stored row's eventId then says whether the row is a duplicate or another id with the
+/// same key, which moves on to its next probe (see <see cref="EventKey"/>).
 /// </summary>
-internal sealed class EventInsert : IAsyncDisposable
+internal abstract class EventInsert : IAsyncDisposable
 {
-    private readonly DbCommand _command, _storedId;
-    private readonly DbParameter _eventKey, _eventId, _customerId, _type, _occurredAt, _courseId, _sessionId, _value, _storedKey;
-    private readonly bool _sqlite;
+    public static EventInsert Create(DbConnection connection, DbTransaction tx, bool sqlite) =>
+        sqlite ? new SqliteEventInsert(connection) : new SqlServerEventInsert(connection, tx);
 
-    public EventInsert(DbConnection connection, DbTransaction tx, bool sqlite)
+    /// <summary>
+    /// Inserts the batches' rows in key order and returns how many of each batch were stored. With random ids,
+    /// rows in arrival order land on index pages scattered over memory; in key order consecutive rows share a path
+    /// through the index. Equal keys keep their batch and item order, so the first sender of an id is the one stored.
+    /// </summary>
+    public async ValueTask<int[]> ExecuteInKeyOrderAsync(DbTransaction tx, IReadOnlyList<List<EventRow>> batches, CancellationToken ct)
     {
-        _sqlite = sqlite;
-        _command = connection.CreateCommand();
-        _command.Transaction = tx;
-        _command.CommandText = sqlite ? SqliteInsert : SqlServerInsert;
-        _eventKey = Parameter(_command, "@eventKey", DbType.Int64);
-        _eventId = Parameter(_command, "@eventId", DbType.String, IngestFields.MaxIdLength);
-        _customerId = Parameter(_command, "@customerId", DbType.Int64);
-        _type = Parameter(_command, "@type", DbType.String, 20);
-        _occurredAt = Parameter(_command, "@occurredAt", DbType.DateTime2);
-        _courseId = Parameter(_command, "@courseId", DbType.Int64);
-        _sessionId = Parameter(_command, "@liveSessionId", DbType.Int64);
-        _value = Parameter(_command, "@value", DbType.Double);
-        _command.Prepare();
-        _storedId = connection.CreateCommand();
-        _storedId.Transaction = tx;
-        _storedId.CommandText = "SELECT event_id FROM events WHERE event_key = @eventKey";
-        _storedKey = Parameter(_storedId, "@eventKey", DbType.Int64);
-        _storedId.Prepare();
+        var order = new List<(long Key, int Batch, int Item)>(batches.Sum(b => b.Count));
+        for (var b = 0; b < batches.Count; b++)
+            for (var i = 0; i < batches[b].Count; i++) order.Add((batches[b][i].Key, b, i));
+        order.Sort();
+        var accepted = new int[batches.Count];
+        foreach (var (_, b, i) in order) accepted[b] += await ExecuteAsync(tx, batches[b][i], ct);
+        return accepted;
     }
 
     /// <summary>1 when the row was stored, 0 when its eventId already was.</summary>
     public async ValueTask<int> ExecuteAsync(DbTransaction tx, EventRow row, CancellationToken ct)
     {
-        _command.Transaction = _storedId.Transaction = tx;
-        _eventId.Value = row.EventId;
-        _customerId.Value = row.CustomerId;
-        _type.Value = row.Type;
-        _occurredAt.Value = row.OccurredAt;
-        _courseId.Value = row.CourseId is { } course ? course : DBNull.Value;
-        _sessionId.Value = row.SessionId is { } session ? session : DBNull.Value;
-        _value.Value = row.Value is { } number ? number : DBNull.Value;
+        Use(tx);
         for (var probe = 0; probe <= EventKey.MaxProbe; probe++)
         {
             var key = probe == 0 ? row.Key : EventKey.Of(row.EventId, probe);
-            _eventKey.Value = key;
-            if (await RunAsync(_command, ct) == 1) return 1;
-            _storedKey.Value = key;
-            if (string.Equals(await StoredIdAsync(ct), row.EventId, StringComparison.Ordinal)) return 0;
+            if (await TryInsertAsync(row, key, ct)) return 1;
+            if (string.Equals(await StoredIdAsync(key, ct), row.EventId, StringComparison.Ordinal)) return 0;
         }
         throw new InvalidOperationException($"eventId '{row.EventId}' shares its key with {EventKey.MaxProbe + 1} stored ids in a row.");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _command.DisposeAsync();
-        await _storedId.DisposeAsync();
-    }
+    protected abstract void Use(DbTransaction tx);
 
-    // SQLite runs synchronously anyway; its async wrapper would only add an allocation per row.
-    private async ValueTask<int> RunAsync(DbCommand command, CancellationToken ct) =>
-        _sqlite ? command.ExecuteNonQuery() : await command.ExecuteNonQueryAsync(ct);
+    /// <summary>Inserts the row under this key; false when the key is already stored.</summary>
+    protected abstract ValueTask<bool> TryInsertAsync(EventRow row, long key, CancellationToken ct);
 
-    private async ValueTask<string?> StoredIdAsync(CancellationToken ct) =>
-        (_sqlite ? _storedId.ExecuteScalar() : await _storedId.ExecuteScalarAsync(ct)) as string;
+    protected abstract ValueTask<string?> StoredIdAsync(long key, CancellationToken ct);
 
-    private static DbParameter Parameter(DbCommand command, string name, DbType type, int size = 0)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.DbType = type;
-        if (size > 0) parameter.Size = size;
-        command.Parameters.Add(parameter);
-        return parameter;
-    }
-
-    private const string SqliteInsert = """
-        INSERT INTO events (event_key, event_id, customer_id, type, occurred_at, course_id, live_session_id, value)
-        VALUES (@eventKey, @eventId, @customerId, @type, @occurredAt, @courseId, @liveSessionId, @value)
-        ON CONFLICT (event_key) DO NOTHING
-        """;
-
-    // The key-range lock makes the existence check and the insert one step against a concurrent sender of the same event.
-    private const string SqlServerInsert = """
-        INSERT INTO events (event_key, event_id, customer_id, type, occurred_at, course_id, live_session_id, value)
-        SELECT @eventKey, @eventId, @customerId, @type, @occurredAt, @courseId, @liveSessionId, @value
-        WHERE NOT EXISTS (SELECT 1 FROM events WITH (UPDLOCK, HOLDLOCK) WHERE event_key = @eventKey)
-        """;
+    public abstract ValueTask DisposeAsync();
 }

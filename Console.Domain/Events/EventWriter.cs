@@ -36,7 +36,7 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
         {
             var pending = new Pending(rows, rejected, now, Resolved: null);
             await using var connection = await db.OpenAsync(ct);
-            await WriteGroupAsync(connection, [pending], sqlite: false, ct);
+            await WriteGroupAsync(connection, [[pending]], sqlite: false, ct);
             return await pending.Done.Task;
         }
         var queued = new Pending(rows, rejected, now, RememberedReferences.TryResolve(ids, rows));
@@ -65,29 +65,45 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
     }
 
     /// <summary>
-    /// Hands out queued batches until the cap, looking again after each one: batches that arrive while the
-    /// transaction runs join it, so senders answered by the last commit share the next one instead of splitting
-    /// into two halves that take turns.
+    /// Hands out the queued batches in passes until the cap, looking again after each pass: batches that arrive
+    /// while the transaction runs join it, so senders answered by the last commit share the next one instead of
+    /// splitting into two halves that take turns.
     /// </summary>
-    private IEnumerable<Pending> Drain(List<Pending> taken)
+    private IEnumerable<List<Pending>> Drain(List<Pending> taken)
     {
         var rows = 0;
-        while (rows < MaxRowsPerCommit && _waiting.TryDequeue(out var next))
+        while (rows < MaxRowsPerCommit)
         {
-            taken.Add(next);
-            rows += next.Rows.Count;
-            yield return next;
+            var pass = new List<Pending>();
+            while (rows < MaxRowsPerCommit && _waiting.TryDequeue(out var next))
+            {
+                taken.Add(next);
+                pass.Add(next);
+                rows += next.Rows.Count;
+            }
+            if (pass.Count == 0) yield break;
+            yield return pass;
         }
     }
 
-    private async Task WriteGroupAsync(DbConnection connection, IEnumerable<Pending> group, bool sqlite, CancellationToken ct)
+    private async Task WriteGroupAsync(DbConnection connection, IEnumerable<List<Pending>> passes, bool sqlite, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var insert = sqlite ? _insert ??= new EventInsert(connection, tx, sqlite) : new EventInsert(connection, tx, sqlite);
+        var insert = sqlite ? _insert ??= EventInsert.Create(connection, tx, sqlite) : EventInsert.Create(connection, tx, sqlite);
         var written = new List<(Pending Pending, IngestResult Result, Dictionary<string, long>? Customers)>();
         try
         {
-            foreach (var pending in group) written.Add(await WriteBatchAsync(connection, tx, insert, pending, ct));
+            foreach (var pass in passes)
+            {
+                var resolved = new List<(List<EventRow> Rows, Dictionary<string, long>? Customers)>(pass.Count);
+                foreach (var pending in pass) resolved.Add(await ResolveAsync(connection, tx, pending));
+                var accepted = await insert.ExecuteInKeyOrderAsync(tx, resolved.ConvertAll(r => r.Rows), ct);
+                for (var i = 0; i < pass.Count; i++)
+                {
+                    var rows = resolved[i].Rows.Count;
+                    written.Add((pass[i], new IngestResult(accepted[i], rows - accepted[i], Rejection.InOrder(pass[i].Rejected)), resolved[i].Customers));
+                }
+            }
             await tx.CommitAsync(ct);
         }
         finally
@@ -98,21 +114,13 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
         foreach (var (pending, result, _) in written) pending.Done.TrySetResult(result);
     }
 
-    /// <summary>Inserts one batch; the customers it had to look up are returned, to be remembered once committed.</summary>
-    private async Task<(Pending, IngestResult, Dictionary<string, long>?)> WriteBatchAsync(
-        DbConnection connection, DbTransaction tx, EventInsert insert, Pending pending, CancellationToken ct)
+    /// <summary>A batch's rows with their row ids; the customers it had to look up are returned, to be remembered once committed.</summary>
+    private async Task<(List<EventRow>, Dictionary<string, long>?)> ResolveAsync(DbConnection connection, DbTransaction tx, Pending pending)
     {
-        Dictionary<string, long>? customers = null;
-        var rows = pending.Resolved;
-        if (rows is null)
-        {
-            var known = await KnownReferencesAsync(connection, tx, pending.Rows, pending.Rejected);
-            customers = await ids.EnsureCustomersAsync(connection, tx, known.Select(r => r.Customer).ToHashSet(StringComparer.Ordinal), pending.Now);
-            rows = known.ConvertAll(r => r with { CustomerId = customers[r.Customer] });
-        }
-        var accepted = 0;
-        foreach (var row in rows) accepted += await insert.ExecuteAsync(tx, row, ct);
-        return (pending, new IngestResult(accepted, rows.Count - accepted, Rejection.InOrder(pending.Rejected)), customers);
+        if (pending.Resolved is { } resolved) return (resolved, null);
+        var known = await KnownReferencesAsync(connection, tx, pending.Rows, pending.Rejected);
+        var customers = await ids.EnsureCustomersAsync(connection, tx, known.Select(r => r.Customer).ToHashSet(StringComparer.Ordinal), pending.Now);
+        return (known.ConvertAll(r => r with { CustomerId = customers[r.Customer] }), customers);
     }
 
     /// <summary>Resolves course and session ids; an item naming one we do not know is rejected, the rest go on.</summary>

@@ -77,5 +77,23 @@ public sealed class EventKeyTests
         Assert.Equal((1, 2), (resent.Accepted, resent.Duplicates));
     }
 
+    [Theory]
+    [InlineData("2025-06-01T20:15:00+08:00")]
+    [InlineData("2025-06-01T12:15:00.5Z")]
+    [InlineData("2025-06-01T12:15:07.1234567Z")]
+    [InlineData("2025-12-31T23:59:59.999-05:00")]
+    public async Task The_writer_stores_times_as_the_text_ado_net_writes_for_them(string sent)
+    {
+        using var store = new TempStore();
+        await using var events = new IngestEvents(store.Db, new WriteGate(store.Db), new ExternalIds(store.Db), TimeProvider.System);
+        await events.IngestAsync([new EventIn("t-1", "cust-1", "chat", sent)]);
+
+        using var check = store.Db.Open();
+        var utc = DateTimeOffset.Parse(sent, System.Globalization.CultureInfo.InvariantCulture).UtcDateTime;
+        // Dapper hands the DateTime to Microsoft.Data.Sqlite, which formats it the way every other query's parameters are.
+        Assert.Equal(check.ExecuteScalar<string>("SELECT @utc", new { utc }), check.ExecuteScalar<string>("SELECT occurred_at FROM events"));
+        Assert.Equal(1, check.ExecuteScalar<long>("SELECT COUNT(*) FROM events WHERE occurred_at = @utc", new { utc }));
+    }
+
     private static EventIn Event(string id, string customer) => new(id, customer, "chat", "2025-06-01T20:15:00+08:00");
 }
