@@ -44,6 +44,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(1, events.Code);
         Assert.Contains("line 4, column type: unknown_type", events.Err);
         Assert.Contains("line 5, column liveSessionExternalId: unknown_live_session", events.Err);
+        Assert.Contains("4 rows read, 1 stored, 1 already stored, 2 refused.", events.Out);
 
         using var connection = _store.Db.Open();
         Assert.Equal(29900, connection.ExecuteScalar<long>("SELECT list_price FROM courses WHERE external_id = 'c-1'"));
@@ -64,6 +65,9 @@ public sealed class ImportTests : IDisposable
         Assert.True(result.Code == 0, result.Err);
         Assert.Contains("progress:", result.Err);
         Assert.Contains("20,000 rows read, 20,000 stored, 0 refused", result.Out);
+        var again = await Import("events", csv.ToString());
+        Assert.True(again.Code == 0, again.Err);
+        Assert.Contains("20,000 rows read, 0 stored, 20,000 already stored, 0 refused", again.Out);
         using var connection = _store.Db.Open();
         Assert.Equal(20_000, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM events"));
         Assert.Equal(700, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM customers WHERE is_stub = 1"));

@@ -46,13 +46,14 @@ internal static class ImportVerb
         if (unknown.Count > 0) await cli.Error.WriteLineAsync($"warning: ignoring unknown column(s) {string.Join(", ", unknown)}.");
 
         var showProgress = stream.Length >= ProgressFromBytes;
-        int stored = 0, refused = 0, rows = 0;
+        int stored = 0, already = 0, refused = 0, rows = 0;
         var chunk = new List<CsvRow>(ChunkSize);
         async Task Flush()
         {
             if (chunk.Count == 0) return;
-            var (ok, rejected) = await importer.ImportAsync(chunk, CancellationToken.None);
+            var (ok, known, rejected) = await importer.ImportAsync(chunk, CancellationToken.None);
             stored += ok;
+            already += known;
             refused += rejected.Count;
             foreach (var r in rejected.OrderBy(r => r.Index))
                 await cli.Error.WriteLineAsync($"line {chunk[r.Index].Line}, column {r.Column}: {r.Reason}");
@@ -70,7 +71,9 @@ internal static class ImportVerb
             if (chunk.Count == ChunkSize) await Flush();
         }
         await Flush();
-        await cli.Out.WriteLineAsync($"{importer.Kind}: {rows:N0} rows read, {stored:N0} stored, {refused:N0} refused.");
+        // A row whose id is already stored is not an error: importing a file twice stores it once.
+        var known = already > 0 ? $", {already:N0} already stored" : "";
+        await cli.Out.WriteLineAsync($"{importer.Kind}: {rows:N0} rows read, {stored:N0} stored{known}, {refused:N0} refused.");
         return refused == 0 ? 0 : 1;
     }
 }

@@ -8,16 +8,16 @@ namespace Console.Web.Cli.Import;
 /// the API calls, and each rejection is reported against the column its code names.
 /// </summary>
 internal sealed class BatchCsv<TIn>(string kind, string[] required, string[] optional, Func<CsvRow, TIn> map,
-    Func<IReadOnlyList<TIn>, CancellationToken, Task<(int Stored, IReadOnlyList<Rejection> Rejected)>> ingest) : ICsvImporter
+    Func<IReadOnlyList<TIn>, CancellationToken, Task<(int Stored, int AlreadyStored, IReadOnlyList<Rejection> Rejected)>> ingest) : ICsvImporter
 {
     public string Kind => kind;
     public IReadOnlyList<string> RequiredColumns => required;
     public IReadOnlyList<string> OptionalColumns => optional;
 
-    public async Task<(int Stored, IReadOnlyList<RowRejection> Rejected)> ImportAsync(IReadOnlyList<CsvRow> rows, CancellationToken ct)
+    public async Task<ChunkResult> ImportAsync(IReadOnlyList<CsvRow> rows, CancellationToken ct)
     {
-        var (stored, rejected) = await ingest(rows.Select(map).ToList(), ct);
-        return (stored, rejected.Select(r => new RowRejection(r.Index, ColumnOf(r.Error), r.Message is null ? r.Error : $"{r.Error} ({r.Message})")).ToList());
+        var (stored, already, rejected) = await ingest(rows.Select(map).ToList(), ct);
+        return new ChunkResult(stored, already, rejected.Select(r => new RowRejection(r.Index, ColumnOf(r.Error), r.Message is null ? r.Error : $"{r.Error} ({r.Message})")).ToList());
     }
 
     /// <summary>missing_list_price → listPrice; the unknown_* codes name the reference that was not found.</summary>

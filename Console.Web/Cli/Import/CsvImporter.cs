@@ -10,6 +10,9 @@ public sealed record CsvRow(int Line, IReadOnlyDictionary<string, string?> Value
 /// <summary>A refused row: which row of the chunk, which column, and why.</summary>
 public sealed record RowRejection(int Index, string Column, string Reason);
 
+/// <summary>What a chunk did: rows stored now, rows whose id was already stored (counted, not stored again), refused rows.</summary>
+public sealed record ChunkResult(int Stored, int AlreadyStored, IReadOnlyList<RowRejection> Rejected);
+
 /// <summary>Maps CSV rows of one kind onto the same domain use case the API calls, so both refuse the same things.</summary>
 public interface ICsvImporter
 {
@@ -17,6 +20,6 @@ public interface ICsvImporter
     IReadOnlyList<string> RequiredColumns { get; }
     IReadOnlyList<string> OptionalColumns { get; }
 
-    /// <summary>Stores the valid rows of a chunk and returns the refused ones; returns the number stored.</summary>
-    Task<(int Stored, IReadOnlyList<RowRejection> Rejected)> ImportAsync(IReadOnlyList<CsvRow> rows, CancellationToken ct);
+    /// <summary>Stores the valid rows of a chunk and says what became of each.</summary>
+    Task<ChunkResult> ImportAsync(IReadOnlyList<CsvRow> rows, CancellationToken ct);
 }

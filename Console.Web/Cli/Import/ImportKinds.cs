@@ -35,11 +35,11 @@ internal static class ImportKinds
                 async (items, ct) =>
                 {
                     var result = await events.IngestAsync(items, ct);
-                    return (result.Accepted + result.Duplicates, result.Rejected);
+                    return (result.Accepted, result.Duplicates, result.Rejected);
                 }),
             new OrdersCsv(services.GetRequiredService<CreateOrder>()),
         ];
     }
 
-    private static (int, IReadOnlyList<Rejection>) Upserted(UpsertResult result) => (result.Upserted, result.Rejected);
+    private static (int, int, IReadOnlyList<Rejection>) Upserted(UpsertResult result) => (result.Upserted, 0, result.Rejected);
 }

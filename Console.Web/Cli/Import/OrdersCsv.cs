@@ -10,10 +10,10 @@ internal sealed class OrdersCsv(CreateOrder createOrder) : ICsvImporter
     public IReadOnlyList<string> OptionalColumns { get; } =
         ["couponCodes", "referralCode", "liveSessionExternalId", "channel", "paidAt"];
 
-    public async Task<(int Stored, IReadOnlyList<RowRejection> Rejected)> ImportAsync(IReadOnlyList<CsvRow> rows, CancellationToken ct)
+    public async Task<ChunkResult> ImportAsync(IReadOnlyList<CsvRow> rows, CancellationToken ct)
     {
         var rejected = new List<RowRejection>();
-        var stored = 0;
+        int stored = 0, already = 0;
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
@@ -24,8 +24,11 @@ internal sealed class OrdersCsv(CreateOrder createOrder) : ICsvImporter
                 null, row["paidAt"]), ct);
             switch (outcome)
             {
-                case CreateOrder.Outcome.Created or CreateOrder.Outcome.Existing:
+                case CreateOrder.Outcome.Created:
                     stored++;
+                    break;
+                case CreateOrder.Outcome.Existing:
+                    already++;
                     break;
                 case CreateOrder.Outcome.Invalid invalid:
                     foreach (var (field, messages) in invalid.Errors)
@@ -36,7 +39,7 @@ internal sealed class OrdersCsv(CreateOrder createOrder) : ICsvImporter
                     break;
             }
         }
-        return (stored, rejected);
+        return new ChunkResult(stored, already, rejected);
     }
 
     private static string ColumnOf(string code) => code switch
