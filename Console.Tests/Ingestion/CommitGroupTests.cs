@@ -92,4 +92,37 @@ public sealed class CommitGroupTests : IDisposable
             """));
         Assert.Equal(3, Count("SELECT COUNT(*) FROM events WHERE event_id LIKE 'a-%'"));
     }
+
+    [Fact]
+    public async Task A_failure_inside_a_commit_group_stores_nothing_of_its_batches_and_the_writer_goes_on()
+    {
+        using (var connection = _store.Db.Open())
+            connection.Execute("CREATE TRIGGER fail_doomed BEFORE INSERT ON events WHEN NEW.event_id = 'doomed' BEGIN SELECT RAISE(ABORT, 'forced failure'); END;");
+        var batches = Enumerable.Range(0, 24).Select(b => Enumerable.Range(0, 100)
+            .Select(i => Event(b == 7 && i == 50 ? "doomed" : $"f-{b}-{i}", $"cust-{i % 9}")).ToList()).ToList();
+
+        var outcomes = await Task.WhenAll(batches.Select(async batch =>
+        {
+            try { return (Batch: batch, Result: await Task.Run(() => _events.IngestAsync(batch))); }
+            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.Message.Contains("forced failure", StringComparison.Ordinal))
+            {
+                return (Batch: batch, Result: (IngestResult?)null);
+            }
+        }));
+
+        // Each batch is all or nothing: answered and stored, or failed with none of its rows stored.
+        Assert.Contains(outcomes, o => o.Result is null && o.Batch.Any(e => e.EventId == "doomed"));
+        foreach (var (batch, result) in outcomes)
+        {
+            var stored = Count("SELECT COUNT(*) FROM events WHERE event_id IN (SELECT value FROM json_each(@ids))",
+                new { ids = System.Text.Json.JsonSerializer.Serialize(batch.Select(e => e.EventId)) });
+            Assert.Equal(result is null ? 0 : 100, stored);
+        }
+
+        // The sender retries; the writer took a fresh connection and every event ends up stored once.
+        using (var connection = _store.Db.Open()) connection.Execute("DROP TRIGGER fail_doomed");
+        var retried = await Task.WhenAll(outcomes.Select(o => _events.IngestAsync(o.Batch)));
+        Assert.Equal(outcomes.Count(o => o.Result is null) * 100, retried.Sum(r => r.Accepted));
+        Assert.Equal(24 * 100, Count("SELECT COUNT(*) FROM events WHERE event_id LIKE 'f-%' OR event_id = 'doomed'"));
+    }
 }
