@@ -1,7 +1,8 @@
 -- Duplicates are decided by a 64-bit event_key (see EventKey in Console.Domain) instead of a unique text index over
 -- event_id: with random ids every row of a commit lands on its own index page, and an integer index has a fifth of
--- the pages, so a commit rewrites far fewer of them. The customer index drops occurred_at for the same reason: its
--- entries become (customer_id, id), and a new row always goes to the end of its customer's range.
+-- the pages, so a commit rewrites far fewer of them. The customer index drops occurred_at and the live-session index
+-- drops type for the same reason: their entries become (customer_id, id) and (live_session_id, id), so a new row
+-- always goes to the end of its customer's or session's range, one place per customer or session instead of many.
 -- SQLite cannot drop a column's UNIQUE in place, so events is rebuilt. event_key(id, probe) is registered by the
 -- console's migrator; the second copy gives the rare id whose key another id already took its next probe.
 
@@ -29,4 +30,4 @@ FROM events WHERE id NOT IN (SELECT id FROM events_keyed) ORDER BY id;
 DROP TABLE events;
 ALTER TABLE events_keyed RENAME TO events;
 CREATE INDEX ix_events_customer ON events (customer_id);
-CREATE INDEX ix_events_live_session ON events (live_session_id, type) WHERE live_session_id IS NOT NULL;
+CREATE INDEX ix_events_live_session ON events (live_session_id) WHERE live_session_id IS NOT NULL;
