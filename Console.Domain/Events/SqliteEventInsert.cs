@@ -25,6 +25,7 @@ internal sealed class SqliteEventInsert : EventInsert
         _storedId = Prepare("SELECT event_id FROM events WHERE event_key = @eventKey");
     }
 
+    // SQLite's transaction belongs to the connection, so the statements join whichever one the writer began.
     protected override void Use(DbTransaction tx) { }
 
     // Parameters are bound by position: SQLite numbers named parameters in the order they first appear.
