@@ -47,11 +47,7 @@ public sealed class EventKeyTests
     public async Task Events_stored_before_the_keys_existed_get_their_keys_and_stay_deduplicated()
     {
         using var store = new TempStore(migrate: false);
-        var before = DeployChanges.To.SqliteDatabase(store.Db.ConnectionString)
-            .WithScriptsEmbeddedInAssembly(typeof(Migrator).Assembly,
-                n => n.StartsWith("db/sqlite/", StringComparison.Ordinal) && string.CompareOrdinal(n, "db/sqlite/0011") < 0)
-            .LogToNowhere().Build().PerformUpgrade();
-        Assert.True(before.Successful);
+        Assert.True(MigrateBefore0011(store).Successful);
         using (var connection = store.Db.Open())
             connection.Execute("""
                 INSERT INTO customers (id, external_id, created_at, updated_at) VALUES (7, 'cust-7', '2025-06-01', '2025-06-01');
@@ -76,6 +72,36 @@ public sealed class EventKeyTests
         var resent = await events.IngestAsync([Event("old-1", "cust-7"), Event("old-500", "cust-7"), Event("new-1", "cust-7")]);
         Assert.Equal((1, 2), (resent.Accepted, resent.Duplicates));
     }
+
+    [Fact]
+    public void The_migration_gives_a_stored_id_whose_key_is_taken_its_next_probe()
+    {
+        using var store = new TempStore(migrate: false);
+        Assert.True(MigrateBefore0011(store).Successful);
+        using var connection = (Microsoft.Data.Sqlite.SqliteConnection)store.Db.Open();
+        connection.Execute("""
+            INSERT INTO customers (id, external_id, created_at, updated_at) VALUES (7, 'cust-7', '2025-06-01', '2025-06-01');
+            INSERT INTO events (event_id, customer_id, type, occurred_at) VALUES
+                ('x', 7, 'chat', '2025-06-01'), ('y', 7, 'chat', '2025-06-01'), ('z', 7, 'chat', '2025-06-01');
+            """);
+        // No two real ids with one SHA-256 head are known, so x and y are made to share their first probe here.
+        connection.CreateFunction("event_key", (string id, long probe) => probe == 0 && id is "x" or "y" ? 42L : EventKey.Of(id, (int)probe));
+
+        using (var tx = connection.BeginTransaction())
+        {
+            connection.Execute(Migrator.ReadScript("db/sqlite/0011_event_keys.sql"), transaction: tx);
+            tx.Commit();
+        }
+
+        Assert.Equal([("x", 42L), ("y", EventKey.Of("y", 1)), ("z", EventKey.Of("z"))],
+            connection.Query<(string, long)>("SELECT event_id, event_key FROM events ORDER BY id"));
+    }
+
+    private static DbUp.Engine.DatabaseUpgradeResult MigrateBefore0011(TempStore store) =>
+        DeployChanges.To.SqliteDatabase(store.Db.ConnectionString)
+            .WithScriptsEmbeddedInAssembly(typeof(Migrator).Assembly,
+                n => n.StartsWith("db/sqlite/", StringComparison.Ordinal) && string.CompareOrdinal(n, "db/sqlite/0011") < 0)
+            .LogToNowhere().Build().PerformUpgrade();
 
     [Theory]
     [InlineData("2025-06-01T20:15:00+08:00")]
