@@ -5,7 +5,8 @@ namespace Console.Bench.Ingestion;
 
 /// <summary>
 /// The in-process ceiling: the same rows, already resolved to row ids, through the server's own insert
-/// (<see cref="EventInsert"/>, rows in arrival order) in one transaction. With <c>commitEvery</c> it commits every so many rows instead, to show what commits alone cost.
+/// (<see cref="EventInsert"/>, rows in arrival order) in one transaction. With <c>commitEvery</c> it commits every
+/// so many rows instead, to show what commits alone cost.
 /// </summary>
 internal static class Ceiling
 {

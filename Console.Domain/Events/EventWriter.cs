@@ -101,7 +101,8 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
                 for (var i = 0; i < pass.Count; i++)
                 {
                     var rows = resolved[i].Rows.Count;
-                    written.Add((pass[i], new IngestResult(accepted[i], rows - accepted[i], Rejection.InOrder(pass[i].Rejected)), resolved[i].Customers));
+                    var result = new IngestResult(accepted[i], rows - accepted[i], Rejection.InOrder(pass[i].Rejected));
+                    written.Add((pass[i], result, resolved[i].Customers));
                 }
             }
             await tx.CommitAsync(ct);
@@ -114,7 +115,7 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
         foreach (var (pending, result, _) in written) pending.Done.TrySetResult(result);
     }
 
-    /// <summary>A batch's rows with their row ids; the customers it had to look up are returned, to be remembered once committed.</summary>
+    /// <summary>A batch's rows with their row ids, and the customers it had to look up, to be remembered once committed.</summary>
     private async Task<(List<EventRow>, Dictionary<string, long>?)> ResolveAsync(DbConnection connection, DbTransaction tx, Pending pending)
     {
         if (pending.Resolved is { } resolved) return (resolved, null);

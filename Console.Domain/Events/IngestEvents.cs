@@ -9,7 +9,8 @@ public sealed record EventIn(string? EventId, string? CustomerExternalId, string
 
 /// <summary>
 /// Validates a batch of events and hands the valid ones to the writer. Idempotent by eventId: the unique event key
-/// decides (see <see cref="EventKey"/>), so an event already stored or repeated in the batch counts as a duplicate, never a second row.
+/// decides (see <see cref="EventKey"/>), so an event already stored or repeated in the batch counts as a duplicate,
+/// never a second row.
 /// </summary>
 public sealed class IngestEvents(Db db, WriteGate gate, ExternalIds ids, TimeProvider clock) : IAsyncDisposable
 {

@@ -81,7 +81,8 @@ internal sealed class SqliteEventInsert : EventInsert
 
     private void Check(int result, int expected)
     {
-        if (result != expected) throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), result, raw.sqlite3_extended_errcode(_db));
+        if (result != expected)
+            throw new SqliteException(raw.sqlite3_errmsg(_db).utf8_to_string(), result, raw.sqlite3_extended_errcode(_db));
     }
 
     private const string InsertSql = """

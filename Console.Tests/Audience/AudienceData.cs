@@ -52,7 +52,8 @@ internal static class AudienceData
             await connection.ExecuteAsync("""
                 INSERT INTO events (event_id, event_key, customer_id, type, occurred_at, course_id, live_session_id)
                 VALUES (@eventId, @eventKey, @customer, @type, @at, @course, @session)
-                """, new { eventId = "e" + ++n, eventKey = EventKey.Of("e" + n), customer = e.Customer, type = e.Type, at = e.At, course = e.Session is null ? 2 : 1, session = e.Session });
+                """, new { eventId = "e" + ++n, eventKey = EventKey.Of("e" + n), customer = e.Customer, type = e.Type, at = e.At,
+                    course = e.Session is null ? 2 : 1, session = e.Session });
 
         await OrderAsync(connection, 1, "o1", 1, 1, 1, 8000, 0, At(1, 12, 30, 0));
         await OrderAsync(connection, 2, "o2", 2, 1, null, 9000, 0, At(2, 10, 0, 0));

@@ -69,7 +69,10 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
 
     public DemoInserter Events(DbTransaction tx) => new(connection, tx, EventSql, 8, db.IsSqlite);
 
-    /// <summary>Demo ids are all new and the key of each is its first probe; two sharing one would stop the seed with a unique-key error.</summary>
+    /// <summary>
+    /// Demo ids are all new, so each takes its first probe; two sharing a key would stop the seed with a unique-key
+    /// error. The ids do not depend on the seed, and the default sizes have none that do.
+    /// </summary>
     public static void Event(DemoInserter insert, long sequence, int customerId, DemoEvent e)
     {
         var eventId = $"demo-e-{sequence:D8}";
