@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Console.Domain.Admin;
 using Console.Domain.Data;
 using Console.Tests.Support;
 
@@ -25,6 +26,15 @@ public sealed class ConsoleServer : IAsyncDisposable
     public Db Db { get; }
 
     public int ProcessId => _web.Process.Id;
+
+    /// <summary>An HTTP client to the server carrying a freshly created key, as the storefront or live room holds one.</summary>
+    public async Task<HttpClient> ClientWithKeyAsync(string name, ApiKeyScope scope = ApiKeyScope.Ingest)
+    {
+        var key = await new ApiKeys(Db, TimeProvider.System).CreateAsync(name, scope, "e2e");
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
+        return client;
+    }
 
     /// <summary>The last lines the server wrote, for failure messages.</summary>
     public string RecentLog => Recent(_log);

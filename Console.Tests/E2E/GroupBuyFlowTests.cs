@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Console.Domain.Admin;
 using Console.Domain.GroupBuys;
 using Console.Tests.Admin;
 using Dapper;
@@ -68,9 +67,7 @@ public sealed partial class GroupBuyFlowTests(E2EApp app) : IClassFixture<E2EApp
     /// <summary>As the storefront would: one team fails to fill, one fills, one is still gathering.</summary>
     private async Task<Teams> MakeTeamsAsync(long campaignId, string course)
     {
-        var key = await new ApiKeys(app.Server.Db, TimeProvider.System).CreateAsync("storefront-e2e", ApiKeyScope.Ingest, "e2e");
-        using var api = new HttpClient { BaseAddress = app.Server.Address };
-        api.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
+        using var api = await app.Server.ClientWithKeyAsync("storefront-e2e");
         var run = Guid.NewGuid().ToString("N")[..6];
 
         // The team that will fail opens first, so its window ends before the open team's.

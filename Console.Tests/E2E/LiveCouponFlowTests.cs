@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Console.Domain.Admin;
 using Dapper;
 using static Microsoft.Playwright.Assertions;
 
@@ -47,9 +46,7 @@ public sealed partial class LiveCouponFlowTests(E2EApp app) : IClassFixture<E2EA
                   AND live_session_id = @Id AND claim_minutes = @ClaimMinutes
                 """, new { campaignId, session.Id, ClaimMinutes }));
 
-        var key = await new ApiKeys(app.Server.Db, TimeProvider.System).CreateAsync("live-room-e2e", ApiKeyScope.Ingest, "e2e");
-        using var api = new HttpClient { BaseAddress = app.Server.Address };
-        api.DefaultRequestHeaders.Add("X-Api-Key", key.Key);
+        using var api = await app.Server.ClientWithKeyAsync("live-room-e2e");
         var (claimer, viewer) = ("claimer-" + run, "viewer-" + run);
         // Both were in the room; only one pressed "claim".
         var events = await api.PostAsJsonAsync("/api/v1/events", new[]
