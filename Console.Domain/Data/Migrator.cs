@@ -27,8 +27,11 @@ public sealed class Migrator(Db db)
         return reader.ReadToEnd();
     }
 
-    /// <summary>Returns the names of the scripts this run applied (empty when the store was up to date).</summary>
-    public IReadOnlyList<string> Migrate()
+    /// <summary>
+    /// Returns the names of the scripts this run applied (empty when the store was up to date). Before applying any,
+    /// it tells <paramref name="progress"/> which: a script that rebuilds a large table can take a while.
+    /// </summary>
+    public IReadOnlyList<string> Migrate(Action<string>? progress = null)
     {
         var prefix = Prefix(db.Dialect);
         using var sqlite = db.IsSqlite ? SqliteWithFunctions() : null;
@@ -40,6 +43,8 @@ public sealed class Migrator(Db db)
             .WithTransactionPerScript()
             .LogToNowhere()
             .Build();
+        var pending = upgrader.GetScriptsToExecute();
+        if (pending.Count > 0) progress?.Invoke($"applying {pending.Count} script(s): {string.Join(", ", pending.Select(s => s.Name))}");
         DatabaseUpgradeResult result = upgrader.PerformUpgrade();
         if (!result.Successful)
             throw new InvalidOperationException($"Migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);

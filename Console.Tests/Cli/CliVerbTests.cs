@@ -1,3 +1,4 @@
+using Console.Domain.Data;
 using Console.Tests.Support;
 using Console.Web.Cli;
 using Dapper;
@@ -23,8 +24,10 @@ public sealed class CliVerbTests : IDisposable
         var second = await Run("migrate");
         Assert.Equal(0, first.Code);
         Assert.Contains("0001_core.sql", first.Out);
+        Assert.Contains($"applying {Migrator.ScriptNames(Dialect.Sqlite).Count} script(s): db/sqlite/0001_core.sql", first.Err);
         Assert.Equal(0, second.Code);
         Assert.Contains("already up to date", second.Out);
+        Assert.DoesNotContain("applying", second.Err);
     }
 
     [Fact]
