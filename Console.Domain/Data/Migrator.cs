@@ -1,4 +1,5 @@
 using System.Reflection;
+using Console.Domain.Data;
 using Console.Domain.Events;
 using DbUp;
 using DbUp.Engine;

@@ -1,3 +1,4 @@
+using Console.Domain.Data;
 using System.Data.Common;
 
 namespace Console.Domain.Events;

@@ -1,3 +1,4 @@
+using Console.Domain.Data;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;

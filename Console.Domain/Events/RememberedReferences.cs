@@ -1,3 +1,4 @@
+using Console.Domain.Data;
 namespace Console.Domain.Events;
 
 /// <summary>

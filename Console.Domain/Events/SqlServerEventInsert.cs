@@ -1,3 +1,4 @@
+using Console.Domain.Data;
 using System.Data;
 using System.Data.Common;
 

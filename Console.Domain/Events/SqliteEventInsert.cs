@@ -1,3 +1,4 @@
+using Console.Domain.Data;
 using System.Data.Common;
 using System.Globalization;
 using Microsoft.Data.Sqlite;

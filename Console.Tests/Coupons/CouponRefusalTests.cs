@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Console.Domain.Data;
 using Console.Domain.Events;
 
 namespace Console.Tests.Coupons;

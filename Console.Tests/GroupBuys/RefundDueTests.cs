@@ -1,6 +1,7 @@
+using Console.Tests.Coupons;
 using Console.Domain.GroupBuys;
 using Console.Domain.Orders;
-using Console.Tests.Promotions;
+using Console.Tests.Support;
 
 namespace Console.Tests.GroupBuys;
 

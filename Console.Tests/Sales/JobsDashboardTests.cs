@@ -1,7 +1,7 @@
 using System.Net;
 using Console.Domain.Admin;
 using Console.Tests.Support;
-using Console.Tests.Ui;
+using Console.Tests.Support;
 
 namespace Console.Tests.Sales;
 

@@ -12,6 +12,5 @@ internal static class ApiRoutes
         GroupBuysApi.Map(v1);
         CouponCampaignsApi.Map(v1);
         GroupBuyCampaignsApi.Map(v1);
-        Console.Web.Components.Pages.Promotions.PromotionsDownloads.Map(app);
     }
 }

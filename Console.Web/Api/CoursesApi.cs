@@ -1,4 +1,5 @@
 using Console.Domain.Courses;
+using Console.Domain.Data;
 using Console.Domain.Events;
 
 namespace Console.Web.Api;

@@ -1,3 +1,4 @@
+using Console.Domain.Data;
 using Console.Domain.Events;
 
 namespace Console.Web.Api;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Numerics;
 using System.Text;
 using System.Text.Json;
+using Console.Domain.Data;
 using Console.Domain.Events;
 
 namespace Console.Web.Api;

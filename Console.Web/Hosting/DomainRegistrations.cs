@@ -18,7 +18,7 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Sales.LiveFunnel>();
         services.AddSingleton<Console.Domain.Sales.SalesDashboard>();
         services.AddSingleton<Console.Domain.Data.WriteGate>();
-        services.AddSingleton<Console.Domain.Events.ExternalIds>();
+        services.AddSingleton<Console.Domain.Data.ExternalIds>();
         services.AddSingleton<Console.Domain.Events.IngestEvents>();
         services.AddSingleton<Console.Domain.Customers.UpsertCustomers>();
         services.AddSingleton<Console.Domain.Courses.UpsertCourses>();

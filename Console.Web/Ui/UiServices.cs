@@ -46,6 +46,8 @@ public static class UiServices
         AuthEndpoints.Map(app);
         UiCultures.Map(app);
         UiTheme.Map(app);
+        Components.Pages.Coupons.CouponCodesDownload.Map(app);
+        Components.Pages.GroupBuys.RefundDueDownload.Map(app);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Console.Domain.Data;
 using Console.Domain.Events;
 
 namespace Console.Domain.Data.Demo;

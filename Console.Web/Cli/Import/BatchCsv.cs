@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Console.Domain.Data;
 using Console.Domain.Events;
 
 namespace Console.Web.Cli.Import;

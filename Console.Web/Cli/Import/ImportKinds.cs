@@ -1,5 +1,6 @@
 using Console.Domain.Courses;
 using Console.Domain.Customers;
+using Console.Domain.Data;
 using Console.Domain.Events;
 using Console.Domain.LiveSessions;
 using Console.Domain.Orders;

@@ -1,0 +1,87 @@
+using Console.Domain.Customers;
+
+namespace Console.Tests.Customers;
+
+public sealed class CustomerQueryTests(AudienceStore fixture) : IClassFixture<AudienceStore>
+{
+    private readonly CustomerList _list = new(fixture.Store.Db);
+
+    [Fact]
+    public async Task The_grid_pages_newest_first_with_each_customers_orders_and_net_revenue()
+    {
+        var page = await _list.QueryAsync(new CustomerQuery(), 0, 10);
+        Assert.Equal(5, page.Total);
+        Assert.Equal(["Eve", "Dee", "Cai", "Bob", "Ann"], page.Rows.Select(r => r.Name));
+        Assert.Equal([1L, 0, 2, 2, 2], page.Rows.Select(r => r.Orders));
+        Assert.Equal([10000L, 0, 10500, 16000, 23000], page.Rows.Select(r => r.NetRevenue));
+        Assert.True(page.Rows.Single(r => r.Name == "Ann").EmailOptIn);
+        Assert.False(page.Rows.Single(r => r.Name == "Bob").EmailOptIn);
+
+        var second = await _list.QueryAsync(new CustomerQuery(), 1, 2);
+        Assert.Equal(5, second.Total);
+        Assert.Equal(["Dee", "Cai"], second.Rows.Select(r => r.Name));
+    }
+
+    [Fact]
+    public async Task Search_matches_name_email_or_city_and_sorts_as_asked()
+    {
+        var shanghai = await _list.QueryAsync(new CustomerQuery("SHANGHAI", CustomerSort.Name), 0, 10);
+        Assert.Equal(2, shanghai.Total);
+        Assert.Equal(["Ann", "Cai"], shanghai.Rows.Select(r => r.Name));
+        var bob = await _list.QueryAsync(new CustomerQuery(" bob@ "), 0, 10);
+        Assert.Equal("Bob", Assert.Single(bob.Rows).Name);
+        var none = await _list.QueryAsync(new CustomerQuery("100%"), 0, 10);
+        Assert.Equal(0, none.Total);
+        Assert.Empty(none.Rows);
+        var byCity = await _list.QueryAsync(new CustomerQuery(null, CustomerSort.City), 0, 10);
+        Assert.Equal(["Beijing", "Chengdu", "Hangzhou", "Shanghai", "Shanghai"], byCity.Rows.Select(r => r.City));
+        var oldest = await _list.QueryAsync(new CustomerQuery(null, CustomerSort.FirstSeenOldest), 0, 1);
+        Assert.Equal("Ann", Assert.Single(oldest.Rows).Name);
+    }
+
+    [Fact]
+    public async Task The_profile_has_totals_consent_and_activity()
+    {
+        var profile = new CustomerProfile(fixture.Store.Db);
+        var ann = await profile.GetAsync(1);
+        Assert.NotNull(ann);
+        Assert.Equal(("Ann", "ann@x.io", "Shanghai", "douyin"), (ann.Name, ann.Email, ann.City, ann.Source));
+        Assert.True(ann.EmailOptIn);
+        Assert.Equal((2L, 28000L, 5000L, 23000L), (ann.Orders, ann.Gross, ann.Refunded, ann.NetRevenue));
+        Assert.Equal(AudienceData.At(1, 12, 30, 0), ann.FirstOrderAt);
+        Assert.Equal(AudienceData.At(1, 12, 45, 0), ann.LastOrderAt);
+        Assert.Equal(5, ann.Events);
+        Assert.Equal(AudienceData.At(1, 12, 5, 0), ann.LastEventAt);
+
+        var dee = await profile.GetAsync(4);
+        Assert.NotNull(dee);
+        Assert.Equal((0L, 0L, 1L), (dee.Orders, dee.NetRevenue, dee.Events));
+        Assert.Null(dee.LastOrderAt);
+        Assert.Null(await profile.GetAsync(99));
+    }
+
+    [Fact]
+    public async Task The_timeline_merges_events_and_orders_newest_first_page_by_page()
+    {
+        var timeline = new CustomerTimeline(fixture.Store.Db);
+        var first = await timeline.PageAsync(1, TimelineCursor.Start, 3);
+        Assert.Equal(["o5", "o1", null], first.Items.Select(i => i.OrderId));
+        Assert.Equal([TimelineKind.Order, TimelineKind.Order, TimelineKind.Event], first.Items.Select(i => i.Kind));
+        Assert.Equal("watch", first.Items[2].Type);
+        Assert.Equal(("Beta", 20000L, 5000L), (first.Items[0].CourseTitle, first.Items[0].Payable, first.Items[0].Refunded));
+        Assert.Equal(new TimelineCursor(1, 2), first.Next);
+        Assert.True(first.HasMore);
+
+        var second = await timeline.PageAsync(1, first.Next, 3);
+        Assert.Equal(["coupon_claim", "question", "chat"], second.Items.Select(i => i.Type));
+        Assert.True(second.HasMore);
+        var last = await timeline.PageAsync(1, second.Next, 3);
+        var chat = Assert.Single(last.Items);
+        Assert.Equal(AudienceData.At(1, 12, 0, 10), chat.At);
+        Assert.False(last.HasMore);
+
+        var empty = await timeline.PageAsync(99, TimelineCursor.Start, 3);
+        Assert.Empty(empty.Items);
+        Assert.False(empty.HasMore);
+    }
+}

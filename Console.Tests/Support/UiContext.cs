@@ -1,0 +1,38 @@
+using Bunit;
+using Console.Domain.Admin;
+using Console.Domain.Data;
+using Console.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace Console.Tests.Support;
+
+/// <summary>bUnit with MudBlazor, the real string resources and the real admin services over a temp SQLite file.</summary>
+public abstract class UiContext : BunitContext, IAsyncLifetime
+{
+    protected UiContext(bool migrate = true)
+    {
+        Store = new TempStore(migrate);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLocalization();
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddSingleton(Store.Db);
+        Services.AddSingleton(new BusinessTime(new BusinessOptions()));
+        Services.AddSingleton<ConsoleUsers>();
+        Services.AddSingleton<UserList>();
+        Services.AddSingleton<AuditLog>();
+        Services.AddSingleton<ApiKeys>();
+    }
+
+    protected TempStore Store { get; }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // MudBlazor registers services that only dispose asynchronously, so the container must go through DisposeAsync.
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Store.Dispose();
+    }
+}
