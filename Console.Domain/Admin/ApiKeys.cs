@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Console.Domain.Data;
 using Dapper;
+using Microsoft.Extensions.Logging;
 
 namespace Console.Domain.Admin;
 
@@ -28,7 +29,7 @@ public sealed class ApiKeyRow
 /// Keys are 32 random bytes, so a fast SHA-256 of them is as safe to store as a slow password hash
 /// and lets every request be checked with one indexed look-up, which a short in-memory cache then saves.
 /// </summary>
-public sealed class ApiKeys(Db db, TimeProvider clock)
+public sealed class ApiKeys(Db db, TimeProvider clock, ILogger<ApiKeys>? logger = null)
 {
     private const string KeyPrefix = "cc_";
 
@@ -41,6 +42,12 @@ public sealed class ApiKeys(Db db, TimeProvider clock)
     // Only enabled keys are cached, so its size is bounded by the keys that exist, not by what callers send.
     private readonly ConcurrentDictionary<string, (ApiKeyIdentity Identity, DateTimeOffset Until)> _found = new(StringComparer.Ordinal);
     private long _revocations;
+
+    /// <summary>How often a key's last use is written: once a minute keeps the figure useful without a write per request.</summary>
+    public static readonly TimeSpan LastUsedEvery = TimeSpan.FromMinutes(1);
+
+    // Per key, when this node last wrote its use; a request only reads it, and one in a minute writes.
+    private readonly ConcurrentDictionary<long, long> _lastUseWritten = new();
 
     public static string ScopeName(ApiKeyScope scope) => scope == ApiKeyScope.Manage ? "manage" : "ingest";
 
@@ -82,7 +89,11 @@ public sealed class ApiKeys(Db db, TimeProvider clock)
         if (string.IsNullOrEmpty(key) || !key.StartsWith(KeyPrefix, StringComparison.Ordinal) || key.Length > 200) return null;
         var hash = Hash(key);
         var now = clock.GetUtcNow();
-        if (_found.TryGetValue(hash, out var cached) && cached.Until > now) return cached.Identity;
+        if (_found.TryGetValue(hash, out var cached) && cached.Until > now)
+        {
+            await NoteUseAsync(cached.Identity.Id, now);
+            return cached.Identity;
+        }
         var revocations = Interlocked.Read(ref _revocations);
         await using var connection = await db.OpenAsync(ct);
         var row = await connection.QuerySingleOrDefaultAsync<(long Id, string Name, string Scope)>(
@@ -93,7 +104,35 @@ public sealed class ApiKeys(Db db, TimeProvider clock)
         _found[hash] = (identity, now + CacheFor);
         // A revocation that committed while this look-up ran may have cleared the cache before the line above: undo it.
         if (Interlocked.Read(ref _revocations) != revocations) _found.TryRemove(hash, out _);
+        await NoteUseAsync(identity.Id, now);
         return identity;
+    }
+
+    /// <summary>Records a use at most once a minute per key: one request a minute pays for one small write, the rest only read.</summary>
+    private Task NoteUseAsync(long id, DateTimeOffset now)
+    {
+        var last = _lastUseWritten.GetValueOrDefault(id, long.MinValue);
+        if (last != long.MinValue && now.UtcTicks - last < LastUsedEvery.Ticks) return Task.CompletedTask;
+        // Only the request that wins the swap writes; the others of the same minute go on at once.
+        var won = last == long.MinValue ? _lastUseWritten.TryAdd(id, now.UtcTicks) : _lastUseWritten.TryUpdate(id, now.UtcTicks, last);
+        return won ? WriteUseAsync(id, now.UtcDateTime) : Task.CompletedTask;
+    }
+
+    private async Task WriteUseAsync(long id, DateTime now)
+    {
+        try
+        {
+            await using var connection = await db.OpenAsync();
+            // Other nodes write too: the condition keeps the stored time from going backwards.
+            await connection.ExecuteAsync(
+                "UPDATE api_keys SET last_used_at = @now WHERE id = @id AND (last_used_at IS NULL OR last_used_at < @now)",
+                new { id, now });
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or ObjectDisposedException)
+        {
+            // A lost "last used" time costs nothing a later request will not write again.
+            logger?.LogWarning(e, "Recording the use of API key {KeyId} failed.", id);
+        }
     }
 
     public async Task<IReadOnlyList<ApiKeyRow>> ListAsync(CancellationToken ct = default)

@@ -36,4 +36,30 @@ public sealed class ApiKeyCacheTests : IDisposable
         _f.Clock.Advance(TimeSpan.FromSeconds(2));
         Assert.Null(await keys.FindAsync(created.Key));
     }
+
+    [Fact]
+    public async Task A_key_records_its_last_use_at_most_once_a_minute()
+    {
+        var keys = new ApiKeys(_f.Store.Db, _f.Clock);
+        var created = await keys.CreateAsync("storefront", ApiKeyScope.Ingest, "a@x.io");
+        Assert.Null(await LastUsed(keys, created.Id));
+
+        var first = _f.Clock.GetUtcNow().UtcDateTime;
+        await keys.FindAsync(created.Key);
+        Assert.Equal(first, await LastUsed(keys, created.Id));
+
+        // Uses within the minute, cached or looked up again, write nothing.
+        _f.Clock.Advance(TimeSpan.FromSeconds(20));
+        await keys.FindAsync(created.Key);
+        _f.Clock.Advance(TimeSpan.FromSeconds(20));
+        await keys.FindAsync(created.Key);
+        Assert.Equal(first, await LastUsed(keys, created.Id));
+
+        _f.Clock.Advance(TimeSpan.FromSeconds(21));
+        await keys.FindAsync(created.Key);
+        Assert.Equal(first.AddSeconds(61), await LastUsed(keys, created.Id));
+    }
+
+    private static async Task<DateTime?> LastUsed(ApiKeys keys, long id) =>
+        (await keys.ListAsync()).Single(k => k.Id == id).LastUsedAt;
 }
