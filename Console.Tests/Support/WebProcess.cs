@@ -20,11 +20,14 @@ public sealed class WebProcess : IAsyncDisposable
 
     public Process Process => _process;
 
-    /// <summary>Starts Console.Web with the role web and the given arguments; every line it writes goes to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// Starts Console.Web (the build beside the sources unless <paramref name="dll"/> names another, e.g. a published one) with the
+    /// role web and the given arguments; every line it writes goes to <paramref name="output"/>.
+    /// </summary>
     public static async Task<WebProcess> StartAsync(IEnumerable<string> arguments, Action<string> output, Func<string> recentOutput,
-        IReadOnlyDictionary<string, string>? variables = null, int readySeconds = 60)
+        IReadOnlyDictionary<string, string>? variables = null, int readySeconds = 60, string? dll = null)
     {
-        var dll = WebDll();
+        dll ??= WebDll();
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo("dotnet")
         {
