@@ -45,6 +45,41 @@ public sealed class JobHostTests
     }
 
     [Fact]
+    public async Task The_jobs_page_shows_each_schedule_with_its_last_run_time_and_next_run_to_admins_only()
+    {
+        using var app = new ConsoleApp(new() { ["role"] = "all", ["Jobs:PollIntervalSeconds"] = "0.5" });
+        using var client = app.CreateClient();
+        app.Service<IRecurringJobManager>().Trigger(RecurringJobs.ExpireGroupBuyTeams);
+        var overview = app.Service<JobsOverview>();
+        await WaitUntilAsync(() => Task.FromResult(
+            overview.List().Single(j => j.Id == RecurringJobs.ExpireGroupBuyTeams).LastState == "Succeeded"));
+
+        var expire = overview.List().Single(j => j.Id == RecurringJobs.ExpireGroupBuyTeams);
+        Assert.NotNull(expire.LastRunUtc);
+        Assert.NotNull(expire.NextRunUtc);
+        Assert.NotNull(expire.RunTime);
+        Assert.Empty(expire.RecentFailures);
+        Assert.Equal(RecurringJobs.Ids.Order(), overview.List().Select(j => j.Id).Order());
+
+        await BrowserSession.AddUserAsync(app, "admin@x.io", Console.Domain.Admin.Roles.Admin);
+        var admin = new BrowserSession(app);
+        await admin.SignInAsync("admin@x.io", "longpassword1");
+        var page = await admin.Client.GetStringAsync("/admin/jobs");
+        Assert.Contains("Expire group-buy teams", page);
+        Assert.Contains("Daily sales figures", page);
+        Assert.DoesNotContain(app.Store.Directory, page);
+        var dashboard = await admin.Client.GetStringAsync(JobServices.DashboardPath + "/recurring");
+        Assert.DoesNotContain(app.Store.Directory, dashboard);
+
+        await BrowserSession.AddUserAsync(app, "m@x.io", Console.Domain.Admin.Roles.Marketer);
+        var marketer = new BrowserSession(app);
+        await marketer.SignInAsync("m@x.io", "longpassword1");
+        var refused = await marketer.Client.GetAsync("/admin/jobs");
+        Assert.True(refused.StatusCode == HttpStatusCode.Redirect || refused.RequestMessage!.RequestUri!.AbsolutePath.StartsWith("/denied"),
+            $"a marketer got {(int)refused.StatusCode} for /admin/jobs");
+    }
+
+    [Fact]
     public async Task Role_web_serves_the_api_but_runs_no_job_server_and_registers_no_schedule()
     {
         using var app = new ConsoleApp();

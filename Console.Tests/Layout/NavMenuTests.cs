@@ -14,7 +14,7 @@ public sealed class NavMenuTests : UiContext
         Assert.Equal(["Nav.Sales", "Nav.Audience"], NavCatalog.Visible(new HashSet<string> { UiPolicies.SignedIn }).Select(a => a.LabelKey));
         var admin = Assert.Single(NavCatalog.Visible(new HashSet<string> { UiPolicies.Admin }));
         Assert.Equal("Nav.Admin", admin.LabelKey);
-        Assert.Equal(["/admin/users", "/admin/api-keys", "/admin/audit"], admin.Pages.Select(p => p.Href));
+        Assert.Equal(["/admin/users", "/admin/api-keys", "/admin/audit", "/admin/jobs"], admin.Pages.Select(p => p.Href));
         Assert.All(NavCatalog.Areas.SelectMany(a => a.Pages), p => Assert.StartsWith("/", p.Href));
     }
 
@@ -26,7 +26,8 @@ public sealed class NavMenuTests : UiContext
         auth.SetPolicies(UiPolicies.SignedIn, UiPolicies.Admin);
         var forAdmin = Render<NavMenu>();
         Assert.Contains("Audit log", forAdmin.Markup);
-        Assert.Equal(8, forAdmin.FindAll("a[href]").Count);
+        Assert.Contains("Jobs", forAdmin.Markup);
+        Assert.Equal(9, forAdmin.FindAll("a[href]").Count);
 
         auth.SetPolicies(UiPolicies.SignedIn);
         var forMarketer = Render<NavMenu>();

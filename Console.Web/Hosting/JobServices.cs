@@ -22,6 +22,7 @@ public static class JobServices
             .ValidateOnStart();
         // Storage and activator are this host's own: Hangfire's static defaults would be shared by every host in the process.
         services.AddSingleton<JobStorage>(CreateStorage);
+        services.AddSingleton<JobsOverview>();
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire(config => config
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
@@ -48,7 +49,9 @@ public static class JobServices
                 Authorization = [],
                 AsyncAuthorization = [new JobsDashboardAuthorization()],
                 DashboardTitle = "Campaign Console jobs",
-                AppPath = "/",
+                AppPath = "/admin/jobs",
+                // The footer would otherwise show the job store's file path or connection string to every Admin's screen.
+                DisplayStorageConnectionString = false,
             });
         return app;
     }

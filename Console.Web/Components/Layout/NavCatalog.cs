@@ -37,6 +37,7 @@ public static class NavCatalog
             new("/admin/users", "Nav.Users", Icons.Material.Outlined.ManageAccounts, UiPolicies.Admin),
             new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Outlined.Key, UiPolicies.Admin),
             new("/admin/audit", "Nav.Audit", Icons.Material.Outlined.History, UiPolicies.Admin),
+            new("/admin/jobs", "Nav.Jobs", Icons.Material.Outlined.Schedule, UiPolicies.Admin),
         ]),
     ];
 
