@@ -6,3 +6,17 @@ window.consoleUi = {
     return true;
   }
 };
+
+// The phone user menu: the account button opens it; a choice or a click elsewhere closes it. Plain markup, so no
+// component per page has to keep its open state on the server.
+document.addEventListener('click', function (e) {
+  var toggle = e.target.closest && e.target.closest('.cc-usermenu-toggle');
+  document.querySelectorAll('.cc-usermenu.cc-open').forEach(function (menu) {
+    if (!toggle || !menu.contains(toggle)) { menu.classList.remove('cc-open'); menu.querySelector('.cc-usermenu-toggle').setAttribute('aria-expanded', 'false'); }
+  });
+  if (toggle) {
+    var menu = toggle.parentElement;
+    var open = menu.classList.toggle('cc-open');
+    toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+  }
+});
