@@ -58,6 +58,8 @@ public sealed class RefundOrderTests(OrdersFixture f) : IClassFixture<OrdersFixt
 
         Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
         Assert.Equal("refund_exceeds_paid", await OrdersFixture.CodeAsync(tooMuch));
+        Assert.StartsWith("Refunding 99.01 would exceed what is left to refund (",
+            (await OrdersFixture.JsonAsync(tooMuch)).GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(10000, await RefundedFen(orderId));
         Assert.Equal(1, await RefundRows(orderId));
         Assert.Equal("partially_refunded", (await OrdersFixture.JsonAsync(await f.Client.GetAsync($"/api/v1/orders/{orderId}"))).GetProperty("status").GetString());
