@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.RegularExpressions;
+using Console.Domain.Data;
 using Console.Domain.Orders;
 using Dapper;
 
@@ -19,7 +20,7 @@ internal sealed record CouponCampaignSpec(string Name, string Kind, long Value, 
     DateTime? StartsAt, DateTime? EndsAt, long? TotalLimit, long? PerCustomerLimit, long? Budget, bool Stackable, long Priority,
     string Status, bool ReturnUseOnRefund, long? LiveSessionId, long? ClaimMinutes);
 
-/// <summary>The same checks for the API and the console's forms; errors are "field → messages".</summary>
+/// <summary>The same checks for the API and the console's forms; errors are field codes with their arguments.</summary>
 internal static partial class CouponCampaignRules
 {
     public const int MaxGeneratedCodes = 10_000;
@@ -32,10 +33,10 @@ internal static partial class CouponCampaignRules
     {
         var name = fields.Required("name", input.Name, 200);
         var kind = fields.OneOf("kind", input.Kind, "", CouponKinds.All);
-        if (kind.Length == 0) fields.Add("kind", "Required.");
+        if (kind.Length == 0) fields.Add("kind", FieldCodes.Required);
         var value = fields.Money0("value", input.Value);
-        if (input.Value is null) fields.Add("value", "Required.");
-        if (kind == CouponKinds.PercentOff && value > 100_00) fields.Add("value", "A percentage is at most 100.");
+        if (input.Value is null) fields.Add("value", FieldCodes.Required);
+        if (kind == CouponKinds.PercentOff && value > 100_00) fields.Add("value", FieldCodes.PercentOver100);
         var minSpend = fields.Money0("minSpend", input.MinSpend);
         var maxDiscount = fields.Money0("maxDiscount", input.MaxDiscount);
         var budget = fields.Money0("budget", input.Budget);
@@ -47,12 +48,12 @@ internal static partial class CouponCampaignRules
         var status = fields.OneOf("status", input.Status, CampaignStatus.Draft, CampaignStatus.All);
         var startsAt = fields.Time("startsAt", input.StartsAt);
         var endsAt = fields.Time("endsAt", input.EndsAt);
-        if (startsAt is not null && endsAt is not null && endsAt <= startsAt) fields.Add("endsAt", "Must be after startsAt.");
+        if (startsAt is not null && endsAt is not null && endsAt <= startsAt) fields.Add("endsAt", FieldCodes.EndsBeforeStart);
 
         var courseIds = Texts(fields, "courseExternalIds", input.CourseExternalIds, 100);
         var categories = Texts(fields, "categories", input.Categories, 100);
         if (courseIds.Count > 0 && categories.Count > 0)
-            fields.Add("courseExternalIds", "Give either courseExternalIds or categories, not both.");
+            fields.Add("courseExternalIds", FieldCodes.CoursesOrCategories);
         var eligibility = courseIds.Count > 0 ? "courses" : categories.Count > 0 ? "categories" : "all";
 
         var courses = new List<CourseRef>();
@@ -62,7 +63,7 @@ internal static partial class CouponCampaignRules
                 SELECT id, external_id AS ExternalId, list_price AS ListPrice FROM courses WHERE external_id = @externalId
                 """, new { externalId }, tx, cancellationToken: ct)) is { } course) courses.Add(course);
         var unknownCourses = courseIds.Except(courses.Select(c => c.ExternalId), StringComparer.Ordinal).ToList();
-        if (unknownCourses.Count > 0) fields.Add("courseExternalIds", $"Unknown courses: {string.Join(", ", unknownCourses.Take(20))}.");
+        if (unknownCourses.Count > 0) fields.Add("courseExternalIds", FieldCodes.UnknownCourses, string.Join(", ", unknownCourses.Take(20)));
 
         if (kind == CouponKinds.FixedPrice && value is { } fixedPrice && eligibility != "all")
         {
@@ -75,14 +76,14 @@ internal static partial class CouponCampaignRules
                     """, new { category }, tx, cancellationToken: ct));
                 if (cheapest < lowest || lowest is null) lowest = cheapest;
             }
-            if (fixedPrice > lowest) fields.Add("value", "A fixed price may not be above the list price of an eligible course.");
+            if (fixedPrice > lowest) fields.Add("value", FieldCodes.FixedPriceAboveList);
         }
 
         var customerExternalIds = Texts(fields, "audienceCustomerExternalIds", input.AudienceCustomerExternalIds, 100);
         List<long> customerIds = [];
         if (audience == Audiences.List)
         {
-            if (customerExternalIds.Count == 0) fields.Add("audienceCustomerExternalIds", "An audience 'list' needs its customers.");
+            if (customerExternalIds.Count == 0) fields.Add("audienceCustomerExternalIds", FieldCodes.ListNeedsCustomers);
             var found = new List<(long Id, string ExternalId)>();
             foreach (var externalId in customerExternalIds)
                 if (await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
@@ -90,7 +91,7 @@ internal static partial class CouponCampaignRules
                     SELECT id FROM customers WHERE external_id = @externalId
                     """, new { externalId }, tx, cancellationToken: ct)) is { } id) found.Add((id, externalId));
             var unknown = customerExternalIds.Except(found.Select(c => c.ExternalId), StringComparer.Ordinal).ToList();
-            if (unknown.Count > 0) fields.Add("audienceCustomerExternalIds", $"Unknown customers: {string.Join(", ", unknown.Take(20))}.");
+            if (unknown.Count > 0) fields.Add("audienceCustomerExternalIds", FieldCodes.UnknownCustomers, string.Join(", ", unknown.Take(20)));
             customerIds = found.Select(c => c.Id).ToList();
         }
 
@@ -101,7 +102,7 @@ internal static partial class CouponCampaignRules
                 """
                 SELECT id FROM live_sessions WHERE external_id = @live
                 """, new { live }, tx, cancellationToken: ct));
-            if (liveSessionId is null) fields.Add("liveSessionExternalId", $"Unknown live session '{live}'.");
+            if (liveSessionId is null) fields.Add("liveSessionExternalId", FieldCodes.UnknownLiveSession, live);
         }
 
         if (!fields.Valid) return null;
@@ -115,7 +116,7 @@ internal static partial class CouponCampaignRules
     {
         var text = code?.Trim().ToUpperInvariant();
         if (string.IsNullOrEmpty(text)) return null;
-        if (!CodePattern().IsMatch(text)) fields.Add("code", "3 to 50 letters, digits, '-' or '_'.");
+        if (!CodePattern().IsMatch(text)) fields.Add("code", FieldCodes.CodeShape);
         return text;
     }
 
@@ -124,11 +125,11 @@ internal static partial class CouponCampaignRules
     private static List<string> Texts(OrderFields fields, string field, IReadOnlyList<string?>? values, int maxLength)
     {
         var result = new List<string>();
-        if (values is { Count: > MaxListItems }) { fields.Add(field, $"At most {MaxListItems} items."); return result; }
+        if (values is { Count: > MaxListItems }) { fields.Add(field, FieldCodes.TooManyItems, MaxListItems); return result; }
         foreach (var value in values ?? [])
         {
             var text = value?.Trim();
-            if (string.IsNullOrEmpty(text) || text.Length > maxLength) { fields.Add(field, $"Items are 1 to {maxLength} characters."); continue; }
+            if (string.IsNullOrEmpty(text) || text.Length > maxLength) { fields.Add(field, FieldCodes.ItemLength, maxLength); continue; }
             if (!result.Contains(text, StringComparer.Ordinal)) result.Add(text);
         }
         return result;

@@ -40,6 +40,11 @@ public static class CouponRefusals
     public const string CourseNotEligible = "course_not_eligible";
     public const string AudienceNotEligible = "audience_not_eligible";
     public const string NotStackable = "not_stackable";
+    public static readonly string[] All =
+    [
+        NotFound, NotStarted, Expired, Paused, Exhausted, CustomerLimitReached, MinSpendNotMet, CourseNotEligible, AudienceNotEligible,
+        NotStackable,
+    ];
 }
 
 /// <summary>

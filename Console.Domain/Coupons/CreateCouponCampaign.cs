@@ -17,7 +17,7 @@ public sealed class CreateCouponCampaign(Db db, TimeProvider clock)
     public abstract record Outcome
     {
         public sealed record Created(long Id, IReadOnlyList<string> Codes) : Outcome;
-        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+        public sealed record Invalid(FieldErrors Errors) : Outcome;
     }
 
     public async Task<Outcome> ExecuteAsync(CouponCampaignInput input, string actor, CancellationToken ct = default)
@@ -44,12 +44,12 @@ public sealed class CreateCouponCampaign(Db db, TimeProvider clock)
         var spec = await CouponCampaignRules.CheckAsync(connection, tx, input, fields, ct);
         var shared = CouponCampaignRules.SharedCode(fields, input.Code);
         var generate = fields.Whole("generateCodes", input.GenerateCodes, 1, CouponCampaignRules.MaxGeneratedCodes);
-        if (shared is not null && input.GenerateCodes is not null) fields.Add("code", "Give either a shared code or generateCodes, not both.");
+        if (shared is not null && input.GenerateCodes is not null) fields.Add("code", FieldCodes.CodeOrGenerated);
         if (shared is not null && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
                 SELECT COUNT(*) FROM coupon_codes WHERE code = @shared
                 """, new { shared }, tx, cancellationToken: ct)) > 0)
-            fields.Add("code", $"The code '{shared}' is already in use.");
+            fields.Add("code", FieldCodes.CodeTaken, shared);
         if (spec is null || !fields.Valid) return new Outcome.Invalid(fields.Errors);
 
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite

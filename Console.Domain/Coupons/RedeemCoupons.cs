@@ -19,11 +19,11 @@ internal static class RedeemCoupons
         {
             if (terms.PerCustomerLimit is { } limit
                 && (customerId is { } known ? await CouponChecks.CustomerUsesAsync(connection, tx, terms.CampaignId, known, lockRows: true, ct) : 0) >= limit)
-                return Refusal(terms.Code, CouponRefusals.CustomerLimitReached, "This customer has used it as often as allowed.");
+                return new OrderRefusal(CouponRefusals.CustomerLimitReached, terms.Code);
             var campaign = WriterStatements.For(connection) is { } kept
                 ? await kept.ExecuteAsync(ClaimSql, tx, ct, ("CampaignId", terms.CampaignId), ("amount", amount))
                 : await connection.ExecuteAsync(new CommandDefinition(ClaimSql, new { terms.CampaignId, amount }, tx, cancellationToken: ct));
-            if (campaign == 0) return Refusal(terms.Code, CouponRefusals.Exhausted, "Its uses or budget ran out.");
+            if (campaign == 0) return new OrderRefusal(CouponRefusals.Exhausted, terms.Code);
             // Only a single-use code needs its own guard; a shared code's uses are the campaign's.
             if (!terms.SingleUse) continue;
             var code = await connection.ExecuteAsync(new CommandDefinition(
@@ -31,7 +31,7 @@ internal static class RedeemCoupons
                 UPDATE coupon_codes SET uses = uses + 1 WHERE id = @CodeId AND uses = 0
                 """, new { terms.CodeId }, tx, cancellationToken: ct));
             // The campaign's use is taken already: a caller that wrote no savepoint must undo the whole group.
-            if (code == 0) throw new CodeTaken(Refusal(terms.Code, CouponRefusals.Exhausted, "This single-use code has been used."));
+            if (code == 0) throw new CodeTaken(new OrderRefusal(CouponRefusals.Exhausted, terms.Code));
         }
         return null;
     }
@@ -63,12 +63,10 @@ internal static class RedeemCoupons
         INSERT INTO coupon_redemptions (order_id, campaign_id, code_id, customer_id, amount, redeemed_at, reversed_at, use_returned)
         VALUES (@orderId, @CampaignId, @CodeId, @customerId, @amount, @now, NULL, 0)
         """;
-
-    private static OrderRefusal Refusal(string code, string refusal, string why) => new(refusal, $"Coupon '{code}' cannot be used: {why}");
 }
 
 /// <summary>A unique code was taken after its campaign's use was claimed in the same order: the refusal to give once that is undone.</summary>
-internal sealed class CodeTaken(OrderRefusal refusal) : Exception(refusal.Detail)
+internal sealed class CodeTaken(OrderRefusal refusal) : Exception(refusal.Code)
 {
     public OrderRefusal Refusal { get; } = refusal;
 }

@@ -17,7 +17,7 @@ public sealed class UpdateCouponCampaign(Db db, TimeProvider clock)
     {
         public sealed record Updated(CouponCampaign Campaign) : Outcome;
         public sealed record NotFound : Outcome;
-        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+        public sealed record Invalid(FieldErrors Errors) : Outcome;
     }
 
     public async Task<Outcome> ExecuteAsync(long id, CouponCampaignInput patch, string actor, CancellationToken ct = default,
@@ -31,9 +31,9 @@ public sealed class UpdateCouponCampaign(Db db, TimeProvider clock)
 
         var fields = new OrderFields();
         if (patch.Code is not null || patch.GenerateCodes is not null)
-            fields.Add(patch.Code is not null ? "code" : "generateCodes", "Codes are set when the campaign is created.");
+            fields.Add(patch.Code is not null ? "code" : "generateCodes", FieldCodes.CodesFixed);
         var spec = await CouponCampaignRules.CheckAsync(connection, tx, replace ? patch : Merge(Input(before), patch), fields, ct);
-        if (spec?.TotalLimit < before.Uses) fields.Add("totalLimit", $"Must be at least the {before.Uses} uses already made.");
+        if (spec?.TotalLimit < before.Uses) fields.Add("totalLimit", FieldCodes.BelowUses, before.Uses);
         if (spec is null || !fields.Valid) return new Outcome.Invalid(fields.Errors);
 
         await connection.ExecuteAsync(new CommandDefinition(

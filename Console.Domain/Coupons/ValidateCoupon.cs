@@ -15,7 +15,7 @@ public sealed class ValidateCoupon(Db db, Pricing pricing)
     {
         public sealed record Checked(bool Valid, long Discount, long Payable, string? Reason) : Outcome;
         public sealed record Refused(OrderRefusal Refusal) : Outcome;
-        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+        public sealed record Invalid(FieldErrors Errors) : Outcome;
     }
 
     public async Task<Outcome> ExecuteAsync(Command command, CancellationToken ct = default)
@@ -29,7 +29,7 @@ public sealed class ValidateCoupon(Db db, Pricing pricing)
         await using var connection = await db.OpenAsync(ct);
         var course = await OrderStore.CourseAsync(connection, null, courseExternalId, ct);
         if (course is null)
-            return new Outcome.Refused(new OrderRefusal(OrderRefusals.UnknownCourse, $"No course with externalId '{courseExternalId}'."));
+            return new Outcome.Refused(new OrderRefusal(OrderRefusals.UnknownCourse, courseExternalId));
         var customerId = await OrderStore.CustomerIdAsync(connection, null, customerExternalId, ct);
         var price = await pricing.PriceAsync(connection, null, new PriceRequest(course, customerExternalId, customerId, [code], null, null), ct);
         if (price.RejectedCoupons.Count > 0) return new Outcome.Checked(false, 0, price.ListPrice, price.RejectedCoupons[0].Reason);

@@ -18,7 +18,7 @@ public sealed class CreateGroupBuyCampaign(Db db, TimeProvider clock)
     public abstract record Outcome
     {
         public sealed record Created(long Id) : Outcome;
-        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+        public sealed record Invalid(FieldErrors Errors) : Outcome;
     }
 
     private sealed record CourseRef(long Id, long ListPrice);
@@ -30,18 +30,18 @@ public sealed class CreateGroupBuyCampaign(Db db, TimeProvider clock)
         var name = fields.Required("name", input.Name, 200);
         var courseExternalId = fields.Required("courseExternalId", input.CourseExternalId);
         var teamSize = fields.Whole("teamSize", input.TeamSize, 2, 50);
-        if (input.TeamSize is null) fields.Add("teamSize", "Required.");
+        if (input.TeamSize is null) fields.Add("teamSize", FieldCodes.Required);
         var groupPrice = fields.Money0("groupPrice", input.GroupPrice);
-        if (input.GroupPrice is null) fields.Add("groupPrice", "Required.");
+        if (input.GroupPrice is null) fields.Add("groupPrice", FieldCodes.Required);
         var leaderPrice = fields.Money0("leaderPrice", input.LeaderPrice);
-        if (leaderPrice > groupPrice) fields.Add("leaderPrice", "The leader's price may not be above the group price.");
+        if (leaderPrice > groupPrice) fields.Add("leaderPrice", FieldCodes.LeaderPriceAboveGroup);
         var window = fields.Whole("teamWindowMinutes", input.TeamWindowMinutes, 1, MaxWindowMinutes);
-        if (input.TeamWindowMinutes is null) fields.Add("teamWindowMinutes", "Required.");
+        if (input.TeamWindowMinutes is null) fields.Add("teamWindowMinutes", FieldCodes.Required);
         var maxTeams = fields.Whole("maxTeams", input.MaxTeams, 0);
         var status = fields.OneOf("status", input.Status, CampaignStatus.Draft, CampaignStatus.All);
         var startsAt = fields.Time("startsAt", input.StartsAt);
         var endsAt = fields.Time("endsAt", input.EndsAt);
-        if (startsAt is not null && endsAt is not null && endsAt <= startsAt) fields.Add("endsAt", "Must be after startsAt.");
+        if (startsAt is not null && endsAt is not null && endsAt <= startsAt) fields.Add("endsAt", FieldCodes.EndsBeforeStart);
 
         await using var connection = await db.OpenAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
@@ -49,8 +49,8 @@ public sealed class CreateGroupBuyCampaign(Db db, TimeProvider clock)
             """
             SELECT id, list_price AS ListPrice FROM courses WHERE external_id = @courseExternalId
             """, new { courseExternalId }, tx, cancellationToken: ct));
-        if (course is null && courseExternalId.Length > 0) fields.Add("courseExternalId", $"Unknown course '{courseExternalId}'.");
-        if (course is not null && groupPrice > course.ListPrice) fields.Add("groupPrice", "The group price may not be above the list price.");
+        if (course is null && courseExternalId.Length > 0) fields.Add("courseExternalId", FieldCodes.UnknownCourse, courseExternalId);
+        if (course is not null && groupPrice > course.ListPrice) fields.Add("groupPrice", FieldCodes.GroupPriceAboveList);
         if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
 
         var values = new

@@ -47,9 +47,9 @@ internal static class GroupBuyChecks
             FROM group_buy_campaigns WHERE id = @CampaignId
             """, new { request.CampaignId }, tx, cancellationToken: ct));
         if (campaign is null || campaign.Status != CampaignStatus.Active || campaign.StartsAt > now || campaign.EndsAt <= now)
-            return Refused(GroupBuyRefusals.CampaignNotActive, $"Group-buy campaign {request.CampaignId} is not active.");
+            return Refused(GroupBuyRefusals.CampaignNotActive, request.CampaignId!);
         if (campaign.CourseId != price.Course.Id)
-            return Refused(GroupBuyRefusals.CampaignNotActive, $"Group-buy campaign {request.CampaignId} is not for course '{price.Course.ExternalId}'.");
+            return Refused(GroupBuyRefusals.CampaignNotActive, request.CampaignId!);
         var customerId = price.CustomerId;
         var openTeam = customerId is null ? null : await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
             """
@@ -59,25 +59,25 @@ internal static class GroupBuyChecks
 
         if (request.TeamId is not { } teamId)
         {
-            if (openTeam is not null) return Refused(GroupBuyRefusals.HasOpenTeam, $"This customer is already in open team {openTeam}.");
+            if (openTeam is not null) return Refused(GroupBuyRefusals.HasOpenTeam, openTeam);
             if (campaign.TeamsOpened >= campaign.MaxTeams)
-                return Refused(GroupBuyRefusals.CampaignTeamLimit, "The campaign has opened as many teams as it may.");
+                return Refused(GroupBuyRefusals.CampaignTeamLimit, campaign.Id);
             var leaderPrice = campaign.LeaderPrice ?? campaign.GroupPrice;
             return (new GroupBuyPlan(campaign.Id, null, leaderPrice, campaign.TeamSize, campaign.TeamWindowMinutes), null);
         }
 
         var team = await TeamAsync(connection, tx, teamId, ct);
         if (team is null || team.CampaignId != campaign.Id)
-            return Refused(GroupBuyRefusals.TeamNotFound, $"Campaign {campaign.Id} has no team {teamId}.");
+            return Refused(GroupBuyRefusals.TeamNotFound, campaign.Id, teamId);
         if (team.State == TeamState.Failed || (team.State == TeamState.Open && team.ExpiresAt <= now))
-            return Refused(GroupBuyRefusals.TeamExpired, $"Team {teamId} is past its window.");
+            return Refused(GroupBuyRefusals.TeamExpired, teamId);
         if (openTeam == teamId || (customerId is not null && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
                 SELECT COUNT(*) FROM group_buy_members WHERE team_id = @teamId AND customer_id = @customerId
                 """, new { teamId, customerId }, tx, cancellationToken: ct)) > 0))
-            return Refused(GroupBuyRefusals.AlreadyMember, $"This customer is already in team {teamId}.");
-        if (team.State == TeamState.Succeeded || team.Members >= team.Size) return Refused(GroupBuyRefusals.TeamFull, $"Team {teamId} is full.");
-        if (openTeam is not null) return Refused(GroupBuyRefusals.HasOpenTeam, $"This customer is already in open team {openTeam}.");
+            return Refused(GroupBuyRefusals.AlreadyMember, teamId);
+        if (team.State == TeamState.Succeeded || team.Members >= team.Size) return Refused(GroupBuyRefusals.TeamFull, teamId);
+        if (openTeam is not null) return Refused(GroupBuyRefusals.HasOpenTeam, openTeam);
         return (new GroupBuyPlan(campaign.Id, teamId, campaign.GroupPrice, campaign.TeamSize, campaign.TeamWindowMinutes), null);
     }
 
@@ -87,5 +87,5 @@ internal static class GroupBuyChecks
             SELECT id, campaign_id AS CampaignId, state, size, members, expires_at AS ExpiresAt FROM group_buy_teams WHERE id = @teamId
             """, new { teamId }, tx, cancellationToken: ct));
 
-    private static (GroupBuyPlan?, OrderRefusal?) Refused(string code, string detail) => (null, new OrderRefusal(code, detail));
+    private static (GroupBuyPlan?, OrderRefusal?) Refused(string code, params object[] args) => (null, new OrderRefusal(code, args));
 }

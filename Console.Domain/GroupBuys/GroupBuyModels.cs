@@ -18,6 +18,7 @@ public static class GroupBuyRefusals
     public const string CampaignNotActive = "campaign_not_active";
     public const string CampaignTeamLimit = "campaign_team_limit";
     public const string TeamNotFound = "team_not_found";
+    public static readonly string[] All = [TeamFull, TeamExpired, AlreadyMember, HasOpenTeam, CampaignNotActive, CampaignTeamLimit, TeamNotFound];
 }
 
 /// <summary>A group-buy campaign; money in fen, times UTC; TeamCounts by state.</summary>

@@ -22,7 +22,7 @@ internal static class JoinTeam
                 UPDATE group_buy_campaigns SET teams_opened = teams_opened + 1
                 WHERE id = @CampaignId AND status = 'active' AND (max_teams IS NULL OR teams_opened < max_teams)
                 """, new { plan.CampaignId }, tx, cancellationToken: ct));
-            if (opened == 0) return new OrderRefusal(GroupBuyRefusals.CampaignTeamLimit, "The campaign has opened as many teams as it may.");
+            if (opened == 0) return new OrderRefusal(GroupBuyRefusals.CampaignTeamLimit, plan.CampaignId);
             var team = new { plan.CampaignId, customerId, plan.TeamSize, now, expiresAt = now.AddMinutes(plan.WindowMinutes) };
             teamId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
                 ? """
@@ -48,8 +48,8 @@ internal static class JoinTeam
         {
             var team = await GroupBuyChecks.TeamAsync(connection, tx, teamId, ct);
             return team is not null && (team.State == TeamState.Failed || (team.State == TeamState.Open && team.ExpiresAt <= now))
-                ? new OrderRefusal(GroupBuyRefusals.TeamExpired, $"Team {teamId} is past its window.")
-                : new OrderRefusal(GroupBuyRefusals.TeamFull, $"Team {teamId} is full.");
+                ? new OrderRefusal(GroupBuyRefusals.TeamExpired, teamId)
+                : new OrderRefusal(GroupBuyRefusals.TeamFull, teamId);
         }
         try
         {
@@ -57,7 +57,7 @@ internal static class JoinTeam
         }
         catch (DbException e) when (OrderStore.IsUniqueViolation(e))
         {
-            return new OrderRefusal(GroupBuyRefusals.AlreadyMember, $"This customer is already in team {teamId}.");
+            return new OrderRefusal(GroupBuyRefusals.AlreadyMember, teamId);
         }
         var filled = await connection.ExecuteAsync(new CommandDefinition(
             """

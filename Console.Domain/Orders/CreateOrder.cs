@@ -23,7 +23,7 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
         public sealed record Created(Order Order) : Outcome;
         public sealed record Existing(Order Order) : Outcome;
         public sealed record Refused(OrderRefusal Refusal) : Outcome;
-        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+        public sealed record Invalid(FieldErrors Errors) : Outcome;
     }
 
     public async Task<Outcome> ExecuteAsync(Command command, CancellationToken ct = default)

@@ -4,28 +4,23 @@ using Console.Domain.Data;
 
 namespace Console.Domain.Orders;
 
-/// <summary>Checks order request fields and collects "field → messages" the way the API reports them.</summary>
+/// <summary>Checks request fields and collects their errors as codes (FieldCodes) with the values each message needs.</summary>
 internal sealed partial class OrderFields
 {
     public const int MaxIdLength = 100;
     public const string DefaultChannel = "storefront";
-    private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
 
-    public bool Valid => _errors.Count == 0;
+    public FieldErrors Errors { get; } = new();
 
-    public IDictionary<string, string[]> Errors => _errors.ToDictionary(e => e.Key, e => e.Value.ToArray());
+    public bool Valid => Errors.Valid;
 
-    public void Add(string field, string message)
-    {
-        if (!_errors.TryGetValue(field, out var messages)) _errors[field] = messages = [];
-        messages.Add(message);
-    }
+    public void Add(string field, string code, params object[] args) => Errors.Add(field, code, args);
 
     public string Required(string field, string? value, int maxLength = MaxIdLength)
     {
         var text = value?.Trim();
-        if (string.IsNullOrEmpty(text)) Add(field, "Required.");
-        else if (text.Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        if (string.IsNullOrEmpty(text)) Add(field, FieldCodes.Required);
+        else if (text.Length > maxLength) Add(field, FieldCodes.TooLong, maxLength);
         return text ?? "";
     }
 
@@ -33,7 +28,7 @@ internal sealed partial class OrderFields
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return null;
-        if (text.Length > maxLength) Add(field, $"At most {maxLength} characters.");
+        if (text.Length > maxLength) Add(field, FieldCodes.TooLong, maxLength);
         return text;
     }
 
@@ -41,7 +36,7 @@ internal sealed partial class OrderFields
     {
         var text = value?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(text)) return DefaultChannel;
-        if (!ChannelPattern().IsMatch(text)) Add("channel", "A lower-case word of letters, digits or '_' (at most 50).");
+        if (!ChannelPattern().IsMatch(text)) Add("channel", FieldCodes.ChannelShape);
         return text;
     }
 
@@ -51,8 +46,7 @@ internal sealed partial class OrderFields
         foreach (var code in codes ?? [])
         {
             var text = code?.Trim();
-            if (string.IsNullOrEmpty(text)) { Add("couponCodes", "A coupon code is empty."); continue; }
-            if (text.Length > MaxIdLength) { Add("couponCodes", $"A coupon code has at most {MaxIdLength} characters."); continue; }
+            if (string.IsNullOrEmpty(text) || text.Length > MaxIdLength) { Add("couponCodes", FieldCodes.ItemLength, MaxIdLength); continue; }
             if (!result.Contains(text, StringComparer.Ordinal)) result.Add(text);
         }
         return result;
@@ -61,8 +55,8 @@ internal sealed partial class OrderFields
     public GroupBuyRequest? GroupBuy(GroupBuyRequest? groupBuy)
     {
         if (groupBuy is null) return null;
-        if (groupBuy.CampaignId is not > 0) Add("groupBuy.campaignId", "Required: the group-buy campaign id.");
-        if (groupBuy.TeamId is <= 0) Add("groupBuy.teamId", "Must be a team id.");
+        if (groupBuy.CampaignId is not > 0) Add("groupBuy.campaignId", FieldCodes.Required);
+        if (groupBuy.TeamId is <= 0) Add("groupBuy.teamId", FieldCodes.AtLeast, 1);
         return groupBuy;
     }
 
@@ -74,11 +68,11 @@ internal sealed partial class OrderFields
         if (!IsoWithOffset().IsMatch(text)
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
-            Add("paidAt", "An ISO-8601 time with an offset, e.g. 2025-03-01T20:15:00+08:00.");
+            Add("paidAt", FieldCodes.NotIsoTime);
             return nowUtc;
         }
         var utc = parsed.UtcDateTime;
-        if (utc > nowUtc.AddDays(1)) Add("paidAt", "More than a day in the future.");
+        if (utc > nowUtc.AddDays(1)) Add("paidAt", FieldCodes.TooFarAhead);
         return utc;
     }
 
@@ -89,7 +83,7 @@ internal sealed partial class OrderFields
         if (string.IsNullOrEmpty(text)) return null;
         if (IsoWithOffset().IsMatch(text) && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             return parsed.UtcDateTime;
-        Add(field, "An ISO-8601 time with an offset, e.g. 2025-03-01T20:15:00+08:00.");
+        Add(field, FieldCodes.NotIsoTime);
         return null;
     }
 
@@ -97,8 +91,8 @@ internal sealed partial class OrderFields
     public long? Money0(string field, decimal? amount)
     {
         if (amount is null) return null;
-        if (!Money.TryToFen(amount.Value, out var fen)) { Add(field, "At most 2 decimal places."); return null; }
-        if (fen < 0) { Add(field, "Must not be negative."); return null; }
+        if (!Money.TryToFen(amount.Value, out var fen)) { Add(field, FieldCodes.TooManyDecimals); return null; }
+        if (fen < 0) { Add(field, FieldCodes.Negative); return null; }
         return fen;
     }
 
@@ -106,7 +100,11 @@ internal sealed partial class OrderFields
     public long? Whole(string field, long? value, long min, long max = long.MaxValue)
     {
         if (value is null) return null;
-        if (value < min || value > max) { Add(field, max == long.MaxValue ? $"Must be at least {min}." : $"Must be between {min} and {max}."); return null; }
+        if (value < min || value > max) {
+            if (max == long.MaxValue) Add(field, FieldCodes.AtLeast, min);
+            else Add(field, FieldCodes.Between, min, max);
+            return null;
+        }
         return value;
     }
 
@@ -115,7 +113,7 @@ internal sealed partial class OrderFields
     {
         var text = value?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(text)) return fallback;
-        if (!allowed.Contains(text)) Add(field, $"One of: {string.Join(", ", allowed)}.");
+        if (!allowed.Contains(text)) Add(field, FieldCodes.OneOf, string.Join(", ", allowed));
         return text;
     }
 
@@ -123,8 +121,8 @@ internal sealed partial class OrderFields
     public long? Amount(string field, decimal? amount)
     {
         if (amount is null) return null;
-        if (!Money.TryToFen(amount.Value, out var fen)) { Add(field, "At most 2 decimal places."); return null; }
-        if (fen <= 0) { Add(field, "Must be greater than 0."); return null; }
+        if (!Money.TryToFen(amount.Value, out var fen)) { Add(field, FieldCodes.TooManyDecimals); return null; }
+        if (fen <= 0) { Add(field, FieldCodes.NotPositive); return null; }
         return fen;
     }
 

@@ -18,10 +18,14 @@ public static class OrderRefusals
     public const string CampaignNotActive = "campaign_not_active";
     public const string TeamExpired = "team_expired";
     public const string RefundExceedsPaid = "refund_exceeds_paid";
+    public static readonly string[] All = [UnknownCourse, UnknownLiveSession, CouponNotFound, CampaignNotActive, TeamExpired, RefundExceedsPaid];
 }
 
-/// <summary>A business refusal: nothing was stored and the caller is told why by its code.</summary>
-public sealed record OrderRefusal(string Code, string Detail);
+/// <summary>
+/// A business refusal: nothing was stored and the caller is told why by its code; Args are the values its message names
+/// (the id or coupon code refused, the amounts compared), worded by whoever shows it.
+/// </summary>
+public sealed record OrderRefusal(string Code, params object[] Args);
 
 /// <summary>{ campaignId } opens a team with the customer as leader; { campaignId, teamId } joins that team.</summary>
 public sealed record GroupBuyRequest(long? CampaignId, long? TeamId);

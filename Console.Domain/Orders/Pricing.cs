@@ -27,7 +27,7 @@ public sealed record Price(long ListPrice, IReadOnlyList<Discount> Discounts, lo
 
     public OrderRefusal? RefusalForOrder => Refusal ?? (RejectedCoupons.Count == 0
         ? null
-        : new OrderRefusal(RejectedCoupons[0].Reason, $"Coupon '{RejectedCoupons[0].Code}' cannot be used ({RejectedCoupons[0].Reason})."));
+        : new OrderRefusal(RejectedCoupons[0].Reason, RejectedCoupons[0].Code));
 }
 
 /// <summary>

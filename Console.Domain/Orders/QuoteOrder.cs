@@ -12,7 +12,7 @@ public sealed class QuoteOrder(Db db, Pricing pricing)
     {
         public sealed record Quoted(Price Price) : Outcome;
         public sealed record Refused(OrderRefusal Refusal) : Outcome;
-        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+        public sealed record Invalid(FieldErrors Errors) : Outcome;
     }
 
     public async Task<Outcome> ExecuteAsync(Command command, CancellationToken ct = default)
@@ -28,7 +28,7 @@ public sealed class QuoteOrder(Db db, Pricing pricing)
         await using var connection = await db.OpenAsync(ct);
         var course = await OrderStore.CourseAsync(connection, null, courseExternalId, ct);
         if (course is null)
-            return new Outcome.Refused(new OrderRefusal(OrderRefusals.UnknownCourse, $"No course with externalId '{courseExternalId}'."));
+            return new Outcome.Refused(new OrderRefusal(OrderRefusals.UnknownCourse, courseExternalId));
         var customerId = await OrderStore.CustomerIdAsync(connection, null, customerExternalId, ct);
         var price = await pricing.PriceAsync(connection, null,
             new PriceRequest(course, customerExternalId, customerId, couponCodes, referralCode, groupBuy), ct);

@@ -21,7 +21,7 @@ public sealed class RefundOrder(Db db, WriteGate gate, TimeProvider clock)
         public sealed record Refunded(string OrderId, long TotalRefunded, string Status) : Outcome;
         public sealed record NotFound : Outcome;
         public sealed record Refused(OrderRefusal Refusal) : Outcome;
-        public sealed record Invalid(IDictionary<string, string[]> Errors) : Outcome;
+        public sealed record Invalid(FieldErrors Errors) : Outcome;
     }
 
     private sealed record OrderMoney(long Id, long Payable, long Refunded, string Status);
@@ -68,5 +68,5 @@ public sealed class RefundOrder(Db db, WriteGate gate, TimeProvider clock)
     }
 
     private static Outcome.Refused ExceedsPaid(OrderMoney order, long fen) => new(new OrderRefusal(OrderRefusals.RefundExceedsPaid,
-        $"Refunding {Money.ToDecimal(fen):0.00} would exceed what is left to refund ({Money.ToDecimal(order.Payable - order.Refunded):0.00})."));
+        Money.ToDecimal(fen), Money.ToDecimal(order.Payable - order.Refunded)));
 }

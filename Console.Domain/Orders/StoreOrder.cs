@@ -27,13 +27,13 @@ internal static class StoreOrder
         if (known.ExistingId is not null)
             return new Outcome.Existing((await OrderStore.FindOrderAsync(connection, tx, order.OrderId, ct))!);
         if (known.Course is not { } course)
-            return Refused(OrderRefusals.UnknownCourse, $"No course with externalId '{order.CourseExternalId}'.");
+            return Refused(OrderRefusals.UnknownCourse, order.CourseExternalId);
         long? liveSessionId = null;
         if (order.LiveSessionExternalId is not null)
         {
             liveSessionId = await OrderStore.LiveSessionIdAsync(connection, tx, order.LiveSessionExternalId, ct);
             if (liveSessionId is null)
-                return Refused(OrderRefusals.UnknownLiveSession, $"No live session with externalId '{order.LiveSessionExternalId}'.");
+                return Refused(OrderRefusals.UnknownLiveSession, order.LiveSessionExternalId);
         }
         var customerId = known.CustomerId;
         var price = await pricing.PriceAsync(connection, tx,
@@ -118,5 +118,5 @@ internal static class StoreOrder
         VALUES (@id, @Kind, @Code, @CampaignId, @Amount)
         """;
 
-    private static Outcome.Refused Refused(string code, string detail) => new(new OrderRefusal(code, detail));
+    private static Outcome.Refused Refused(string code, params object[] args) => new(new OrderRefusal(code, args));
 }

@@ -80,6 +80,21 @@ public sealed class CouponCampaignsApiTests(PromoFixture f) : IClassFixture<Prom
     }
 
     [Fact]
+    public async Task Field_errors_carry_english_under_errors_and_their_codes_beside_them()
+    {
+        var response = await PostAsync(new { name = "x", kind = "amount_off", value = 5, priority = 2_000_000, courseExternalIds = new[] { "nope-1" } });
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var json = await PromoFixture.JsonAsync(response);
+        var errors = json.GetProperty("errors");
+        Assert.Equal(["courseExternalIds", "priority"], errors.EnumerateObject().Select(p => p.Name).Order());
+        Assert.Equal("Must be between -1000000 and 1000000.", errors.GetProperty("priority")[0].GetString());
+        Assert.Equal("Unknown courses: nope-1.", errors.GetProperty("courseExternalIds")[0].GetString());
+        var codes = json.GetProperty("codes");
+        Assert.Equal(["between"], codes.GetProperty("priority").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(["unknown_courses"], codes.GetProperty("courseExternalIds").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task A_shared_code_already_in_use_is_refused()
     {
         var (_, codes) = await f.CouponAsync(new() { ["kind"] = "amount_off", ["value"] = 5 });

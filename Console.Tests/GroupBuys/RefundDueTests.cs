@@ -1,4 +1,3 @@
-using Console.Tests.Coupons;
 using Console.Domain.GroupBuys;
 using Console.Domain.Orders;
 using Console.Tests.Support;

@@ -57,7 +57,9 @@ public sealed class RefundOrderTests(OrdersFixture f) : IClassFixture<OrdersFixt
         var tooMuch = await RefundAsync(orderId, new { amount = 99.01m });
 
         Assert.Equal(HttpStatusCode.Conflict, tooMuch.StatusCode);
-        Assert.Equal("refund_exceeds_paid", await OrdersFixture.CodeAsync(tooMuch));
+        var problem = await OrdersFixture.JsonAsync(tooMuch);
+        Assert.Equal("refund_exceeds_paid", problem.GetProperty("code").GetString());
+        Assert.Equal("Refunding 99.01 would exceed what is left to refund (99.00).", problem.GetProperty("detail").GetString());
         Assert.Equal(10000, await RefundedFen(orderId));
         Assert.Equal(1, await RefundRows(orderId));
         Assert.Equal("partially_refunded", (await OrdersFixture.JsonAsync(await f.Client.GetAsync($"/api/v1/orders/{orderId}"))).GetProperty("status").GetString());

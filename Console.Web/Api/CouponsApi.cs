@@ -23,7 +23,7 @@ internal static class CouponsApi
         return await validate.ExecuteAsync(body.Value!, ct) switch
         {
             ValidateCoupon.Outcome.Checked c => TypedResults.Ok(new ValidationAnswer(c.Valid, Money.ToDecimal(c.Discount), Money.ToDecimal(c.Payable), c.Reason)),
-            ValidateCoupon.Outcome.Refused r => Problems.Refusal(r.Refusal.Code, r.Refusal.Detail),
+            ValidateCoupon.Outcome.Refused r => Problems.Refusal(r.Refusal),
             ValidateCoupon.Outcome.Invalid i => Problems.Validation(i.Errors),
             var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
         };

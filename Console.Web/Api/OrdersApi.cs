@@ -88,6 +88,6 @@ internal static class OrdersApi
     private static List<DiscountAnswer> Answer(IReadOnlyList<Discount> discounts) =>
         discounts.Select(d => new DiscountAnswer(d.Kind, d.Code, Money.ToDecimal(d.Amount))).ToList();
 
-    private static IResult Refusal(OrderRefusal refusal) => Problems.Refusal(refusal.Code, refusal.Detail,
+    private static IResult Refusal(OrderRefusal refusal) => Problems.Refusal(refusal,
         refusal.Code == OrderRefusals.TeamExpired ? StatusCodes.Status410Gone : StatusCodes.Status409Conflict);
 }

@@ -1,3 +1,5 @@
+using Console.Domain.Data;
+using Console.Domain.Orders;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Console.Web.Api;
@@ -13,6 +15,15 @@ public static class Problems
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
 
     public static IResult Validation(IDictionary<string, string[]> errors) => TypedResults.ValidationProblem(errors);
+
+    /// <summary>The domain's field errors: English under errors (API.md), and beside them their codes, field by field.</summary>
+    public static IResult Validation(FieldErrors errors) => TypedResults.ValidationProblem(
+        errors.ByField().ToDictionary(g => g.Key, g => g.Select(ErrorText.English).ToArray()),
+        extensions: new Dictionary<string, object?> { ["codes"] = errors.ByField().ToDictionary(g => g.Key, g => g.Select(e => e.Code).ToArray()) });
+
+    /// <summary>A domain refusal, worded in English from its code and arguments.</summary>
+    public static IResult Refusal(OrderRefusal refusal, int status = StatusCodes.Status409Conflict) =>
+        Refusal(refusal.Code, ErrorText.English(refusal.Code, refusal.Args), status);
 
     public static IResult BadRequest(string detail) =>
         TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");

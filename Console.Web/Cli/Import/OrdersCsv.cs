@@ -1,4 +1,5 @@
 using Console.Domain.Orders;
+using Console.Web.Api;
 
 namespace Console.Web.Cli.Import;
 
@@ -31,11 +32,11 @@ internal sealed class OrdersCsv(CreateOrder createOrder) : ICsvImporter
                     already++;
                     break;
                 case CreateOrder.Outcome.Invalid invalid:
-                    foreach (var (field, messages) in invalid.Errors)
-                        rejected.Add(new RowRejection(i, field, string.Join(" ", messages)));
+                    foreach (var field in invalid.Errors.ByField())
+                        rejected.Add(new RowRejection(i, field.Key, string.Join(" ", field.Select(ErrorText.English))));
                     break;
                 case CreateOrder.Outcome.Refused refused:
-                    rejected.Add(new RowRejection(i, ColumnOf(refused.Refusal.Code), $"{refused.Refusal.Code} ({refused.Refusal.Detail})"));
+                    rejected.Add(new RowRejection(i, ColumnOf(refused.Refusal.Code), $"{refused.Refusal.Code} ({ErrorText.English(refused.Refusal.Code, refused.Refusal.Args)})"));
                     break;
             }
         }

@@ -3,10 +3,10 @@ using System.Xml.Linq;
 using Console.Domain.Customers;
 using Console.Domain.LiveSessions;
 
-namespace Console.Tests.Customers;
+namespace Console.Tests.Support;
 
 /// <summary>The customer, course and live session strings are complete in both languages and cover every key the pages ask for.</summary>
-public sealed partial class AudienceStringsTests
+public sealed partial class CustomersCoursesSessionsStringsTests
 {
     private static readonly string WebDir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../Console.Web"));
 

@@ -1,45 +1,16 @@
 using System.Globalization;
 using Bunit;
 using Console.Domain.Coupons;
-using Console.Domain.GroupBuys;
-using Console.Tests.Support;
 using Console.Web.Components.Pages.Coupons;
-using Console.Web.Components.Pages.GroupBuys;
-using Console.Web.Components.Shared;
 using Dapper;
-using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 
 namespace Console.Tests.Coupons;
 
-/// <summary>The editors ask the domain's own rules (the ones the API uses) and show each error next to its field.</summary>
-public sealed class EditorTests : UiContext
+/// <summary>The coupon editor asks the domain's own rules (the ones the API uses) and shows each error next to its field.</summary>
+public sealed class CouponEditorTests : CampaignEditorContext
 {
-    public EditorTests()
-    {
-        Services.AddSingleton<CreateCouponCampaign>();
-        Services.AddSingleton<UpdateCouponCampaign>();
-        Services.AddSingleton<GetCouponCampaign>();
-        Services.AddSingleton<ListCouponCampaigns>();
-        Services.AddSingleton<PromotionChoices>();
-        Services.AddSingleton<CreateGroupBuyCampaign>();
-        Services.AddSingleton<ListGroupBuyCampaigns>();
-        AddAuthorization().SetAuthorized("m@x.io");
-        using var connection = Store.Db.Open();
-        connection.Execute("""
-            INSERT INTO courses (external_id, title, category, list_price, created_at, updated_at) VALUES ('c-art', 'Painting', 'art', 19900, @now, @now)
-            """, new { now = DateTime.UtcNow });
-    }
-
-    // Sets a field the way its binding would, found by its label.
-    private static async Task SetAsync<TField, TValue>(IRenderedComponent<IComponent> page, string label, TValue value,
-        Func<TField, EventCallback<TValue>> changed, Func<TField, string?> labelOf) where TField : IComponent
-    {
-        var field = page.FindComponents<TField>().Single(c => labelOf(c.Instance) == label);
-        await field.InvokeAsync(() => changed(field.Instance).InvokeAsync(value));
-    }
-
     [Fact]
     public async Task A_new_coupon_with_a_percentage_above_100_and_an_end_before_its_start_shows_both_errors_and_saves_nothing()
     {
@@ -86,28 +57,5 @@ public sealed class EditorTests : UiContext
         finally { CultureInfo.CurrentUICulture = culture; }
         var stored = await Services.GetRequiredService<GetCouponCampaign>().FindAsync(created.Id);
         Assert.Equal(10, stored!.TotalLimit);
-    }
-
-    [Fact]
-    public async Task A_group_buy_with_a_team_of_one_and_a_leader_price_above_the_group_price_shows_both_errors()
-    {
-        Render<MudPopoverProvider>();
-        var page = Render<GroupBuyEditorPage>();
-        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=save]")));
-        await SetAsync<MudTextField<string>, string?>(page, "Name", "Pairs", f => f.ValueChanged, f => f.Label);
-        await SetAsync<MudSelect<string>, string?>(page, "Course", "c-art", f => f.ValueChanged, f => f.Label);
-        await SetAsync<MudNumericField<long?>, long?>(page, "Team size", 1, f => f.ValueChanged, f => f.Label);
-        await SetAsync<MudNumericField<decimal?>, decimal?>(page, "Group price", 99m, f => f.ValueChanged, f => f.Label);
-        await SetAsync<MudNumericField<decimal?>, decimal?>(page, "Leader price", 120m, f => f.ValueChanged, f => f.Label);
-
-        page.Find("[data-testid=save]").Click();
-
-        page.WaitForAssertion(() =>
-        {
-            var errors = page.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()).ToList();
-            Assert.Contains("Must be between 2 and 50.", errors);
-            Assert.Contains("The leader's price may not be above the group price.", errors);
-        });
-        Assert.Equal(0, (await Services.GetRequiredService<ListGroupBuyCampaigns>().PageAsync(null, 0, 10)).Total);
     }
 }

@@ -1,0 +1,46 @@
+namespace Console.Domain.Data;
+
+/// <summary>
+/// Every field error code the domain produces; the comment gives the arguments in order. Adding one here means adding its
+/// English text (Console.Web/Api/ErrorText.cs) and its translations (Resources, "Err." + code), which a test checks.
+/// </summary>
+public static class FieldCodes
+{
+    public const string Required = "required";
+    public const string TooLong = "too_long";                              // max characters
+    public const string Between = "between";                               // min, max
+    public const string AtLeast = "at_least";                              // min
+    public const string OneOf = "one_of";                                  // the allowed words, comma-separated
+    public const string TooManyDecimals = "too_many_decimals";
+    public const string Negative = "negative";
+    public const string NotPositive = "not_positive";
+    public const string NotIsoTime = "not_iso_time";
+    public const string TooFarAhead = "too_far_ahead";
+    public const string EndsBeforeStart = "ends_before_start";
+    public const string ChannelShape = "channel_shape";
+    public const string ItemLength = "item_length";                        // max characters
+    public const string TooManyItems = "too_many_items";                   // max items
+    public const string CodeShape = "code_shape";
+    public const string CodeTaken = "code_taken";                          // the code
+    public const string CodeOrGenerated = "code_or_generated";
+    public const string CodesFixed = "codes_fixed";
+    public const string BelowUses = "below_uses";                          // uses already made
+    public const string PercentOver100 = "percent_over_100";
+    public const string FixedPriceAboveList = "fixed_price_above_list";
+    public const string CoursesOrCategories = "courses_or_categories";
+    public const string ListNeedsCustomers = "list_needs_customers";
+    public const string UnknownCourses = "unknown_courses";                // external ids, comma-separated
+    public const string UnknownCustomers = "unknown_customers";            // external ids, comma-separated
+    public const string UnknownCourse = "unknown_course";                  // external id
+    public const string UnknownLiveSession = "unknown_live_session";       // external id
+    public const string GroupPriceAboveList = "group_price_above_list";
+    public const string LeaderPriceAboveGroup = "leader_price_above_group";
+
+    public static readonly string[] All =
+    [
+        Required, TooLong, Between, AtLeast, OneOf, TooManyDecimals, Negative, NotPositive, NotIsoTime, TooFarAhead,
+        EndsBeforeStart, ChannelShape, ItemLength, TooManyItems, CodeShape, CodeTaken, CodeOrGenerated, CodesFixed, BelowUses,
+        PercentOver100, FixedPriceAboveList, CoursesOrCategories, ListNeedsCustomers, UnknownCourses, UnknownCustomers,
+        UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup,
+    ];
+}

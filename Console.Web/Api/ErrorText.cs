@@ -1,0 +1,78 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Console.Domain.Coupons;
+using Console.Domain.Data;
+using Console.Domain.GroupBuys;
+using Console.Domain.Orders;
+
+namespace Console.Web.Api;
+
+/// <summary>
+/// The API's English for every field error code and refusal code the domain produces, in one table keyed by code. The
+/// console words the same codes through its resources ("Err." + code) in the reader's language.
+/// </summary>
+public static class ErrorText
+{
+    private static readonly FrozenDictionary<string, string> Texts = new Dictionary<string, string>
+    {
+        [FieldCodes.Required] = "Required.",
+        [FieldCodes.TooLong] = "At most {0} characters.",
+        [FieldCodes.Between] = "Must be between {0} and {1}.",
+        [FieldCodes.AtLeast] = "Must be at least {0}.",
+        [FieldCodes.OneOf] = "One of: {0}.",
+        [FieldCodes.TooManyDecimals] = "At most 2 decimal places.",
+        [FieldCodes.Negative] = "Must not be negative.",
+        [FieldCodes.NotPositive] = "Must be greater than 0.",
+        [FieldCodes.NotIsoTime] = "An ISO-8601 time with an offset, e.g. 2025-03-01T20:15:00+08:00.",
+        [FieldCodes.TooFarAhead] = "More than a day in the future.",
+        [FieldCodes.EndsBeforeStart] = "Must be after startsAt.",
+        [FieldCodes.ChannelShape] = "A lower-case word of letters, digits or '_' (at most 50).",
+        [FieldCodes.ItemLength] = "Items are 1 to {0} characters.",
+        [FieldCodes.TooManyItems] = "At most {0} items.",
+        [FieldCodes.CodeShape] = "3 to 50 letters, digits, '-' or '_'.",
+        [FieldCodes.CodeTaken] = "The code '{0}' is already in use.",
+        [FieldCodes.CodeOrGenerated] = "Give either a shared code or generateCodes, not both.",
+        [FieldCodes.CodesFixed] = "Codes are set when the campaign is created.",
+        [FieldCodes.BelowUses] = "Must be at least the {0} uses already made.",
+        [FieldCodes.PercentOver100] = "A percentage is at most 100.",
+        [FieldCodes.FixedPriceAboveList] = "A fixed price may not be above the list price of an eligible course.",
+        [FieldCodes.CoursesOrCategories] = "Give either courseExternalIds or categories, not both.",
+        [FieldCodes.ListNeedsCustomers] = "An audience 'list' needs its customers.",
+        [FieldCodes.UnknownCourses] = "Unknown courses: {0}.",
+        [FieldCodes.UnknownCustomers] = "Unknown customers: {0}.",
+        // The same code as the order refusal: one wording serves both.
+        [FieldCodes.UnknownCourse] = "No course with externalId '{0}'.",
+        [FieldCodes.UnknownLiveSession] = "No live session with externalId '{0}'.",
+        [FieldCodes.GroupPriceAboveList] = "The group price may not be above the list price.",
+        [FieldCodes.LeaderPriceAboveGroup] = "The leader's price may not be above the group price.",
+
+        [OrderRefusals.RefundExceedsPaid] = "Refunding {0:0.00} would exceed what is left to refund ({1:0.00}).",
+
+        [CouponRefusals.NotFound] = "Coupon '{0}' does not exist.",
+        [CouponRefusals.NotStarted] = "Coupon '{0}' cannot be used yet: its campaign has not started.",
+        [CouponRefusals.Expired] = "Coupon '{0}' cannot be used: its campaign has ended.",
+        [CouponRefusals.Paused] = "Coupon '{0}' cannot be used: its campaign is paused.",
+        [CouponRefusals.Exhausted] = "Coupon '{0}' cannot be used: its uses or budget ran out.",
+        [CouponRefusals.CustomerLimitReached] = "Coupon '{0}' cannot be used: this customer has used it as often as allowed.",
+        [CouponRefusals.MinSpendNotMet] = "Coupon '{0}' cannot be used: the course costs less than its minimum spend.",
+        [CouponRefusals.CourseNotEligible] = "Coupon '{0}' cannot be used for this course.",
+        [CouponRefusals.AudienceNotEligible] = "Coupon '{0}' cannot be used by this customer.",
+        [CouponRefusals.NotStackable] = "Coupon '{0}' cannot be combined with the other coupons.",
+
+        [GroupBuyRefusals.TeamFull] = "Team {0} is full.",
+        [GroupBuyRefusals.TeamExpired] = "Team {0} is past its window.",
+        [GroupBuyRefusals.AlreadyMember] = "This customer is already in team {0}.",
+        [GroupBuyRefusals.HasOpenTeam] = "This customer is already in open team {0}.",
+        [GroupBuyRefusals.CampaignNotActive] = "Group-buy campaign {0} is not active for this course.",
+        [GroupBuyRefusals.CampaignTeamLimit] = "Group-buy campaign {0} has opened as many teams as it may.",
+        [GroupBuyRefusals.TeamNotFound] = "Group-buy campaign {0} has no team {1}.",
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    public static bool Knows(string code) => Texts.ContainsKey(code);
+
+    /// <summary>The code's English with its arguments; an unknown code is shown as itself rather than lost.</summary>
+    public static string English(string code, object[] args) =>
+        Texts.TryGetValue(code, out var text) ? string.Format(CultureInfo.InvariantCulture, text, args) : code;
+
+    public static string English(FieldError error) => English(error.Code, error.Args);
+}
