@@ -33,7 +33,8 @@ public sealed class ListCouponCampaigns(Db db)
             """
             SELECT COUNT(*) FROM coupon_campaigns WHERE (@status IS NULL OR status = @status)
             """, args, cancellationToken: ct));
-        var rows = await connection.QueryAsync<CouponCampaignRow>(new CommandDefinition(PageSql.For(db.Dialect), args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<CouponCampaignRow>(
+            new CommandDefinition(PageSql.For(db.Dialect), args, cancellationToken: ct));
         return new CouponCampaignPage(rows.ToList(), total);
     }
 

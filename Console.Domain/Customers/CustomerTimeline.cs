@@ -43,8 +43,10 @@ public sealed class CustomerTimeline(Db db)
         // One row more than the page shows tells whether a source has anything left.
         var args = new { customerId, eventSkip = cursor.Events, orderSkip = cursor.Orders, take = take + 1 };
         await using var connection = await db.OpenAsync(ct);
-        var events = (await connection.QueryAsync<TimelineItem>(new CommandDefinition(EventsSql.For(db.Dialect), args, cancellationToken: ct))).ToList();
-        var orders = (await connection.QueryAsync<TimelineItem>(new CommandDefinition(OrdersSql.For(db.Dialect), args, cancellationToken: ct))).ToList();
+        var events = (await connection.QueryAsync<TimelineItem>(
+            new CommandDefinition(EventsSql.For(db.Dialect), args, cancellationToken: ct))).ToList();
+        var orders = (await connection.QueryAsync<TimelineItem>(
+            new CommandDefinition(OrdersSql.For(db.Dialect), args, cancellationToken: ct))).ToList();
         events.ForEach(e => e.Kind = TimelineKind.Event);
         orders.ForEach(o => o.Kind = TimelineKind.Order);
 

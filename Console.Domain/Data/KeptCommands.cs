@@ -23,7 +23,8 @@ internal sealed class KeptCommands(SqliteConnection connection) : IDisposable
         ScalarAsync<T>(Bind(sql, tx, args), ct);
 
     /// <summary>The first row mapped by Dapper's own row parser, or default when there is none.</summary>
-    public Task<T?> SingleOrDefaultAsync<T>(string sql, DbTransaction tx, CancellationToken ct, ReadOnlySpan<(string Name, object? Value)> args) =>
+    public Task<T?> SingleOrDefaultAsync<T>(string sql, DbTransaction tx, CancellationToken ct,
+        ReadOnlySpan<(string Name, object? Value)> args) =>
         SingleOrDefaultAsync<T>(sql, Bind(sql, tx, args), ct);
 
     private static async Task<T> ScalarAsync<T>(SqliteCommand command, CancellationToken ct)

@@ -34,7 +34,8 @@ public sealed class ListGroupBuyCampaigns(Db db)
             """
             SELECT COUNT(*) FROM group_buy_campaigns WHERE (@status IS NULL OR status = @status)
             """, args, cancellationToken: ct));
-        var rows = await connection.QueryAsync<GroupBuyCampaignRow>(new CommandDefinition(PageSql.For(db.Dialect), args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<GroupBuyCampaignRow>(
+            new CommandDefinition(PageSql.For(db.Dialect), args, cancellationToken: ct));
         return new GroupBuyCampaignPage(rows.ToList(), total);
     }
 

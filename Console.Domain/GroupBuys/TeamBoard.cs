@@ -71,7 +71,8 @@ public sealed class TeamBoard(Db db)
             """
             SELECT COUNT(*) FROM group_buy_teams WHERE campaign_id = @campaignId AND (@state IS NULL OR state = @state)
             """, args, cancellationToken: ct));
-        var teams = (await connection.QueryAsync<Row>(new CommandDefinition(TeamsSql.For(db.Dialect), args, cancellationToken: ct))).ToList();
+        var teams = (await connection.QueryAsync<Row>(
+            new CommandDefinition(TeamsSql.For(db.Dialect), args, cancellationToken: ct))).ToList();
         var ids = System.Text.Json.JsonSerializer.Serialize(teams.Select(t => t.Id));
         var members = (await connection.QueryAsync<MemberRow>(new CommandDefinition(db.IsSqlite
             ? """

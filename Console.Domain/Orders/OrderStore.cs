@@ -31,7 +31,8 @@ internal static class OrderStore
     /// update on conflict lets one statement answer the id whether it inserted or not.
     /// </summary>
     public static Task<long> AddStubCustomerAsync(Statements run, string externalId, DateTime nowUtc, CancellationToken ct) =>
-        run.ScalarAsync<long>(run.Dialect == Dialect.Sqlite ? SqliteStubSql : SqlServerStubSql, ct, ("externalId", externalId), ("nowUtc", nowUtc));
+        run.ScalarAsync<long>(run.Dialect == Dialect.Sqlite ? SqliteStubSql : SqlServerStubSql, ct,
+            ("externalId", externalId), ("nowUtc", nowUtc));
 
     private const string SqliteStubSql =
         """
