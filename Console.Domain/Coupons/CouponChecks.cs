@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Console.Domain.Data;
 using Console.Domain.Orders;
 using Dapper;
 
@@ -37,18 +38,16 @@ internal static class CouponChecks
         public long? ClaimMinutes { get; init; }
     }
 
-    public static async Task<(List<CouponTerms> Terms, List<RejectedCoupon> Rejected)> CheckAsync(DbConnection connection,
-        DbTransaction? tx, PriceRequest request, DateTime now, CancellationToken ct)
+    public static async Task<(List<CouponTerms> Terms, List<RejectedCoupon> Rejected)> CheckAsync(Statements run, PriceRequest request,
+        DateTime now, CancellationToken ct)
     {
         var terms = new List<CouponTerms>();
         var rejected = new List<RejectedCoupon>();
         foreach (var code in request.CouponCodes)
         {
             var normalised = CouponCampaignRules.Normalise(code);
-            var row = WriterStatements.For(connection) is { } kept && tx is not null
-                ? await kept.SingleOrDefaultAsync<Row>(LookUpSql, tx, ct, ("code", normalised))
-                : await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(LookUpSql, new { code = normalised }, tx, cancellationToken: ct));
-            var refusal = row is null ? CouponRefusals.NotFound : await RefusalAsync(connection, tx, row, request, now, ct);
+            var row = await run.SingleOrDefaultAsync<Row>(LookUpSql, ct, ("code", normalised));
+            var refusal = row is null ? CouponRefusals.NotFound : await RefusalAsync(run, row, request, now, ct);
             if (refusal is not null) rejected.Add(new RejectedCoupon(code, refusal));
             else
                 terms.Add(new CouponTerms(row!.Code, row.CampaignId, row.CodeId, row.Kind, row.Value, row.MinSpend, row.MaxDiscount,
@@ -68,9 +67,9 @@ internal static class CouponChecks
         WHERE k.code = @code
         """;
 
-    private static async Task<string?> RefusalAsync(DbConnection connection, DbTransaction? tx, Row c, PriceRequest request,
-        DateTime now, CancellationToken ct)
+    private static async Task<string?> RefusalAsync(Statements run, Row c, PriceRequest request, DateTime now, CancellationToken ct)
     {
+        var (connection, tx) = (run.Connection, run.Transaction);
         if (c.Status == CampaignStatus.Draft) return CouponRefusals.NotFound;
         if (c.Status == CampaignStatus.Ended || c.EndsAt <= now) return CouponRefusals.Expired;
         if (c.Status == CampaignStatus.Paused) return CouponRefusals.Paused;
@@ -107,15 +106,14 @@ internal static class CouponChecks
         if (!inAudience) return CouponRefusals.AudienceNotEligible;
         if (c.Uses >= c.TotalLimit || c.BudgetUsed >= c.Budget || (c.IsUnique && c.CodeUses > 0)) return CouponRefusals.Exhausted;
         if (c.PerCustomerLimit is { } limit && request.CustomerId is { } customerId
-            && await CustomerUsesAsync(connection, tx, c.CampaignId, customerId, lockRows: false, ct) >= limit)
+            && await CustomerUsesAsync(run, c.CampaignId, customerId, lockRows: false, ct) >= limit)
             return CouponRefusals.CustomerLimitReached;
         return null;
     }
 
     /// <summary>Uses that count against a customer's limit: every redemption whose use was not given back by a refund.</summary>
-    public static Task<long> CustomerUsesAsync(DbConnection connection, DbTransaction? tx, long campaignId, long customerId,
-        bool lockRows, CancellationToken ct) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition(lockRows && connection is Microsoft.Data.SqlClient.SqlConnection
+    public static Task<long> CustomerUsesAsync(Statements run, long campaignId, long customerId, bool lockRows, CancellationToken ct) =>
+        run.ScalarAsync<long>(lockRows && run.Dialect == Dialect.SqlServer
             ? """
               SELECT COUNT(*) FROM coupon_redemptions WITH (UPDLOCK, HOLDLOCK)
               WHERE campaign_id = @campaignId AND customer_id = @customerId AND use_returned = 0
@@ -123,7 +121,7 @@ internal static class CouponChecks
             : """
               SELECT COUNT(*) FROM coupon_redemptions
               WHERE campaign_id = @campaignId AND customer_id = @customerId AND use_returned = 0
-              """, new { campaignId, customerId }, tx, cancellationToken: ct));
+              """, ct, ("campaignId", campaignId), ("customerId", customerId));
 
     private static async Task<bool> ExistsAsync(DbConnection connection, DbTransaction? tx, string sql, object args, CancellationToken ct) =>
         await connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, args, tx, cancellationToken: ct)) > 0;

@@ -30,7 +30,7 @@ public sealed class CreateCouponCampaign(Db db, TimeProvider clock)
             {
                 return await CreateAsync(connection, input, actor, ct);
             }
-            catch (DbException e) when (OrderStore.IsUniqueViolation(e) && attempt < 3)
+            catch (DbException e) when (StatementRunner.IsUniqueViolation(e) && attempt < 3)
             {
             }
         }

@@ -33,19 +33,16 @@ public sealed class ListCouponCampaigns(Db db)
             """
             SELECT COUNT(*) FROM coupon_campaigns WHERE (@status IS NULL OR status = @status)
             """, args, cancellationToken: ct));
-        var rows = await connection.QueryAsync<CouponCampaignRow>(new CommandDefinition(db.IsSqlite
-            ? """
-              SELECT id, name, kind, value, status, uses, total_limit AS TotalLimit, budget_used AS BudgetUsed, budget,
-                     starts_at AS StartsAt, ends_at AS EndsAt, created_at AS CreatedAt
-              FROM coupon_campaigns WHERE (@status IS NULL OR status = @status)
-              ORDER BY id DESC LIMIT @take OFFSET @skip
-              """
-            : """
-              SELECT id, name, kind, value, status, uses, total_limit AS TotalLimit, budget_used AS BudgetUsed, budget,
-                     starts_at AS StartsAt, ends_at AS EndsAt, created_at AS CreatedAt
-              FROM coupon_campaigns WHERE (@status IS NULL OR status = @status)
-              ORDER BY id DESC OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY
-              """, args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<CouponCampaignRow>(
+            new CommandDefinition(PageSql.For(db.Dialect), args, cancellationToken: ct));
         return new CouponCampaignPage(rows.ToList(), total);
     }
+
+    private static readonly DialectSql PageSql = new(d =>
+        $"""
+        SELECT id, name, kind, value, status, uses, total_limit AS TotalLimit, budget_used AS BudgetUsed, budget,
+               starts_at AS StartsAt, ends_at AS EndsAt, created_at AS CreatedAt
+        FROM coupon_campaigns WHERE (@status IS NULL OR status = @status)
+        ORDER BY id DESC {DialectSql.Page(d)}
+        """);
 }

@@ -1,6 +1,5 @@
-using System.Data.Common;
+using Console.Domain.Data;
 using Console.Domain.Orders;
-using Dapper;
 
 namespace Console.Domain.Coupons;
 
@@ -12,42 +11,34 @@ namespace Console.Domain.Coupons;
 internal static class RedeemCoupons
 {
     /// <summary>CustomerId is null for a customer the store has not seen yet, who has used nothing.</summary>
-    public static async Task<OrderRefusal?> ClaimAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<AppliedCoupon> applied,
-        long? customerId, CancellationToken ct)
+    public static async Task<OrderRefusal?> ClaimAsync(Statements run, IReadOnlyList<AppliedCoupon> applied, long? customerId,
+        CancellationToken ct)
     {
         foreach (var (terms, amount) in applied)
         {
             if (terms.PerCustomerLimit is { } limit
-                && (customerId is { } known ? await CouponChecks.CustomerUsesAsync(connection, tx, terms.CampaignId, known, lockRows: true, ct) : 0) >= limit)
+                && (customerId is { } known ? await CouponChecks.CustomerUsesAsync(run, terms.CampaignId, known, lockRows: true, ct) : 0) >= limit)
                 return new OrderRefusal(CouponRefusals.CustomerLimitReached, terms.Code);
-            var campaign = WriterStatements.For(connection) is { } kept
-                ? await kept.ExecuteAsync(ClaimSql, tx, ct, ("CampaignId", terms.CampaignId), ("amount", amount))
-                : await connection.ExecuteAsync(new CommandDefinition(ClaimSql, new { terms.CampaignId, amount }, tx, cancellationToken: ct));
+            var campaign = await run.ExecuteAsync(ClaimSql, ct, ("CampaignId", terms.CampaignId), ("amount", amount));
             if (campaign == 0) return new OrderRefusal(CouponRefusals.Exhausted, terms.Code);
             // Only a single-use code needs its own guard; a shared code's uses are the campaign's.
             if (!terms.SingleUse) continue;
-            var code = await connection.ExecuteAsync(new CommandDefinition(
+            var code = await run.ExecuteAsync(
                 """
                 UPDATE coupon_codes SET uses = uses + 1 WHERE id = @CodeId AND uses = 0
-                """, new { terms.CodeId }, tx, cancellationToken: ct));
+                """, ct, ("CodeId", terms.CodeId));
             // The campaign's use is taken already: a caller that wrote no savepoint must undo the whole group.
             if (code == 0) throw new CodeTaken(new OrderRefusal(CouponRefusals.Exhausted, terms.Code));
         }
         return null;
     }
 
-    public static async Task RecordAsync(DbConnection connection, DbTransaction tx, long orderId, long customerId,
-        IReadOnlyList<AppliedCoupon> applied, DateTime now, CancellationToken ct)
+    public static async Task RecordAsync(Statements run, long orderId, long customerId, IReadOnlyList<AppliedCoupon> applied, DateTime now,
+        CancellationToken ct)
     {
         foreach (var (terms, amount) in applied)
-        {
-            if (WriterStatements.For(connection) is { } kept)
-                await kept.ExecuteAsync(RecordSql, tx, ct, ("orderId", orderId), ("CampaignId", terms.CampaignId), ("CodeId", terms.CodeId),
-                    ("customerId", customerId), ("amount", amount), ("now", now));
-            else
-                await connection.ExecuteAsync(new CommandDefinition(RecordSql,
-                    new { orderId, terms.CampaignId, terms.CodeId, customerId, amount, now }, tx, cancellationToken: ct));
-        }
+            await run.ExecuteAsync(RecordSql, ct, ("orderId", orderId), ("CampaignId", terms.CampaignId), ("CodeId", terms.CodeId),
+                ("customerId", customerId), ("amount", amount), ("now", now));
     }
 
     private const string ClaimSql =

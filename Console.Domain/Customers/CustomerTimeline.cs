@@ -43,8 +43,10 @@ public sealed class CustomerTimeline(Db db)
         // One row more than the page shows tells whether a source has anything left.
         var args = new { customerId, eventSkip = cursor.Events, orderSkip = cursor.Orders, take = take + 1 };
         await using var connection = await db.OpenAsync(ct);
-        var events = (await connection.QueryAsync<TimelineItem>(new CommandDefinition(EventsSql, args, cancellationToken: ct))).ToList();
-        var orders = (await connection.QueryAsync<TimelineItem>(new CommandDefinition(OrdersSql, args, cancellationToken: ct))).ToList();
+        var events = (await connection.QueryAsync<TimelineItem>(
+            new CommandDefinition(EventsSql.For(db.Dialect), args, cancellationToken: ct))).ToList();
+        var orders = (await connection.QueryAsync<TimelineItem>(
+            new CommandDefinition(OrdersSql.For(db.Dialect), args, cancellationToken: ct))).ToList();
         events.ForEach(e => e.Kind = TimelineKind.Event);
         orders.ForEach(o => o.Kind = TimelineKind.Order);
 
@@ -58,39 +60,23 @@ public sealed class CustomerTimeline(Db db)
         return new TimelinePage(page, next, merged.Count > take);
     }
 
-    private string EventsSql => db.IsSqlite
-        ? """
-          SELECT e.id AS Id, e.occurred_at AS At, e.type AS Type, e.course_id AS CourseId, c.title AS CourseTitle,
-                 e.live_session_id AS LiveSessionId, e.value AS Value
-          FROM events e LEFT JOIN courses c ON c.id = e.course_id
-          WHERE e.customer_id = @customerId
-          ORDER BY e.occurred_at DESC, e.id DESC
-          LIMIT @take OFFSET @eventSkip
-          """
-        : """
-          SELECT e.id AS Id, e.occurred_at AS At, e.type AS Type, e.course_id AS CourseId, c.title AS CourseTitle,
-                 e.live_session_id AS LiveSessionId, e.value AS Value
-          FROM events e LEFT JOIN courses c ON c.id = e.course_id
-          WHERE e.customer_id = @customerId
-          ORDER BY e.occurred_at DESC, e.id DESC
-          OFFSET @eventSkip ROWS FETCH NEXT @take ROWS ONLY
-          """;
+    private static readonly DialectSql EventsSql = new(d =>
+        $"""
+        SELECT e.id AS Id, e.occurred_at AS At, e.type AS Type, e.course_id AS CourseId, c.title AS CourseTitle,
+               e.live_session_id AS LiveSessionId, e.value AS Value
+        FROM events e LEFT JOIN courses c ON c.id = e.course_id
+        WHERE e.customer_id = @customerId
+        ORDER BY e.occurred_at DESC, e.id DESC
+        {DialectSql.Page(d, skip: "@eventSkip")}
+        """);
 
-    private string OrdersSql => db.IsSqlite
-        ? """
-          SELECT o.id AS Id, o.paid_at AS At, o.status AS Type, o.course_id AS CourseId, c.title AS CourseTitle,
-                 o.live_session_id AS LiveSessionId, o.order_id AS OrderId, o.payable AS Payable, o.refunded AS Refunded
-          FROM orders o JOIN courses c ON c.id = o.course_id
-          WHERE o.customer_id = @customerId
-          ORDER BY o.paid_at DESC, o.id DESC
-          LIMIT @take OFFSET @orderSkip
-          """
-        : """
-          SELECT o.id AS Id, o.paid_at AS At, o.status AS Type, o.course_id AS CourseId, c.title AS CourseTitle,
-                 o.live_session_id AS LiveSessionId, o.order_id AS OrderId, o.payable AS Payable, o.refunded AS Refunded
-          FROM orders o JOIN courses c ON c.id = o.course_id
-          WHERE o.customer_id = @customerId
-          ORDER BY o.paid_at DESC, o.id DESC
-          OFFSET @orderSkip ROWS FETCH NEXT @take ROWS ONLY
-          """;
+    private static readonly DialectSql OrdersSql = new(d =>
+        $"""
+        SELECT o.id AS Id, o.paid_at AS At, o.status AS Type, o.course_id AS CourseId, c.title AS CourseTitle,
+               o.live_session_id AS LiveSessionId, o.order_id AS OrderId, o.payable AS Payable, o.refunded AS Refunded
+        FROM orders o JOIN courses c ON c.id = o.course_id
+        WHERE o.customer_id = @customerId
+        ORDER BY o.paid_at DESC, o.id DESC
+        {DialectSql.Page(d, skip: "@orderSkip")}
+        """);
 }

@@ -21,14 +21,14 @@ public sealed class ExternalIds(Db db)
     public async Task<Dictionary<string, long>> CoursesAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<string> wanted)
     {
         var (found, missing) = FromCache(_courses, wanted);
-        if (missing.Count > 0) Remember(_courses, await QueryAsync(c, tx, db.IsSqlite ? SqliteCourses : SqlServerCourses, missing, found));
+        if (missing.Count > 0) Remember(_courses, await QueryAsync(c, tx, CoursesSql.For(db.Dialect), missing, found));
         return found;
     }
 
     public async Task<Dictionary<string, long>> LiveSessionsAsync(DbConnection c, DbTransaction tx, IReadOnlyCollection<string> wanted)
     {
         var (found, missing) = FromCache(_liveSessions, wanted);
-        if (missing.Count > 0) Remember(_liveSessions, await QueryAsync(c, tx, db.IsSqlite ? SqliteSessions : SqlServerSessions, missing, found));
+        if (missing.Count > 0) Remember(_liveSessions, await QueryAsync(c, tx, SessionsSql.For(db.Dialect), missing, found));
         return found;
     }
 
@@ -38,11 +38,11 @@ public sealed class ExternalIds(Db db)
         var (found, missing) = FromCache(_customers, wanted);
         if (missing.Count == 0) return found;
         var before = found.Count;
-        await QueryAsync(c, tx, db.IsSqlite ? SqliteCustomers : SqlServerCustomers, missing, found);
+        await QueryAsync(c, tx, CustomersSql.For(db.Dialect), missing, found);
         if (found.Count - before == missing.Count) return found;
         var stubs = missing.Where(id => !found.ContainsKey(id)).ToList();
         await c.ExecuteAsync(db.IsSqlite ? SqliteStubs : SqlServerStubs, new { ids = JsonSerializer.Serialize(stubs), now }, tx);
-        await QueryAsync(c, tx, db.IsSqlite ? SqliteCustomers : SqlServerCustomers, stubs, found);
+        await QueryAsync(c, tx, CustomersSql.For(db.Dialect), stubs, found);
         return found;
     }
 
@@ -80,12 +80,12 @@ public sealed class ExternalIds(Db db)
     }
 
     // The wanted ids travel as one JSON array parameter: no parameter-count limit, one plan per table.
-    private const string SqliteCustomers = "SELECT id, external_id FROM customers WHERE external_id IN (SELECT value FROM json_each(@ids))";
-    private const string SqlServerCustomers = "SELECT id, external_id FROM customers WHERE external_id IN (SELECT value FROM OPENJSON(@ids))";
-    private const string SqliteCourses = "SELECT id, external_id FROM courses WHERE external_id IN (SELECT value FROM json_each(@ids))";
-    private const string SqlServerCourses = "SELECT id, external_id FROM courses WHERE external_id IN (SELECT value FROM OPENJSON(@ids))";
-    private const string SqliteSessions = "SELECT id, external_id FROM live_sessions WHERE external_id IN (SELECT value FROM json_each(@ids))";
-    private const string SqlServerSessions = "SELECT id, external_id FROM live_sessions WHERE external_id IN (SELECT value FROM OPENJSON(@ids))";
+    private static readonly DialectSql CustomersSql = new(d =>
+        $"SELECT id, external_id FROM customers WHERE external_id IN (SELECT value FROM {DialectSql.JsonValues(d)})");
+    private static readonly DialectSql CoursesSql = new(d =>
+        $"SELECT id, external_id FROM courses WHERE external_id IN (SELECT value FROM {DialectSql.JsonValues(d)})");
+    private static readonly DialectSql SessionsSql = new(d =>
+        $"SELECT id, external_id FROM live_sessions WHERE external_id IN (SELECT value FROM {DialectSql.JsonValues(d)})");
 
     // SQLite needs a WHERE before ON CONFLICT in INSERT ... SELECT to tell the upsert clause from a join.
     private const string SqliteStubs = """

@@ -34,23 +34,18 @@ public sealed class ListGroupBuyCampaigns(Db db)
             """
             SELECT COUNT(*) FROM group_buy_campaigns WHERE (@status IS NULL OR status = @status)
             """, args, cancellationToken: ct));
-        var rows = await connection.QueryAsync<GroupBuyCampaignRow>(new CommandDefinition(db.IsSqlite
-            ? """
-              SELECT g.id, g.name, co.external_id AS CourseExternalId, co.title AS CourseTitle, g.team_size AS TeamSize,
-                     g.group_price AS GroupPrice, g.leader_price AS LeaderPrice, g.team_window_minutes AS TeamWindowMinutes,
-                     g.max_teams AS MaxTeams, g.teams_opened AS TeamsOpened, g.status, g.starts_at AS StartsAt, g.ends_at AS EndsAt
-              FROM group_buy_campaigns g JOIN courses co ON co.id = g.course_id
-              WHERE (@status IS NULL OR g.status = @status)
-              ORDER BY g.id DESC LIMIT @take OFFSET @skip
-              """
-            : """
-              SELECT g.id, g.name, co.external_id AS CourseExternalId, co.title AS CourseTitle, g.team_size AS TeamSize,
-                     g.group_price AS GroupPrice, g.leader_price AS LeaderPrice, g.team_window_minutes AS TeamWindowMinutes,
-                     g.max_teams AS MaxTeams, g.teams_opened AS TeamsOpened, g.status, g.starts_at AS StartsAt, g.ends_at AS EndsAt
-              FROM group_buy_campaigns g JOIN courses co ON co.id = g.course_id
-              WHERE (@status IS NULL OR g.status = @status)
-              ORDER BY g.id DESC OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY
-              """, args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<GroupBuyCampaignRow>(
+            new CommandDefinition(PageSql.For(db.Dialect), args, cancellationToken: ct));
         return new GroupBuyCampaignPage(rows.ToList(), total);
     }
+
+    private static readonly DialectSql PageSql = new(d =>
+        $"""
+        SELECT g.id, g.name, co.external_id AS CourseExternalId, co.title AS CourseTitle, g.team_size AS TeamSize,
+               g.group_price AS GroupPrice, g.leader_price AS LeaderPrice, g.team_window_minutes AS TeamWindowMinutes,
+               g.max_teams AS MaxTeams, g.teams_opened AS TeamsOpened, g.status, g.starts_at AS StartsAt, g.ends_at AS EndsAt
+        FROM group_buy_campaigns g JOIN courses co ON co.id = g.course_id
+        WHERE (@status IS NULL OR g.status = @status)
+        ORDER BY g.id DESC {DialectSql.Page(d)}
+        """);
 }

@@ -36,25 +36,19 @@ public sealed class RefundDueOrders(Db db)
             FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
             WHERE t.campaign_id = @campaignId AND t.state = 'failed' AND o.refunded < o.payable
             """, args, cancellationToken: ct));
-        var rows = await connection.QueryAsync<RefundDueOrder>(new CommandDefinition(db.IsSqlite
-            ? """
-              SELECT o.order_id AS OrderId, cu.external_id AS CustomerExternalId, t.id AS TeamId, o.payable, o.refunded,
-                     o.paid_at AS PaidAt, t.closed_at AS TeamFailedAt
-              FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
-                   JOIN customers cu ON cu.id = o.customer_id
-              WHERE t.campaign_id = @campaignId AND t.state = 'failed' AND o.refunded < o.payable
-              ORDER BY o.paid_at, o.id LIMIT @take OFFSET @skip
-              """
-            : """
-              SELECT o.order_id AS OrderId, cu.external_id AS CustomerExternalId, t.id AS TeamId, o.payable, o.refunded,
-                     o.paid_at AS PaidAt, t.closed_at AS TeamFailedAt
-              FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
-                   JOIN customers cu ON cu.id = o.customer_id
-              WHERE t.campaign_id = @campaignId AND t.state = 'failed' AND o.refunded < o.payable
-              ORDER BY o.paid_at, o.id OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY
-              """, args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<RefundDueOrder>(new CommandDefinition(PageSql.For(db.Dialect), args, cancellationToken: ct));
         return new RefundDuePage(rows.ToList(), total, owed);
     }
+
+    private static readonly DialectSql PageSql = new(d =>
+        $"""
+        SELECT o.order_id AS OrderId, cu.external_id AS CustomerExternalId, t.id AS TeamId, o.payable, o.refunded,
+               o.paid_at AS PaidAt, t.closed_at AS TeamFailedAt
+        FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
+             JOIN customers cu ON cu.id = o.customer_id
+        WHERE t.campaign_id = @campaignId AND t.state = 'failed' AND o.refunded < o.payable
+        ORDER BY o.paid_at, o.id {DialectSql.Page(d)}
+        """);
 
     /// <summary>order_id, customer, team, owed (yuan, invariant), paid_at and team_failed_at (UTC, ISO-8601).</summary>
     public async Task<string> CsvAsync(long campaignId, CancellationToken ct = default)

@@ -71,19 +71,8 @@ public sealed class TeamBoard(Db db)
             """
             SELECT COUNT(*) FROM group_buy_teams WHERE campaign_id = @campaignId AND (@state IS NULL OR state = @state)
             """, args, cancellationToken: ct));
-        var teams = (await connection.QueryAsync<Row>(new CommandDefinition(db.IsSqlite
-            ? """
-              SELECT id, state, size, members, opened_at AS OpenedAt, expires_at AS ExpiresAt, closed_at AS ClosedAt
-              FROM group_buy_teams WHERE campaign_id = @campaignId AND (@state IS NULL OR state = @state)
-              ORDER BY CASE WHEN state = 'open' THEN 0 ELSE 1 END, CASE WHEN state = 'open' THEN expires_at END, id DESC
-              LIMIT @take OFFSET @skip
-              """
-            : """
-              SELECT id, state, size, members, opened_at AS OpenedAt, expires_at AS ExpiresAt, closed_at AS ClosedAt
-              FROM group_buy_teams WHERE campaign_id = @campaignId AND (@state IS NULL OR state = @state)
-              ORDER BY CASE WHEN state = 'open' THEN 0 ELSE 1 END, CASE WHEN state = 'open' THEN expires_at END, id DESC
-              OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY
-              """, args, cancellationToken: ct))).ToList();
+        var teams = (await connection.QueryAsync<Row>(
+            new CommandDefinition(TeamsSql.For(db.Dialect), args, cancellationToken: ct))).ToList();
         var ids = System.Text.Json.JsonSerializer.Serialize(teams.Select(t => t.Id));
         var members = (await connection.QueryAsync<MemberRow>(new CommandDefinition(db.IsSqlite
             ? """
@@ -100,4 +89,12 @@ public sealed class TeamBoard(Db db)
             members[t.Id].ToList())).ToList();
         return new TeamBoardPage(rows, total);
     }
+
+    private static readonly DialectSql TeamsSql = new(d =>
+        $"""
+        SELECT id, state, size, members, opened_at AS OpenedAt, expires_at AS ExpiresAt, closed_at AS ClosedAt
+        FROM group_buy_teams WHERE campaign_id = @campaignId AND (@state IS NULL OR state = @state)
+        ORDER BY CASE WHEN state = 'open' THEN 0 ELSE 1 END, CASE WHEN state = 'open' THEN expires_at END, id DESC
+        {DialectSql.Page(d)}
+        """);
 }

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using Console.Domain.Coupons;
 using Console.Domain.Data;
 
@@ -6,14 +5,11 @@ namespace Console.Domain.Orders;
 
 /// <summary>
 /// Records an order the platform has been paid for. Idempotent by orderId: a replay, even one racing the first
-/// request, answers with the stored order and stores nothing. Everything of one order is written atomically
-/// (StoreOrder): on SQL Server in its own transaction, on SQLite as part of a commit shared by queued checkouts
-/// (CheckoutWriter).
+/// request, answers with the stored order and stores nothing. Everything of one order is one unit of writes
+/// (StoreOrder), stored whole or not at all by the statement runner.
 /// </summary>
-public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProvider clock) : IDisposable
+public sealed class CreateOrder(StatementRunner runner, Pricing pricing, TimeProvider clock)
 {
-    private readonly CheckoutWriter _sqliteWriter = new(db, pricing, gate);
-
     public sealed record Command(string? OrderId, string? CustomerExternalId, string? CourseExternalId,
         IReadOnlyList<string?>? CouponCodes = null, string? ReferralCode = null, string? LiveSessionExternalId = null,
         string? Channel = null, GroupBuyRequest? GroupBuy = null, string? PaidAt = null);
@@ -37,36 +33,11 @@ public sealed class CreateOrder(Db db, Pricing pricing, WriteGate gate, TimeProv
             fields.Channel(command.Channel), fields.GroupBuy(command.GroupBuy), fields.PaidAt(command.PaidAt, now));
         if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
 
-        if (!db.IsSqlite)
-        {
-            await using var pooled = await db.OpenAsync(ct);
-            return await OwnTransactionAsync(pooled, order, now, ct);
-        }
-        return await _sqliteWriter.WriteAsync(order, now);
+        // Only an order that is created is kept; a refusal or a replay rolls back whatever it wrote.
+        return await runner.WriteAsync(new WriteUnit<Outcome>(
+            (statements, token) => StoreOrder.ExecuteAsync(statements, pricing, order, now, token),
+            outcome => outcome is Outcome.Created,
+            error => error is CodeTaken taken ? new Outcome.Refused(taken.Refusal) : null,
+            UndoFree: StoreOrder.SimpleOrder(order)), ct);
     }
-
-    private async Task<Outcome> OwnTransactionAsync(DbConnection connection, CheckoutOrder order, DateTime now, CancellationToken ct)
-    {
-        // Two tries: a unique violation (a racing stub customer, or the racing order itself) is worth one retry, whose
-        // existence check then answers a replay with the stored order.
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await using var tx = await connection.BeginTransactionAsync(ct);
-                var outcome = await StoreOrder.ExecuteAsync(connection, tx, db, pricing, order, now, ct);
-                if (outcome is Outcome.Created) await tx.CommitAsync(ct);
-                return outcome;
-            }
-            catch (DbException e) when (OrderStore.IsUniqueViolation(e) && attempt < 2)
-            {
-            }
-            catch (CodeTaken taken)
-            {
-                return new Outcome.Refused(taken.Refusal);
-            }
-        }
-    }
-
-    public void Dispose() => _sqliteWriter.Dispose();
 }

@@ -1,8 +1,6 @@
 using System.Data.Common;
 using Console.Domain.Data;
 using Dapper;
-using Microsoft.Data.SqlClient;
-using Microsoft.Data.Sqlite;
 
 namespace Console.Domain.Orders;
 
@@ -32,18 +30,9 @@ internal static class OrderStore
     /// A customer the platform has not sent yet becomes a stub that a later customer upsert fills in. On SQLite the no-op
     /// update on conflict lets one statement answer the id whether it inserted or not.
     /// </summary>
-    public static Task<long> AddStubCustomerAsync(DbConnection connection, DbTransaction tx, Db db, string externalId,
-        DateTime nowUtc, CancellationToken ct) =>
-        WriterStatements.For(connection) is { } kept
-            ? kept.ScalarAsync<long>(SqliteStubSql, tx, ct, ("externalId", externalId), ("nowUtc", nowUtc))
-            : connection.ExecuteScalarAsync<long>(new CommandDefinition(db.IsSqlite
-                ? SqliteStubSql
-                : """
-                  INSERT INTO customers (external_id, is_stub, created_at, updated_at)
-                  SELECT @externalId, 1, @nowUtc, @nowUtc
-                  WHERE NOT EXISTS (SELECT 1 FROM customers WITH (UPDLOCK, HOLDLOCK) WHERE external_id = @externalId);
-                  SELECT id FROM customers WHERE external_id = @externalId;
-                  """, new { externalId, nowUtc }, tx, cancellationToken: ct));
+    public static Task<long> AddStubCustomerAsync(Statements run, string externalId, DateTime nowUtc, CancellationToken ct) =>
+        run.ScalarAsync<long>(run.Dialect == Dialect.Sqlite ? SqliteStubSql : SqlServerStubSql, ct,
+            ("externalId", externalId), ("nowUtc", nowUtc));
 
     private const string SqliteStubSql =
         """
@@ -52,13 +41,13 @@ internal static class OrderStore
         RETURNING id;
         """;
 
-    /// <summary>Two requests racing to insert one order id: the loser sees this and answers with the winner's order.</summary>
-    public static bool IsUniqueViolation(DbException e) => e switch
-    {
-        SqliteException s => s.SqliteExtendedErrorCode is 2067 or 1555,
-        SqlException s => s.Number is 2627 or 2601,
-        _ => false,
-    };
+    private const string SqlServerStubSql =
+        """
+        INSERT INTO customers (external_id, is_stub, created_at, updated_at)
+        SELECT @externalId, 1, @nowUtc, @nowUtc
+        WHERE NOT EXISTS (SELECT 1 FROM customers WITH (UPDLOCK, HOLDLOCK) WHERE external_id = @externalId);
+        SELECT id FROM customers WHERE external_id = @externalId;
+        """;
 
     /// <summary>A checkout's look-ups in one statement: is the order stored, the customer known, the course there (Course null if not)?</summary>
     public sealed record CheckoutRow(long? ExistingId, long? CustomerId, long? CourseId, string? ExternalId, string? Category, long ListPrice)
@@ -74,13 +63,10 @@ internal static class OrderStore
         FROM (SELECT 1 AS one) x LEFT JOIN courses co ON co.external_id = @courseExternalId
         """;
 
-    public static async Task<CheckoutRow> CheckoutAsync(DbConnection connection, DbTransaction tx, string orderId, string customerExternalId,
-        string courseExternalId, CancellationToken ct) =>
-        WriterStatements.For(connection) is { } kept
-            ? (await kept.SingleOrDefaultAsync<CheckoutRow>(CheckoutSql, tx, ct,
-                ("orderId", orderId), ("customerExternalId", customerExternalId), ("courseExternalId", courseExternalId)))!
-            : await connection.QuerySingleAsync<CheckoutRow>(new CommandDefinition(
-                CheckoutSql, new { orderId, customerExternalId, courseExternalId }, tx, cancellationToken: ct));
+    public static async Task<CheckoutRow> CheckoutAsync(Statements run, string orderId, string customerExternalId, string courseExternalId,
+        CancellationToken ct) =>
+        (await run.SingleOrDefaultAsync<CheckoutRow>(CheckoutSql, ct,
+            ("orderId", orderId), ("customerExternalId", customerExternalId), ("courseExternalId", courseExternalId)))!;
 
     private sealed record OrderRow(long Id, string OrderId, string CustomerExternalId, string CourseExternalId,
         string? LiveSessionExternalId, string Channel, string? ReferralCode, long ListPrice, long Payable, long Refunded,

@@ -1,5 +1,5 @@
-using System.Data.Common;
 using Console.Domain.Coupons;
+using Console.Domain.Data;
 using Console.Domain.GroupBuys;
 
 namespace Console.Domain.Orders;
@@ -32,22 +32,22 @@ public sealed record Price(long ListPrice, IReadOnlyList<Discount> Discounts, lo
 
 /// <summary>
 /// The one place an order's price is worked out, for quotes, coupon checks and orders alike: list price → group-buy
-/// price → coupons (see PriceCalculator). It runs on the caller's connection, inside the order's transaction when
+/// price → coupons (see PriceCalculator). It runs on the caller's statements, inside the order's transaction when
 /// creating, so that what it read is what the order then claims.
 /// </summary>
 public sealed class Pricing(TimeProvider clock)
 {
-    public async Task<Price> PriceAsync(DbConnection connection, DbTransaction? tx, PriceRequest request, CancellationToken ct)
+    public async Task<Price> PriceAsync(Statements run, PriceRequest request, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var listPrice = request.Course.ListPrice;
         GroupBuyPlan? plan = null;
         if (request.GroupBuy is { } groupBuy)
         {
-            (plan, var refusal) = await GroupBuyChecks.CheckAsync(connection, tx, groupBuy, request, now, ct);
+            (plan, var refusal) = await GroupBuyChecks.CheckAsync(run.Connection, run.Transaction, groupBuy, request, now, ct);
             if (refusal is not null) return new Price(listPrice, [], listPrice, [], refusal);
         }
-        var (terms, rejected) = await CouponChecks.CheckAsync(connection, tx, request, now, ct);
+        var (terms, rejected) = await CouponChecks.CheckAsync(run, request, now, ct);
         var calculation = PriceCalculator.Apply(listPrice, plan?.Price, plan?.CampaignId, terms);
         return new Price(listPrice, calculation.Discounts, calculation.Payable, [.. rejected, .. calculation.Rejected], null)
         {

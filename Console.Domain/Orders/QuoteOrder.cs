@@ -3,7 +3,7 @@ using Console.Domain.Data;
 namespace Console.Domain.Orders;
 
 /// <summary>Prices an order that may be placed next. Reads only: an unknown customer is not even stubbed.</summary>
-public sealed class QuoteOrder(Db db, Pricing pricing)
+public sealed class QuoteOrder(StatementRunner runner, Pricing pricing)
 {
     public sealed record Command(string? CustomerExternalId, string? CourseExternalId, IReadOnlyList<string?>? CouponCodes = null,
         string? ReferralCode = null, GroupBuyRequest? GroupBuy = null);
@@ -25,12 +25,12 @@ public sealed class QuoteOrder(Db db, Pricing pricing)
         var groupBuy = fields.GroupBuy(command.GroupBuy);
         if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
 
-        await using var connection = await db.OpenAsync(ct);
-        var course = await OrderStore.CourseAsync(connection, null, courseExternalId, ct);
+        await using var run = await runner.ReadAsync(ct);
+        var course = await OrderStore.CourseAsync(run.Connection, null, courseExternalId, ct);
         if (course is null)
             return new Outcome.Refused(new OrderRefusal(OrderRefusals.UnknownCourse, courseExternalId));
-        var customerId = await OrderStore.CustomerIdAsync(connection, null, customerExternalId, ct);
-        var price = await pricing.PriceAsync(connection, null,
+        var customerId = await OrderStore.CustomerIdAsync(run.Connection, null, customerExternalId, ct);
+        var price = await pricing.PriceAsync(run,
             new PriceRequest(course, customerExternalId, customerId, couponCodes, referralCode, groupBuy), ct);
         return price.Refusal is { } refusal ? new Outcome.Refused(refusal) : new Outcome.Quoted(price);
     }

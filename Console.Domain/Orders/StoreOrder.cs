@@ -1,9 +1,6 @@
-using System.Data.Common;
 using Console.Domain.Coupons;
 using Console.Domain.Data;
 using Console.Domain.GroupBuys;
-using Dapper;
-using Microsoft.Data.Sqlite;
 using Outcome = Console.Domain.Orders.CreateOrder.Outcome;
 
 namespace Console.Domain.Orders;
@@ -19,11 +16,11 @@ internal sealed record CheckoutOrder(string OrderId, string CustomerExternalId, 
 /// </summary>
 internal static class StoreOrder
 {
-    public static async Task<Outcome> ExecuteAsync(DbConnection connection, DbTransaction tx, Db db, Pricing pricing,
-        CheckoutOrder order, DateTime now, CancellationToken ct)
+    public static async Task<Outcome> ExecuteAsync(Statements run, Pricing pricing, CheckoutOrder order, DateTime now, CancellationToken ct)
     {
+        var (connection, tx) = (run.Connection, run.Transaction);
         // Under the write lock: a replay that lost the race must answer with the stored order, not a coupon refusal.
-        var known = await OrderStore.CheckoutAsync(connection, tx, order.OrderId, order.CustomerExternalId, order.CourseExternalId, ct);
+        var known = await OrderStore.CheckoutAsync(run, order.OrderId, order.CustomerExternalId, order.CourseExternalId, ct);
         if (known.ExistingId is not null)
             return new Outcome.Existing((await OrderStore.FindOrderAsync(connection, tx, order.OrderId, ct))!);
         if (known.Course is not { } course)
@@ -36,26 +33,20 @@ internal static class StoreOrder
                 return Refused(OrderRefusals.UnknownLiveSession, order.LiveSessionExternalId);
         }
         var customerId = known.CustomerId;
-        var price = await pricing.PriceAsync(connection, tx,
+        var price = await pricing.PriceAsync(run,
             new PriceRequest(course, order.CustomerExternalId, customerId, order.CouponCodes, order.ReferralCode, order.GroupBuy), ct);
         if (price.RefusalForOrder is { } refusal) return new Outcome.Refused(refusal);
 
         // Coupons are claimed before anything else is written, so an order refused here has written nothing.
-        if (await RedeemCoupons.ClaimAsync(connection, tx, price.Coupons, customerId, ct) is { } lost) return new Outcome.Refused(lost);
-        customerId ??= await OrderStore.AddStubCustomerAsync(connection, tx, db, order.CustomerExternalId, now, ct);
+        if (await RedeemCoupons.ClaimAsync(run, price.Coupons, customerId, ct) is { } lost) return new Outcome.Refused(lost);
+        customerId ??= await OrderStore.AddStubCustomerAsync(run, order.CustomerExternalId, now, ct);
         var status = price.GroupBuy is null ? OrderStatus.Paid : OrderStatus.AwaitingGroup;
-        var id = await InsertRowAsync(connection, tx, order, customerId.Value, course.Id, liveSessionId, price, status, now, ct);
+        var id = await InsertRowAsync(run, order, customerId.Value, course.Id, liveSessionId, price, status, now, ct);
         foreach (var discount in price.Discounts)
-        {
-            if (WriterStatements.For(connection) is { } statements)
-                await statements.ExecuteAsync(DiscountSql, tx, ct, ("id", id), ("Kind", discount.Kind), ("Code", discount.Code),
-                    ("CampaignId", discount.CampaignId), ("Amount", discount.Amount));
-            else
-                await connection.ExecuteAsync(new CommandDefinition(DiscountSql,
-                    new { id, discount.Kind, discount.Code, discount.CampaignId, discount.Amount }, tx, cancellationToken: ct));
-        }
-        await RedeemCoupons.RecordAsync(connection, tx, id, customerId.Value, price.Coupons, now, ct);
-        if (price.GroupBuy is { } plan && await JoinTeam.ExecuteAsync(connection, tx, db, plan, id, customerId.Value, now, ct) is { } full)
+            await run.ExecuteAsync(DiscountSql, ct, ("id", id), ("Kind", discount.Kind), ("Code", discount.Code),
+                ("CampaignId", discount.CampaignId), ("Amount", discount.Amount));
+        await RedeemCoupons.RecordAsync(run, id, customerId.Value, price.Coupons, now, ct);
+        if (price.GroupBuy is { } plan && await JoinTeam.ExecuteAsync(run, plan, id, customerId.Value, now, ct) is { } full)
             return new Outcome.Refused(full);
         // The answer is what was just written; only a group buy reads back, since its team may have changed the status.
         if (price.GroupBuy is null)
@@ -72,45 +63,21 @@ internal static class StoreOrder
     /// </summary>
     public static bool SimpleOrder(CheckoutOrder order) => order.GroupBuy is null && order.CouponCodes.Count <= 1;
 
-    private static async Task<long> InsertRowAsync(DbConnection connection, DbTransaction tx, CheckoutOrder order, long customerId,
-        long courseId, long? liveSessionId, Price price, string status, DateTime now, CancellationToken ct)
-    {
-        if (WriterStatements.For(connection) is { } kept)
-        {
-            await kept.ExecuteAsync(SqliteInsertSql, tx, ct, ("OrderId", order.OrderId), ("customerId", customerId),
-                ("courseId", courseId), ("liveSessionId", liveSessionId), ("Channel", order.Channel), ("ReferralCode", order.ReferralCode),
-                ("listPrice", price.ListPrice), ("discount", price.DiscountTotal), ("payable", price.Payable), ("status", status),
-                ("PaidAt", order.PaidAt), ("now", now));
-            // The new row's id from the connection itself, which saves preparing and running a second statement.
-            return SQLitePCL.raw.sqlite3_last_insert_rowid(((SqliteConnection)connection).Handle);
-        }
-        var row = new
-        {
-            order.OrderId, customerId, courseId, liveSessionId, order.Channel, order.ReferralCode, listPrice = price.ListPrice,
-            discount = price.DiscountTotal, payable = price.Payable, status, order.PaidAt, now,
-        };
-        if (connection is SqliteConnection sqlite)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(SqliteInsertSql, row, tx, cancellationToken: ct));
-            return SQLitePCL.raw.sqlite3_last_insert_rowid(sqlite.Handle);
-        }
-        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            """
-            INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
-                                list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
-            OUTPUT INSERTED.id
-            VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
-                    @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0)
-            """, row, tx, cancellationToken: ct));
-    }
+    private static Task<long> InsertRowAsync(Statements run, CheckoutOrder order, long customerId, long courseId, long? liveSessionId,
+        Price price, string status, DateTime now, CancellationToken ct) =>
+        run.InsertAsync(InsertSql.For(run.Dialect), ct, ("OrderId", order.OrderId), ("customerId", customerId), ("courseId", courseId),
+            ("liveSessionId", liveSessionId), ("Channel", order.Channel), ("ReferralCode", order.ReferralCode),
+            ("listPrice", price.ListPrice), ("discount", price.DiscountTotal), ("payable", price.Payable), ("status", status),
+            ("PaidAt", order.PaidAt), ("now", now));
 
-    private const string SqliteInsertSql =
-        """
+    private static readonly DialectSql InsertSql = new(d =>
+        $"""
         INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code,
                             list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up)
+        {DialectSql.OutputId(d)}
         VALUES (@OrderId, @customerId, @courseId, @liveSessionId, @Channel, @ReferralCode,
                 @listPrice, @discount, @payable, 0, @status, @PaidAt, @now, 0)
-        """;
+        """);
 
     private const string DiscountSql =
         """

@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
 using Console.Domain.Data;
 using Console.Tests.Support;
@@ -37,6 +38,28 @@ public sealed partial class SqlServerDialectTests
     }
 
     [Fact]
+    public void Every_statement_composed_per_engine_parses_in_its_sql_server_form()
+    {
+        var composed = ComposedSqlServerTexts().ToList();
+        // Paging in five readers (two statements in the timeline), ids in three look-ups, the ids of two inserts.
+        Assert.True(composed.Count >= 11, $"expected the composed statements, found {composed.Count}");
+        foreach (var (where, sql) in composed) AssertParses(where, sql);
+    }
+
+    [Fact]
+    public void Each_engine_gets_only_its_own_fragment_of_a_composed_statement()
+    {
+        foreach (var field in ComposedFields())
+        {
+            var sql = (DialectSql)field.GetValue(null)!;
+            foreach (var other in new[] { "FETCH NEXT", "OPENJSON", "OUTPUT INSERTED" })
+                Assert.DoesNotContain(other, sql.For(Dialect.Sqlite), StringComparison.Ordinal);
+            foreach (var other in new[] { "LIMIT", "json_each" })
+                Assert.DoesNotContain(other, sql.For(Dialect.SqlServer), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void The_parser_refuses_sqlite_only_syntax_so_the_checks_above_mean_something()
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
@@ -54,7 +77,19 @@ public sealed partial class SqlServerDialectTests
             $"{where}: {string.Join("; ", errors.Select(e => $"line {e.Line}: {e.Message}"))}\n{sql}");
     }
 
-    /// <summary>Raw and regular string literals in the app's code that start like a SQL statement.</summary>
+    /// <summary>Every statement composed per engine (a static <see cref="DialectSql"/> field), in the form sent to SQL Server.</summary>
+    internal static IEnumerable<(string Where, string Sql)> ComposedSqlServerTexts() =>
+        ComposedFields().Select(f => ($"{f.DeclaringType!.FullName}.{f.Name}", ((DialectSql)f.GetValue(null)!).For(Dialect.SqlServer)));
+
+    internal static IEnumerable<FieldInfo> ComposedFields() =>
+        typeof(Db).Assembly.GetTypes()
+            .SelectMany(t => t.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly))
+            .Where(f => f.FieldType == typeof(DialectSql));
+
+    /// <summary>
+    /// Raw and regular string literals in the app's code that start like a SQL statement. Literals composed around a
+    /// DialectSql fragment are left to <see cref="ComposedSqlServerTexts"/>, which parses what they become.
+    /// </summary>
     internal static IEnumerable<(string Where, string Sql)> SqlLiterals()
     {
         var projects = new[] { "Console.Domain", "Console.Web", "Console.Jobs" };
@@ -67,12 +102,14 @@ public sealed partial class SqlServerDialectTests
             foreach (Match m in RawLiteral().Matches(text))
             {
                 var body = Dedent(m.Groups["body"].Value);
+                if (m.Groups["dollar"].Success && body.Contains("{DialectSql.", StringComparison.Ordinal)) continue;
                 if (m.Groups["dollar"].Success) body = Holes().Replace(body, "x");
                 if (LooksLikeSql(body)) yield return ($"{relative}:{Line(text, m.Index)}", body);
             }
             foreach (Match m in PlainLiteral().Matches(text))
             {
                 var body = m.Groups["body"].Value;
+                if (m.Groups["dollar"].Success && body.Contains("{DialectSql.", StringComparison.Ordinal)) continue;
                 if (m.Groups["dollar"].Success) body = Holes().Replace(body, "x");
                 if (LooksLikeSql(body)) yield return ($"{relative}:{Line(text, m.Index)}", Regex.Unescape(body));
             }

@@ -17,6 +17,9 @@ public sealed class IngestionSqlTests
             .SelectMany(t => t.GetFields(BindingFlags.NonPublic | BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string) && f.Name.StartsWith("SqlServer", StringComparison.Ordinal))
             .Select(f => (Name: f.DeclaringType!.Name + "." + f.Name, Sql: (string)f.GetRawConstantValue()!))
+            // Statements composed per engine are sent to SQL Server in their composed form.
+            .Concat(Console.Tests.Data.SqlServerDialectTests.ComposedSqlServerTexts()
+                .Where(t => areas.Any(a => t.Where.StartsWith(a + ".", StringComparison.Ordinal))))
             .ToList();
 
         Assert.True(texts.Count >= 8, $"found only {texts.Count} SQL Server texts");

@@ -18,6 +18,7 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Sales.LiveFunnel>();
         services.AddSingleton<Console.Domain.Sales.SalesDashboard>();
         services.AddSingleton<Console.Domain.Data.WriteGate>();
+        services.AddSingleton<Console.Domain.Data.StatementRunner>();
         services.AddSingleton<Console.Domain.Data.ExternalIds>();
         services.AddSingleton<Console.Domain.Events.IngestEvents>();
         services.AddSingleton<Console.Domain.Customers.UpsertCustomers>();
