@@ -18,7 +18,9 @@ public static class CsvText
 public sealed class YuanCsv : ICsvConverter<long>
 {
     public long Read(CsvReader reader, int index) =>
-        Money.TryToFen(reader.Parse<decimal>(index), out var fen) ? fen : throw new FormatException("Not an amount in yuan with at most two decimals.");
+        Money.TryToFen(reader.Parse<decimal>(index), out var fen)
+            ? fen
+            : throw new FormatException("Not an amount in yuan with at most two decimals.");
 
     public void Write(CsvWriter writer, long value) => writer.WriteField(Money.ToDecimal(value), "0.00");
 }
