@@ -18,24 +18,12 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build CampaignConsole.slnx -c Release -nologo -v quiet || { echo "tests: 0 passed, 1 failed"; exit 1; }
-dotnet test Console.Tests/Console.Tests.csproj -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee /tmp/cc-test.log
+# A log of this run's own: checkouts side by side may test at the same time.
+log=$(mktemp -t cc-test.XXXXXX.log)
+dotnet test Console.Tests/Console.Tests.csproj -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee "$log"
 status=${PIPESTATUS[0]}
-# Browser tests drive a real Chromium on a shared 2-core machine: a browser test that failed gets one more try,
-# and the run says so. Any other failure stands.
-failed_tests=$(grep -E '^\s+Failed Console\.Tests\.' /tmp/cc-test.log | awk '{print $2}' | sort -u)
-if [ "$status" -ne 0 ] && [ -n "$failed_tests" ] && ! grep -qv '\.E2E\.' <<<"$failed_tests"; then
-  echo "retrying $(wc -l <<<"$failed_tests") failed browser test(s) once:" $failed_tests
-  filter=$(sed 's/^/FullyQualifiedName=/' <<<"$failed_tests" | paste -sd '|')
-  dotnet test Console.Tests/Console.Tests.csproj -c Release --no-build -nologo --filter "$filter" | tee /tmp/cc-retry.log
-  if [ "${PIPESTATUS[0]}" -eq 0 ]; then
-    retried=$(wc -l <<<"$failed_tests")
-    total=$(grep -Eo 'Passed: +[0-9]+' /tmp/cc-test.log | tail -1 | grep -Eo '[0-9]+' || echo 0)
-    echo "tests: $((total + retried)) passed, 0 failed"
-    exit 0
-  fi
-fi
 # A closing line CI can read whatever the runner prints.
-total=$(grep -Eo 'Passed: +[0-9]+' /tmp/cc-test.log | tail -1 | grep -Eo '[0-9]+' || echo 0)
-failed=$(grep -Eo 'Failed: +[0-9]+' /tmp/cc-test.log | tail -1 | grep -Eo '[0-9]+' || echo 0)
+total=$(grep -Eo 'Passed: +[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
 echo "tests: ${total} passed, ${failed} failed"
 exit "$status"

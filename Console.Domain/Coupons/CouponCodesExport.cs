@@ -1,17 +1,18 @@
-using System.Text;
 using Console.Domain.Data;
+using CsvHelper;
 using Dapper;
 
 namespace Console.Domain.Coupons;
 
 /// <summary>A campaign's codes as CSV (code, single_use, used): the list a marketer hands to a partner or a mailing.</summary>
-public sealed class CouponCodesExport(Db db)
+public sealed partial class CouponCodesExport(Db db)
 {
-    private sealed record Row
+    [CsvRecord, CsvOptions(NewLine = "\n", Culture = "")]
+    internal sealed partial record Row
     {
-        public string Code { get; init; } = "";
-        public bool IsUnique { get; init; }
-        public long Uses { get; init; }
+        [CsvColumn("code")] public string Code { get; init; } = "";
+        [CsvColumn("single_use"), CsvBooleanValues("yes", "no")] public bool IsUnique { get; init; }
+        [CsvColumn("used")] public long Uses { get; init; }
     }
 
     /// <summary>Null when the campaign does not exist.</summary>
@@ -27,9 +28,6 @@ public sealed class CouponCodesExport(Db db)
             """
             SELECT code, is_unique AS IsUnique, uses FROM coupon_codes WHERE campaign_id = @campaignId ORDER BY id
             """, new { campaignId }, cancellationToken: ct));
-        var csv = new StringBuilder("code,single_use,used\n");
-        // Codes are [A-Z0-9_-] only, so no field needs quoting.
-        foreach (var row in rows) csv.Append(row.Code).Append(row.IsUnique ? ",yes," : ",no,").Append(row.Uses).Append('\n');
-        return csv.ToString();
+        return CsvText.Write(rows);
     }
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
-using System.Text;
 using Console.Domain.Data;
+using CsvHelper;
 using Dapper;
 
 namespace Console.Domain.GroupBuys;
@@ -54,15 +53,24 @@ public sealed class RefundDueOrders(Db db)
     public async Task<string> CsvAsync(long campaignId, CancellationToken ct = default)
     {
         var page = await PageAsync(campaignId, 0, int.MaxValue, ct);
-        var csv = new StringBuilder("order_id,customer_external_id,team_id,owed,paid_at,team_failed_at\n");
-        foreach (var r in page.Rows)
-            csv.Append(CultureInfo.InvariantCulture, $"{Field(r.OrderId)},{Field(r.CustomerExternalId)},{r.TeamId},")
-                .Append(CultureInfo.InvariantCulture, $"{Money.ToDecimal(r.Owed):0.00},{r.PaidAt:yyyy-MM-dd'T'HH:mm:ss'Z'},")
-                .Append(CultureInfo.InvariantCulture, $"{r.TeamFailedAt:yyyy-MM-dd'T'HH:mm:ss'Z'}\n");
-        return csv.ToString();
+        return CsvText.Write(page.Rows.Select(r => new RefundDueLine
+        {
+            OrderId = r.OrderId, CustomerExternalId = r.CustomerExternalId, TeamId = r.TeamId, Owed = r.Owed, PaidAt = r.PaidAt,
+            TeamFailedAt = r.TeamFailedAt,
+        }));
     }
+}
 
-    /// <summary>Client ids are free text: quote them when they hold a comma, quote or line break.</summary>
-    public static string Field(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+/// <summary>A line of the refund-due export, which the payment system reads; client ids are quoted when they need it.</summary>
+[CsvRecord, CsvOptions(NewLine = "\n", Culture = "")]
+public sealed partial record RefundDueLine
+{
+    private const string Utc = "yyyy-MM-dd'T'HH:mm:ss'Z'";
+
+    [CsvColumn("order_id")] public string OrderId { get; init; } = "";
+    [CsvColumn("customer_external_id")] public string CustomerExternalId { get; init; } = "";
+    [CsvColumn("team_id")] public long TeamId { get; init; }
+    [CsvColumn("owed"), CsvConverter(typeof(YuanCsv))] public long Owed { get; init; }
+    [CsvColumn("paid_at"), CsvFormat(Utc)] public DateTime PaidAt { get; init; }
+    [CsvColumn("team_failed_at"), CsvFormat(Utc)] public DateTime? TeamFailedAt { get; init; }
 }

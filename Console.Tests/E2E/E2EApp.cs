@@ -17,6 +17,7 @@ public sealed class E2EApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
         _server = await ConsoleServer.StartAsync();
@@ -26,7 +27,8 @@ public sealed class E2EApp : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Browser.NewContextAsync(Chromium.ContextOptions(Server.Address));
-        context.SetDefaultTimeout(15_000);
+        // Waits, not sleeps: on two shared cores a busy build can hold a page load or a circuit's start for many seconds.
+        context.SetDefaultTimeout(30_000);
         lock (_contexts) _contexts.Add(context);
         return await context.NewPageAsync();
     }

@@ -57,6 +57,7 @@ public sealed partial class GroupBuyFlowTests(E2EApp app) : IClassFixture<E2EApp
         var teams = await MakeTeamsAsync(campaignId, course.ExternalId);
 
         await page.ReloadAsync();
+        await Ui.WaitForCircuitAsync(page);
         await ExpectBoardAsync(page, campaignId, teams);
         await Screenshots.SaveAsync(page, "group-buy-board");
         await ExpectRefundDueAsync(page, campaignId, teams.FailedOrders);

@@ -18,10 +18,9 @@ public static class Screenshots
     {
         Directory.CreateDirectory(Folder);
         var path = Path.Combine(Folder, name + ".png");
-        // Let enter animations and late layout settle; the picture is for people, nothing is timed here.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await page.WaitForTimeoutAsync(600);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png });
+        // The caller has waited for what the picture shows; web fonts may still be loading, and animations are shown at their end.
+        await page.EvaluateAsync("() => document.fonts.ready.then(() => true)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, Type = ScreenshotType.Png, Animations = ScreenshotAnimations.Disabled });
         var (width, height) = PngSize(await File.ReadAllBytesAsync(path));
         Assert.Equal((1400, 1000), (width, height));
         return path;

@@ -16,32 +16,21 @@ public static partial class Ui
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
-    /// <summary>Signs in through the form and waits until the shell shows the user.</summary>
+    /// <summary>Signs in through the form and waits until the shell shows the user and the circuit has rendered the page.</summary>
     public static async Task SignInAsync(IPage page, string email, string password, string? returnUrl = null)
     {
         await page.GotoAsync(returnUrl is null ? "/signin" : "/signin?ReturnUrl=" + Uri.EscapeDataString(returnUrl));
         await SubmitSignInAsync(page, email, password);
         await Expect(page).Not.ToHaveURLAsync(SignInUrl());
         await Expect(page.Locator("[data-testid=user-role]")).ToBeVisibleAsync();
+        await WaitForCircuitAsync(page);
     }
 
-    /// <summary>
-    /// Clicks until <paramref name="expected"/> appears: a prerendered page shows its buttons before the circuit
-    /// has connected, and until then a click does nothing.
-    /// </summary>
-    public static async Task ClickUntilAsync(ILocator target, ILocator expected, int seconds = 20)
+    /// <summary>Opens a console page with a full load and waits until its circuit has rendered it.</summary>
+    public static async Task GotoAsync(IPage page, string url)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        while (true)
-        {
-            await target.ClickAsync();
-            try
-            {
-                await expected.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 1_000 });
-                return;
-            }
-            catch (Exception e) when (e is TimeoutException or PlaywrightException && DateTime.UtcNow < deadline) { }
-        }
+        await page.GotoAsync(url);
+        await WaitForCircuitAsync(page);
     }
 
     public static async Task SignOutAsync(IPage page)
@@ -50,11 +39,11 @@ public static partial class Ui
         await Expect(page).ToHaveURLAsync(SignInUrl());
     }
 
-    /// <summary>Opens a select by its label and picks the item holding <paramref name="text"/>, retrying until the circuit answers.</summary>
+    /// <summary>Opens a select by its label and picks the item holding <paramref name="text"/>; the page's circuit must be up.</summary>
     public static async Task PickAsync(IPage page, string label, string text)
     {
         var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = text });
-        await ClickUntilAsync(page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasTextString = label }) }).First, item);
+        await page.Locator(".mud-select").Filter(new() { Has = page.Locator("label", new() { HasTextString = label }) }).First.ClickAsync();
         await item.ClickAsync();
         await Expect(item).ToHaveCountAsync(0);
     }
@@ -65,11 +54,10 @@ public static partial class Ui
         .Locator("input").First;
 
     /// <summary>
-    /// Waits until the circuit has rendered the page: only interactive rendering writes Blazor's element reference
-    /// attributes (_bl_…), which every MudBlazor input carries.
+    /// Waits until the circuit has rendered the page, which the layout marks with html[data-circuit=ready]: before that a
+    /// click on a prerendered button does nothing and text typed into a prerendered field is lost.
     /// </summary>
-    public static Task WaitForCircuitAsync(IPage page) => page.WaitForFunctionAsync(
-        "() => [...document.querySelectorAll('input, button')].some(e => e.getAttributeNames().some(n => n.startsWith('_bl_')))");
+    public static Task WaitForCircuitAsync(IPage page) => Expect(page.Locator("html[data-circuit=ready]")).ToBeAttachedAsync();
 
     [GeneratedRegex("/signin")]
     public static partial Regex SignInUrl();

@@ -4,6 +4,10 @@ window.consoleUi = {
     if (!navigator.clipboard) return false;
     await navigator.clipboard.writeText(text);
     return true;
+  },
+  // <html data-circuit="ready">: the circuit has rendered this page, so its buttons and fields answer (browser tests wait for it).
+  interactive: function () {
+    document.documentElement.setAttribute("data-circuit", "ready");
   }
 };
 
