@@ -93,12 +93,11 @@ internal sealed partial class OrderFields
         return null;
     }
 
-    /// <summary>Optional money of zero or more, in fen.</summary>
-    public long? Money0(string field, decimal? amount)
+    /// <summary>Optional money within the bounds (0 to the configured maximum), in fen.</summary>
+    public long? Money0(string field, decimal? amount, MoneyBounds bounds)
     {
         if (amount is null) return null;
-        if (!Money.TryToFen(amount.Value, out var fen)) { Add(field, "At most 2 decimal places."); return null; }
-        if (fen < 0) { Add(field, "Must not be negative."); return null; }
+        if (!bounds.TryToFen(amount.Value, out var fen, out var refusal)) { Add(field, refusal!); return null; }
         return fen;
     }
 
@@ -119,12 +118,12 @@ internal sealed partial class OrderFields
         return text;
     }
 
-    /// <summary>Null (the caller's default) when absent; positive whole fen otherwise.</summary>
-    public long? Amount(string field, decimal? amount)
+    /// <summary>Null (the caller's default) when absent; positive whole fen within the bounds otherwise.</summary>
+    public long? Amount(string field, decimal? amount, MoneyBounds bounds)
     {
         if (amount is null) return null;
-        if (!Money.TryToFen(amount.Value, out var fen)) { Add(field, "At most 2 decimal places."); return null; }
-        if (fen <= 0) { Add(field, "Must be greater than 0."); return null; }
+        if (!bounds.TryToFen(amount.Value, out var fen, out var refusal)) { Add(field, refusal!); return null; }
+        if (fen == 0) { Add(field, "Must be greater than 0."); return null; }
         return fen;
     }
 
