@@ -5,7 +5,7 @@ namespace Console.Domain.Data;
 /// <summary>
 /// The range every money field accepts: 0 to Business:MaxAmount with at most two decimals. Keeping single amounts this far
 /// below long.MaxValue fen is what lets every sum of them (rollups, campaign results) be checked arithmetic that never trips.
-/// The words of every money refusal live here.
+/// The words of every out-of-bounds refusal live here; a bound checked first also keeps Money.TryToFen from overflowing decimal.
 /// </summary>
 public sealed class MoneyBounds
 {
