@@ -31,10 +31,10 @@ public sealed class SignInCheck(Db db, TimeProvider clock)
         public DateTime? LockedUntil { get; init; }
     }
 
-    /// <summary>The row after a counted failure: the lock is set only by the update that reached the limit.</summary>
-    private sealed record Counted(int FailedAttempts, DateTime? LockedUntil)
+    /// <summary>The lockout columns; after a counted failure, the lock is set only by the update that reached the limit.</summary>
+    private sealed record LockState(int FailedAttempts, DateTime? LockedUntil)
     {
-        public Counted() : this(0, null) { }
+        public LockState() : this(0, null) { }
     }
 
     public async Task<SignInResult> CheckAsync(string? email, string? password, CancellationToken ct = default)
@@ -57,13 +57,21 @@ public sealed class SignInCheck(Db db, TimeProvider clock)
         if (user.LockedUntil > now) return new(SignInOutcome.Locked, LockedUntil: user.LockedUntil);
         if (!ConsoleUsers.VerifyPassword(user.PasswordHash, password)) return await FailAsync(connection, user.Id, now, ct);
         if (user.Disabled) return new(SignInOutcome.Disabled);
-        // The state read above may be stale: a wrong password counted since then may have locked the account.
-        var cleared = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE console_users SET failed_attempts = 0, locked_until = NULL
-            WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
-            """, new { id = user.Id, now }, cancellationToken: ct));
-        if (cleared == 0) return await LockedAsync(connection, user.Id, ct);
+        // Read again after the slow hash check: a wrong password counted meanwhile may have locked the account.
+        var state = await connection.QuerySingleAsync<LockState>(new CommandDefinition(
+            "SELECT failed_attempts AS FailedAttempts, locked_until AS LockedUntil FROM console_users WHERE id = @id",
+            new { id = user.Id }, cancellationToken: ct));
+        if (state.LockedUntil > now) return new(SignInOutcome.Locked, LockedUntil: state.LockedUntil);
+        // Most sign-ins have nothing to clear and write nothing; a clear never lifts a lock set since that read.
+        if (state.FailedAttempts > 0 || state.LockedUntil is not null)
+        {
+            var cleared = await connection.ExecuteAsync(new CommandDefinition(
+                """
+                UPDATE console_users SET failed_attempts = 0, locked_until = NULL
+                WHERE id = @id AND (locked_until IS NULL OR locked_until <= @now)
+                """, new { id = user.Id, now }, cancellationToken: ct));
+            if (cleared == 0) return await LockedAsync(connection, user.Id, ct);
+        }
         return new(SignInOutcome.Success, new ConsoleUser(user.Id, user.Email, user.Role));
     }
 
@@ -71,7 +79,7 @@ public sealed class SignInCheck(Db db, TimeProvider clock)
     {
         var until = now + LockoutDuration;
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var counted = await connection.QuerySingleOrDefaultAsync<Counted>(new CommandDefinition(
+        var counted = await connection.QuerySingleOrDefaultAsync<LockState>(new CommandDefinition(
             db.IsSqlite ? CountSqlite : CountSqlServer, new { id, now, until, max = MaxFailedAttempts }, tx, cancellationToken: ct));
         if (counted is null)
         {
