@@ -29,7 +29,7 @@ internal sealed class BenchStore : IDisposable
         var clock = TimeProvider.System;
         await new UpsertCustomers(db, gate, clock).UpsertAsync(
             Enumerable.Range(0, Customers).Select(i => new CustomerIn($"cust-{i:D5}", $"c{i}@example.com", $"Customer {i}")).ToList());
-        await new UpsertCourses(db, gate, clock).UpsertAsync(
+        await new UpsertCourses(db, gate, clock, MoneyBounds.Default).UpsertAsync(
             Enumerable.Range(0, Courses).Select(i => new CourseIn($"course-{i:D3}", $"Course {i}", "199.00")).ToList());
         await new UpsertLiveSessions(db, gate, new ExternalIds(db), clock).UpsertAsync(
             Enumerable.Range(0, LiveSessions).Select(i => new LiveSessionIn($"live-{i:D3}", $"course-{i % Courses:D3}", $"Live {i}")).ToList());

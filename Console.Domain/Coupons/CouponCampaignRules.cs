@@ -29,17 +29,17 @@ internal static partial class CouponCampaignRules
     private sealed record CourseRef(long Id, string ExternalId, long ListPrice);
 
     public static async Task<CouponCampaignSpec?> CheckAsync(DbConnection connection, DbTransaction? tx, CouponCampaignInput input,
-        OrderFields fields, CancellationToken ct)
+        OrderFields fields, MoneyBounds money, CancellationToken ct)
     {
         var name = fields.Required("name", input.Name, 200);
         var kind = fields.OneOf("kind", input.Kind, "", CouponKinds.All);
         if (kind.Length == 0) fields.Add("kind", FieldCodes.Required);
-        var value = fields.Money0("value", input.Value);
+        var value = fields.Money0("value", input.Value, money);
         if (input.Value is null) fields.Add("value", FieldCodes.Required);
         if (kind == CouponKinds.PercentOff && value > 100_00) fields.Add("value", FieldCodes.PercentOver100);
-        var minSpend = fields.Money0("minSpend", input.MinSpend);
-        var maxDiscount = fields.Money0("maxDiscount", input.MaxDiscount);
-        var budget = fields.Money0("budget", input.Budget);
+        var minSpend = fields.Money0("minSpend", input.MinSpend, money);
+        var maxDiscount = fields.Money0("maxDiscount", input.MaxDiscount, money);
+        var budget = fields.Money0("budget", input.Budget, money);
         var totalLimit = fields.Whole("totalLimit", input.TotalLimit, 0);
         var perCustomer = fields.Whole("perCustomerLimit", input.PerCustomerLimit, 1);
         var priority = fields.Whole("priority", input.Priority, -1_000_000, 1_000_000) ?? 0;

@@ -10,7 +10,7 @@ namespace Console.Domain.Coupons;
 /// Creates a coupon campaign with either one shared code (given, or generated when none is given) or N unique
 /// single-use codes, and writes it to the audit log in the same transaction.
 /// </summary>
-public sealed class CreateCouponCampaign(Db db, TimeProvider clock)
+public sealed class CreateCouponCampaign(Db db, TimeProvider clock, MoneyBounds money)
 {
     public const int MaxGeneratedCodes = CouponCampaignRules.MaxGeneratedCodes;
 
@@ -41,7 +41,7 @@ public sealed class CreateCouponCampaign(Db db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var fields = new OrderFields();
         await using var tx = await connection.BeginTransactionAsync(ct);
-        var spec = await CouponCampaignRules.CheckAsync(connection, tx, input, fields, ct);
+        var spec = await CouponCampaignRules.CheckAsync(connection, tx, input, fields, money, ct);
         var shared = CouponCampaignRules.SharedCode(fields, input.Code);
         var generate = fields.Whole("generateCodes", input.GenerateCodes, 1, CouponCampaignRules.MaxGeneratedCodes);
         if (shared is not null && input.GenerateCodes is not null) fields.Add("code", FieldCodes.CodeOrGenerated);

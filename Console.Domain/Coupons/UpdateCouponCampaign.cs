@@ -11,7 +11,7 @@ namespace Console.Domain.Coupons;
 /// a new one, plus: the total limit may not go below the uses already made. Codes are fixed when a campaign is created.
 /// A patch keeps every field it leaves null; a replacement (the console's edit form) clears them.
 /// </summary>
-public sealed class UpdateCouponCampaign(Db db, TimeProvider clock)
+public sealed class UpdateCouponCampaign(Db db, TimeProvider clock, MoneyBounds money)
 {
     public abstract record Outcome
     {
@@ -32,7 +32,7 @@ public sealed class UpdateCouponCampaign(Db db, TimeProvider clock)
         var fields = new OrderFields();
         if (patch.Code is not null || patch.GenerateCodes is not null)
             fields.Add(patch.Code is not null ? "code" : "generateCodes", FieldCodes.CodesFixed);
-        var spec = await CouponCampaignRules.CheckAsync(connection, tx, replace ? patch : Merge(Input(before), patch), fields, ct);
+        var spec = await CouponCampaignRules.CheckAsync(connection, tx, replace ? patch : Merge(Input(before), patch), fields, money, ct);
         if (spec?.TotalLimit < before.Uses) fields.Add("totalLimit", FieldCodes.BelowUses, before.Uses);
         if (spec is null || !fields.Valid) return new Outcome.Invalid(fields.Errors);
 

@@ -8,7 +8,7 @@ public sealed record CourseIn(string? ExternalId, string? Title, string? ListPri
     string? Lecturer = null, string? Status = null);
 
 /// <summary>Upserts by externalId. Title and price are required and always replace; optional values left out keep what is stored.</summary>
-public sealed class UpsertCourses(Db db, WriteGate gate, TimeProvider clock)
+public sealed class UpsertCourses(Db db, WriteGate gate, TimeProvider clock, MoneyBounds money)
 {
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<CourseIn> items, CancellationToken ct = default)
     {
@@ -19,21 +19,20 @@ public sealed class UpsertCourses(Db db, WriteGate gate, TimeProvider clock)
     private sealed record Row(string ExternalId, string Title, long ListPrice, string? Category, string? Lecturer,
         string? Status, DateTime Now);
 
-    private static Row ToRow(CourseIn c, DateTime now)
+    private Row ToRow(CourseIn c, DateTime now)
     {
-        IngestFields.TryParseMoney(c.ListPrice, out var fen);
+        money.TryParse(c.ListPrice, out var fen);
         return new Row(c.ExternalId!, c.Title!.Trim(), fen, IngestFields.Clean(c.Category), IngestFields.Clean(c.Lecturer),
             IngestFields.Clean(c.Status)?.ToLowerInvariant(), now);
     }
 
-    private static Rejection? Refusal(CourseIn c)
+    private Rejection? Refusal(CourseIn c)
     {
         if (IngestFields.CheckId("externalId", c.ExternalId) is { } id) return id;
         var title = IngestFields.Clean(c.Title);
         if (title is null) return Rejection.Missing("title");
         if (IngestFields.Clean(c.ListPrice) is null) return Rejection.Missing("listPrice");
-        if (!IngestFields.TryParseMoney(c.ListPrice, out _))
-            return Rejection.Invalid("listPrice", "must be a non-negative amount with at most 2 decimals");
+        if (!money.TryParse(c.ListPrice, out _)) return Rejection.Invalid("listPrice", money.BatchRule);
         return IngestFields.TooLong("title", title, 300)
             ?? IngestFields.TooLong("category", IngestFields.Clean(c.Category), 100)
             ?? IngestFields.TooLong("lecturer", IngestFields.Clean(c.Lecturer), 200)

@@ -1,11 +1,14 @@
 namespace Console.Domain.Data;
 
-/// <summary>Bound from "Business": dashboards cut days at midnight in this zone, not in UTC.</summary>
+/// <summary>Bound from "Business": dashboards cut days at midnight in this zone, not in UTC; money fields stop at MaxAmount.</summary>
 public sealed class BusinessOptions
 {
     public const string Section = "Business";
     public string TimeZone { get; set; } = "Asia/Shanghai";
     public string Currency { get; set; } = "CNY";
+
+    /// <summary>The largest amount any money field accepts, in the shop currency (MoneyBounds).</summary>
+    public decimal MaxAmount { get; set; } = MoneyBounds.Ceiling;
 }
 
 public sealed class BusinessTime(BusinessOptions options)

@@ -42,15 +42,6 @@ public static class IngestFields
         return true;
     }
 
-    /// <summary>A non-negative amount with at most two decimals, as whole fen.</summary>
-    public static bool TryParseMoney(string? text, out long fen)
-    {
-        fen = 0;
-        return decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent,
-                   CultureInfo.InvariantCulture, out var amount)
-               && amount >= 0 && Money.TryToFen(amount, out fen);
-    }
-
     public static bool TryParseNumber(string? text, out double value) =>
         double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
 

@@ -7,7 +7,7 @@ using Dapper;
 namespace Console.Domain.GroupBuys;
 
 /// <summary>Creates a group-buy campaign for one course and writes it to the audit log in the same transaction.</summary>
-public sealed class CreateGroupBuyCampaign(Db db, TimeProvider clock)
+public sealed class CreateGroupBuyCampaign(Db db, TimeProvider clock, MoneyBounds money)
 {
     public const int MaxWindowMinutes = 30 * 24 * 60;
 
@@ -31,9 +31,9 @@ public sealed class CreateGroupBuyCampaign(Db db, TimeProvider clock)
         var courseExternalId = fields.Required("courseExternalId", input.CourseExternalId);
         var teamSize = fields.Whole("teamSize", input.TeamSize, 2, 50);
         if (input.TeamSize is null) fields.Add("teamSize", FieldCodes.Required);
-        var groupPrice = fields.Money0("groupPrice", input.GroupPrice);
+        var groupPrice = fields.Money0("groupPrice", input.GroupPrice, money);
         if (input.GroupPrice is null) fields.Add("groupPrice", FieldCodes.Required);
-        var leaderPrice = fields.Money0("leaderPrice", input.LeaderPrice);
+        var leaderPrice = fields.Money0("leaderPrice", input.LeaderPrice, money);
         if (leaderPrice > groupPrice) fields.Add("leaderPrice", FieldCodes.LeaderPriceAboveGroup);
         var window = fields.Whole("teamWindowMinutes", input.TeamWindowMinutes, 1, MaxWindowMinutes);
         if (input.TeamWindowMinutes is null) fields.Add("teamWindowMinutes", FieldCodes.Required);

@@ -87,12 +87,11 @@ internal sealed partial class OrderFields
         return null;
     }
 
-    /// <summary>Optional money of zero or more, in fen.</summary>
-    public long? Money0(string field, decimal? amount)
+    /// <summary>Optional money within the bounds (0 to the configured maximum), in fen.</summary>
+    public long? Money0(string field, decimal? amount, MoneyBounds bounds)
     {
         if (amount is null) return null;
-        if (!Money.TryToFen(amount.Value, out var fen)) { Add(field, FieldCodes.TooManyDecimals); return null; }
-        if (fen < 0) { Add(field, FieldCodes.Negative); return null; }
+        if (!bounds.TryToFen(amount.Value, out var fen, out var code, out var args)) { Add(field, code!, args); return null; }
         return fen;
     }
 
@@ -117,12 +116,12 @@ internal sealed partial class OrderFields
         return text;
     }
 
-    /// <summary>Null (the caller's default) when absent; positive whole fen otherwise.</summary>
-    public long? Amount(string field, decimal? amount)
+    /// <summary>Null (the caller's default) when absent; positive whole fen within the bounds otherwise.</summary>
+    public long? Amount(string field, decimal? amount, MoneyBounds bounds)
     {
         if (amount is null) return null;
-        if (!Money.TryToFen(amount.Value, out var fen)) { Add(field, FieldCodes.TooManyDecimals); return null; }
-        if (fen <= 0) { Add(field, FieldCodes.NotPositive); return null; }
+        if (!bounds.TryToFen(amount.Value, out var fen, out var code, out var args)) { Add(field, code!, args); return null; }
+        if (fen == 0) { Add(field, FieldCodes.NotPositive); return null; }
         return fen;
     }
 

@@ -9,7 +9,7 @@ namespace Console.Domain.Orders;
 /// refunded can never pass payable, and the refunds row is written in the same transaction. The refund that completes
 /// the order reverses its coupon redemptions (giving uses back where the campaign says so).
 /// </summary>
-public sealed class RefundOrder(Db db, WriteGate gate, TimeProvider clock)
+public sealed class RefundOrder(Db db, WriteGate gate, TimeProvider clock, MoneyBounds money)
 {
     public const int MaxReasonLength = 500;
 
@@ -29,7 +29,7 @@ public sealed class RefundOrder(Db db, WriteGate gate, TimeProvider clock)
     public async Task<Outcome> ExecuteAsync(string orderId, Command command, CancellationToken ct = default)
     {
         var fields = new OrderFields();
-        var amount = fields.Amount("amount", command.Amount);
+        var amount = fields.Amount("amount", command.Amount, money);
         var reason = fields.Optional("reason", command.Reason, MaxReasonLength);
         if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
         if (string.IsNullOrWhiteSpace(orderId) || orderId.Length > OrderFields.MaxIdLength) return new Outcome.NotFound();

@@ -5,14 +5,15 @@ public sealed record DailySalesRow(
     DateOnly Day, long CourseId, string Channel,
     long Orders, long Gross, long Discount, long Refunded, long RefundedOrders, long LiveOrders)
 {
+    /// <summary>Checked: a sum past long.MaxValue throws rather than wrapping to a negative gross.</summary>
     public DailySalesRow Plus(DailySalesRow other) => this with
     {
-        Orders = Orders + other.Orders,
-        Gross = Gross + other.Gross,
-        Discount = Discount + other.Discount,
-        Refunded = Refunded + other.Refunded,
-        RefundedOrders = RefundedOrders + other.RefundedOrders,
-        LiveOrders = LiveOrders + other.LiveOrders,
+        Orders = checked(Orders + other.Orders),
+        Gross = checked(Gross + other.Gross),
+        Discount = checked(Discount + other.Discount),
+        Refunded = checked(Refunded + other.Refunded),
+        RefundedOrders = checked(RefundedOrders + other.RefundedOrders),
+        LiveOrders = checked(LiveOrders + other.LiveOrders),
     };
 
     public static DailySalesRow ForOrder(DateOnly day, long courseId, string channel, long payable, long discount, bool live) =>
@@ -59,5 +60,6 @@ public sealed record RollupResult(int Orders, int Refunds, int Chunks)
 
     public bool IsEmpty => Orders == 0 && Refunds == 0;
 
-    public RollupResult Plus(RollupResult other) => new(Orders + other.Orders, Refunds + other.Refunds, Chunks + other.Chunks);
+    public RollupResult Plus(RollupResult other) =>
+        new(checked(Orders + other.Orders), checked(Refunds + other.Refunds), checked(Chunks + other.Chunks));
 }

@@ -10,7 +10,7 @@ public sealed record SalesTotals(
     IReadOnlyList<DayRevenue> RevenueByDay)
 {
     /// <summary>Gross minus refunded: what the period's orders finally brought in.</summary>
-    public long NetRevenue => Gross - Refunded;
+    public long NetRevenue => checked(Gross - Refunded);
 
     /// <summary>Net revenue per order, in fen; 0 when there were no orders.</summary>
     public long AverageOrderValue => Orders == 0 ? 0 : (long)Math.Round((decimal)NetRevenue / Orders, MidpointRounding.AwayFromZero);
@@ -62,7 +62,7 @@ public sealed class SalesSummary(Db db)
             "SELECT bitmap FROM daily_customers WHERE day >= @from AND day <= @to", range).WithCancellation(ct))
             CustomerBitmap.OrInto(ref payers, bitmap);
         var revenueByDay = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => from.AddDays(i))
-            .Select(d => byDay.TryGetValue(d, out var t) ? new DayRevenue(d, t.Gross - t.Refunded, t.Orders) : new DayRevenue(d, 0, 0))
+            .Select(d => byDay.TryGetValue(d, out var t) ? new DayRevenue(d, checked(t.Gross - t.Refunded), t.Orders) : new DayRevenue(d, 0, 0))
             .ToList();
         return new SalesTotals(from, to,
             Gross: byDay.Values.Sum(d => d.Gross), Refunded: byDay.Values.Sum(d => d.Refunded),
@@ -78,14 +78,14 @@ public sealed class SalesSummary(Db db)
         var byCourse = (await connection.QueryAsync<CourseTotals>(new CommandDefinition(CourseTotals.Sql, range, cancellationToken: ct))).ToList();
         var byChannel = (await connection.QueryAsync<ChannelTotals>(new CommandDefinition(ChannelTotals.Sql, range, cancellationToken: ct))).ToList();
         var courseRows = byCourse.Select(c => courses.TryGetValue(c.CourseId, out var info)
-                ? new CourseRevenue(info.Id, info.ExternalId, info.Title, info.Category, c.Gross - c.Refunded, c.Orders)
-                : new CourseRevenue(c.CourseId, "", "", null, c.Gross - c.Refunded, c.Orders))
+                ? new CourseRevenue(info.Id, info.ExternalId, info.Title, info.Category, checked(c.Gross - c.Refunded), c.Orders)
+                : new CourseRevenue(c.CourseId, "", "", null, checked(c.Gross - c.Refunded), c.Orders))
             .ToList();
         return new SalesFigures(totals,
             RevenueByCategory: courseRows.GroupBy(c => c.Category)
                 .Select(g => new CategoryRevenue(g.Key, g.Sum(c => c.NetRevenue), g.Sum(c => c.Orders)))
                 .OrderByDescending(c => c.NetRevenue).ThenBy(c => c.Category, StringComparer.Ordinal).ToList(),
-            RevenueByChannel: byChannel.Select(c => new ChannelRevenue(c.Channel, c.Gross - c.Refunded, c.Orders))
+            RevenueByChannel: byChannel.Select(c => new ChannelRevenue(c.Channel, checked(c.Gross - c.Refunded), c.Orders))
                 .OrderByDescending(c => c.NetRevenue).ThenBy(c => c.Channel, StringComparer.Ordinal).ToList(),
             TopCourses: courseRows.OrderByDescending(c => c.NetRevenue).ThenBy(c => c.CourseId).Take(TopCourseCount).ToList());
     }

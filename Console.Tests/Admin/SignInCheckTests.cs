@@ -51,6 +51,50 @@ public sealed class SignInCheckTests : IDisposable
     }
 
     [Fact]
+    public async Task Twenty_wrong_passwords_at_once_lock_after_the_fifth_and_the_right_one_is_then_refused()
+    {
+        var id = await _f.AddAsync("m@x.io", Roles.Marketer);
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, 20).Select(_ => Task.Run(async () =>
+        {
+            start.Wait();
+            return await _f.SignIn.CheckAsync("m@x.io", "wrong-password");
+        })).ToList();
+        start.Set();
+        var outcomes = (await Task.WhenAll(attempts)).Select(r => r.Outcome).ToList();
+
+        // However the twenty interleave, four are counted as wrong, the fifth locks, the rest meet the lock.
+        Assert.Equal(SignInCheck.MaxFailedAttempts - 1, outcomes.Count(o => o == SignInOutcome.WrongCredentials));
+        Assert.Equal(20 - (SignInCheck.MaxFailedAttempts - 1), outcomes.Count(o => o == SignInOutcome.Locked));
+        var until = _f.Clock.GetUtcNow().UtcDateTime + SignInCheck.LockoutDuration;
+        Assert.Equal((0, (DateTime?)until), await _f.LockStateAsync(id));
+        Assert.Single((await _f.Audit.QueryAsync(new AuditFilter(Entity: "console_user"), 0, 50)).Rows, r => r.Action == "user.locked");
+
+        var refused = await _f.SignIn.CheckAsync("m@x.io", "longpassword1");
+        Assert.Equal(SignInOutcome.Locked, refused.Outcome);
+        Assert.Equal(until, refused.LockedUntil);
+        Assert.Null(refused.User);
+    }
+
+    [Fact]
+    public async Task A_right_password_racing_twenty_wrong_ones_does_not_clear_their_lock()
+    {
+        var id = await _f.AddAsync("m@x.io", Roles.Marketer);
+        using var start = new ManualResetEventSlim();
+        var attempts = Enumerable.Range(0, 21).Select(i => Task.Run(async () =>
+        {
+            start.Wait();
+            return await _f.SignIn.CheckAsync("m@x.io", i == 10 ? "longpassword1" : "wrong-password");
+        })).ToList();
+        start.Set();
+        await Task.WhenAll(attempts);
+
+        // One reset can split the twenty at most once, so at least sixteen are counted after it and the account ends locked.
+        Assert.NotNull((await _f.LockStateAsync(id)).LockedUntil);
+        Assert.Equal(SignInOutcome.Locked, (await _f.SignIn.CheckAsync("m@x.io", "longpassword1")).Outcome);
+    }
+
+    [Fact]
     public async Task After_a_lock_runs_out_one_wrong_password_does_not_lock_again()
     {
         var id = await _f.AddAsync("m@x.io", Roles.Marketer);

@@ -75,6 +75,30 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task Twenty_wrong_passwords_posted_at_once_lock_the_account_and_the_right_one_is_refused()
+    {
+        await BrowserSession.AddUserAsync(_app, "m@x.io", Roles.Marketer);
+        // Each attacker has its own session and antiforgery token, fetched first so the twenty posts land together.
+        var attackers = new List<(BrowserSession Session, string Token)>();
+        for (var i = 0; i < 20; i++)
+        {
+            var session = new BrowserSession(_app);
+            attackers.Add((session, await session.TokenFromAsync("/signin")));
+        }
+        var answers = await Task.WhenAll(attackers.Select(a => a.Session.Client.PostAsync("/auth/signin", new FormUrlEncodedContent(
+            new Dictionary<string, string> { ["__RequestVerificationToken"] = a.Token, ["Email"] = "m@x.io", ["Password"] = "not-the-password", ["ReturnUrl"] = "/" }))));
+
+        Assert.All(answers, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        var locations = answers.Select(r => r.Headers.Location!.OriginalString).ToList();
+        Assert.Equal(SignInCheck.MaxFailedAttempts - 1, locations.Count(l => l.Contains("error=wrong", StringComparison.Ordinal)));
+        Assert.Equal(20 - (SignInCheck.MaxFailedAttempts - 1), locations.Count(l => l.Contains("error=locked", StringComparison.Ordinal)));
+
+        var refused = await new BrowserSession(_app).SignInAsync("m@x.io", "longpassword1");
+        Assert.Matches("error=locked&until=[0-9]{2}%3A[0-9]{2}", refused.Headers.Location!.OriginalString);
+        Assert.False(refused.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".CampaignConsole.Auth=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_disabled_user_is_refused_with_a_clear_message()
     {
         var admin = await BrowserSession.AddUserAsync(_app, "a@x.io", Roles.Admin);

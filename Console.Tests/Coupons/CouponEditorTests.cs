@@ -34,6 +34,33 @@ public sealed class CouponEditorTests : CampaignEditorContext
     }
 
     [Fact]
+    public async Task Money_past_the_bound_and_a_third_decimal_are_shown_next_to_their_fields_in_chinese_and_nothing_is_saved()
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = new CultureInfo("zh-Hans");
+        try
+        {
+            Render<MudPopoverProvider>();
+            var page = Render<CouponEditorPage>();
+            page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=save]")));
+            await SetAsync<MudTextField<string>, string?>(page, "名称", "Too rich", f => f.ValueChanged, f => f.Label);
+            await SetAsync<MudNumericField<decimal?>, decimal?>(page, "最低消费", 92233720368547758.07m, f => f.ValueChanged, f => f.Label);
+            await SetAsync<MudNumericField<decimal?>, decimal?>(page, "预算", 10.005m, f => f.ValueChanged, f => f.Label);
+
+            page.Find("[data-testid=save]").Click();
+
+            page.WaitForAssertion(() =>
+            {
+                var errors = page.FindAll(".mud-input-error").Select(e => e.TextContent.Trim()).ToList();
+                Assert.Contains("必须在 0 到 100000000 之间。", errors);
+                Assert.Contains("最多两位小数。", errors);
+            });
+        }
+        finally { CultureInfo.CurrentUICulture = culture; }
+        Assert.Equal(0, (await Services.GetRequiredService<ListCouponCampaigns>().PageAsync(null, 0, 10)).Total);
+    }
+
+    [Fact]
     public async Task Lowering_the_total_limit_below_the_uses_made_is_refused_next_to_the_field_in_chinese_too()
     {
         var created = Assert.IsType<CreateCouponCampaign.Outcome.Created>(await Services.GetRequiredService<CreateCouponCampaign>()

@@ -11,7 +11,7 @@ public sealed partial class SqlServerDialectTests
 {
     // Texts with these words are the SQLite half of a dialect switch; everything else is sent to both engines.
     private static readonly string[] SqliteOnly =
-        ["last_insert_rowid", "ON CONFLICT", "INSERT OR ", "PRAGMA", "sqlite_", "strftime", "julianday", " LIMIT ", "\nLIMIT "];
+        ["last_insert_rowid", "ON CONFLICT", "INSERT OR ", "PRAGMA", "sqlite_", "strftime", "julianday", " LIMIT ", "\nLIMIT ", "RETURNING "];
 
     [Fact]
     public void Every_sql_server_migration_parses()

@@ -22,7 +22,7 @@ public sealed class CommitGroupTests : IDisposable
         _ids = new ExternalIds(_store.Db);
         var gate = new WriteGate(_store.Db);
         _events = new IngestEvents(_store.Db, gate, _ids, TimeProvider.System);
-        new UpsertCourses(_store.Db, gate, TimeProvider.System).UpsertAsync([new CourseIn("course-1", "Course 1", "99")]).GetAwaiter().GetResult();
+        new UpsertCourses(_store.Db, gate, TimeProvider.System, MoneyBounds.Default).UpsertAsync([new CourseIn("course-1", "Course 1", "99")]).GetAwaiter().GetResult();
         new UpsertLiveSessions(_store.Db, gate, _ids, TimeProvider.System)
             .UpsertAsync([new LiveSessionIn("live-1", "course-1", "Live 1")]).GetAwaiter().GetResult();
     }

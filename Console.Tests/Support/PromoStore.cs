@@ -22,6 +22,7 @@ public sealed class PromoStore : IDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Store.Db);
         services.AddSingleton(new BusinessTime(new BusinessOptions()));
+        services.AddSingleton(MoneyBounds.Default);
         Console.Web.Hosting.DomainRegistrations.Add(services);
         _services = services.BuildServiceProvider();
         using var connection = Store.Db.Open();

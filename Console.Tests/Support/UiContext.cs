@@ -19,6 +19,7 @@ public abstract class UiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Store.Db);
         Services.AddSingleton(new BusinessTime(new BusinessOptions()));
+        Services.AddSingleton(MoneyBounds.Default);
         Services.AddSingleton<ConsoleUsers>();
         Services.AddSingleton<UserList>();
         Services.AddSingleton<AuditLog>();

@@ -17,10 +17,12 @@ public static class DomainServices
             .ValidateOnStart();
         services.AddOptions<BusinessOptions>().BindConfiguration(BusinessOptions.Section)
             .Validate(o => TimeZoneInfo.TryFindSystemTimeZoneById(o.TimeZone, out _), "Business:TimeZone is not a known time zone.")
+            .Validate(o => MoneyBounds.IsValidMax(o.MaxAmount), MoneyBounds.SettingRule)
             .ValidateOnStart();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section);
         services.AddSingleton(sp => new Db(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value));
         services.AddSingleton(sp => new BusinessTime(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BusinessOptions>>().Value));
+        services.AddSingleton(sp => new MoneyBounds(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<BusinessOptions>>().Value.MaxAmount));
         services.AddSingleton<Migrator>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<ConsoleUsers>();
