@@ -42,13 +42,13 @@ public static class IngestFields
         return true;
     }
 
-    /// <summary>A non-negative amount with at most two decimals, as whole fen.</summary>
+    /// <summary>A non-negative amount with at most two decimals, as whole fen; one too large for fen is refused before it can overflow.</summary>
     public static bool TryParseMoney(string? text, out long fen)
     {
         fen = 0;
         return decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign | NumberStyles.AllowExponent,
                    CultureInfo.InvariantCulture, out var amount)
-               && amount >= 0 && Money.TryToFen(amount, out fen);
+               && amount >= 0 && amount <= long.MaxValue / 100m && Money.TryToFen(amount, out fen);
     }
 
     public static bool TryParseNumber(string? text, out double value) =>
