@@ -8,11 +8,11 @@ internal static class UnknownFields
     public static string Message(string? suggestion) =>
         suggestion is null ? "Unknown field." : $"Unknown field; did you mean '{suggestion}'?";
 
-    /// <summary>The known name within a third of the name's length in edits (at least one), ignoring case; the first on a tie.</summary>
+    /// <summary>The known name within a third of the name's length in edits (at least two), ignoring case; the first on a tie.</summary>
     public static string? Nearest(string name, IReadOnlyList<string> known)
     {
         if (name.Length == 0 || name.Length > MaxCompared) return null;
-        var limit = Math.Max(1, name.Length / 3);
+        var limit = Math.Max(2, name.Length / 3);
         string? best = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in known)
