@@ -103,4 +103,14 @@ public sealed class RequestBodyTests(PromoFixture f) : IClassFixture<PromoFixtur
         using var rawName = await f.Manage.PostAsync("/api/v1/group-buy-campaigns", ProblemAssert.BadBytes("""{"na#me":"x"}"""));
         await ProblemAssert.ProblemAsync(rawName, HttpStatusCode.BadRequest);
     }
+
+    [Fact]
+    public async Task A_huge_unknown_name_is_not_echoed_whole()
+    {
+        var name = new string('z', 100_000);
+        using var response = await f.Manage.PostJsonAsync("/api/v1/orders", $$"""{"{{name}}":1}""");
+        var problem = await ProblemAssert.ProblemAsync(response, HttpStatusCode.BadRequest);
+        var field = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.Equal(new string('z', 200) + "…", field.Name);
+    }
 }

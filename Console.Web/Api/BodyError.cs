@@ -23,7 +23,9 @@ internal sealed record BodyError(BodyError.Kinds Kind, string? Field, string Mes
             // The serializer puts U+FFFD where a name held bytes that are not UTF-8.
             if (name.Contains('\uFFFD')) return new(Kinds.InvalidText, null, NotUnicode);
             var suggestion = UnknownFields.Nearest(name, at.Known);
-            return new(Kinds.UnknownField, at.Field, UnknownFields.Message(suggestion), name, suggestion);
+            // A hostile name can be megabytes long; the answer names enough of it to find it.
+            var field = at.Field.Length > 200 ? at.Field[..200] + "…" : at.Field;
+            return new(Kinds.UnknownField, field, UnknownFields.Message(suggestion), name, suggestion);
         }
         if (e is ApiJson.ValueException value)
             return new(value.InvalidText ? Kinds.InvalidText : Kinds.InvalidValue, Blank(at.Field), value.Message);
