@@ -6,6 +6,7 @@ var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordina
     ["ingestion"] = Console.Bench.IngestionBench.RunAsync,
     ["coupons"] = Console.Bench.CouponBench.RunAsync,
     ["ui"] = Console.Bench.UiBench.RunAsync,
+    ["event-reading"] = Console.Bench.EventReadingBench.RunAsync,
 };
 var name = args.FirstOrDefault() ?? "all";
 if (name == "all")

@@ -9,6 +9,17 @@ public sealed record Rejection(int Index, string Error, string? Message = null)
 
     public static Rejection InvalidItem() => new(0, "invalid_item", "The item is not a JSON object.");
 
+    /// <summary>A field the batch does not know; the name is cut short so that a hostile one is not echoed whole.</summary>
+    public static Rejection UnknownField(string name, string? suggestion)
+    {
+        var shown = name.Length > 100 ? name[..100] + "…" : name;
+        return new(0, "unknown_field", suggestion is null ? $"Unknown field '{shown}'." : $"Unknown field '{shown}'; did you mean '{suggestion}'?");
+    }
+
+    /// <summary>Text that is not valid Unicode (bytes that are not UTF-8, a lone surrogate escape); field is null for a name.</summary>
+    public static Rejection InvalidText(string? field) =>
+        new(0, "invalid_text", field is null ? "A field name is not valid Unicode text." : $"{field} is not valid Unicode text.");
+
     /// <summary>Rejections gathered in several passes, in batch order as clients read them.</summary>
     public static IReadOnlyList<Rejection> InOrder(List<Rejection> rejections)
     {

@@ -7,7 +7,7 @@ using Console.Web.Api;
 
 namespace Console.Tests.Events;
 
-/// <summary>The one-pass event reader must answer exactly as the document-based mapping the other batch endpoints use.</summary>
+/// <summary>The one-pass event reader must answer exactly as deserialising each item into its record does.</summary>
 public sealed class EventParsingTests
 {
     private static readonly string[] Fields = ["eventId", "customerExternalId", "type", "occurredAt", "courseExternalId", "liveSessionExternalId", "value"];
@@ -25,16 +25,42 @@ public sealed class EventParsingTests
     [InlineData("""[{"\u0065ventId":"escaped-name","type":"\u006cike","customerExternalId":"caf\u00e9 \ud83d\ude00"}]""")]
     [InlineData("""[ ]""")]
     [InlineData("""[{"value":-1.5e3},{"value":0},{"type":"Like"},{"type":"likes"}]""")]
-    public void One_pass_reading_matches_the_document_mapping(string json)
+    [InlineData("""[{"eventID":"a"},{"EventId":"b"},{"customer":"c"},{"zzz":1,"eventId":{}},{"eventId":[],"zzz":1}]""")]
+    [InlineData("""[{"eventId":"\ud800"},{"eventId":"ok","value":"\udc00x"},{"type":"\ud83d"},{"eventId":"fine"}]""")]
+    [InlineData("""[{"\ud800":"a"},{"eventId":"b","\ud800":1},{"\u0065vent":"c"}]""")]
+    [InlineData("""[{"value":1e400},{"value":"\u0000"},{"eventId":"\ufffd"},{"\ufffd":1}]""")]
+    public void One_pass_reading_matches_the_record_reading(string json) => AssertSame(Encoding.UTF8.GetBytes(json));
+
+    [Fact]
+    public void Bytes_that_are_not_UTF8_reject_their_item_alike_in_both_readers()
     {
-        var (parsed, problem) = IngestJson.Parse(Encoding.UTF8.GetBytes(json), Fields, Names, Create, Types);
-        using var document = JsonDocument.Parse(json);
-        var expected = IngestJson.Map(document.RootElement.EnumerateArray().ToList(), Fields, Create);
+        var json = Encoding.UTF8.GetBytes("""[{"eventId":"a#b"},{"eventId":"ok"},{"#x":1},{"type":"wa#ch"}]""");
+        for (var i = 0; i < json.Length; i++)
+            if (json[i] == (byte)'#') json[i] = 0xFF;
+        var parsed = AssertSame(json);
+        Assert.Equal([(0, "invalid_text"), (2, "invalid_text"), (3, "invalid_text")], parsed.Rejected.Select(r => (r.Index, r.Error)));
+        Assert.Equal("ok", Assert.Single(parsed.Items).EventId);
+    }
+
+    [Fact]
+    public void An_unknown_name_is_named_with_the_nearest_field()
+    {
+        var (parsed, _) = IngestJson.Parse("""[{"eventID":"a"},{"colour":"red"}]"""u8, Fields, Names, Create, Types);
+        Assert.Equal(("unknown_field", "Unknown field 'eventID'; did you mean 'eventId'?"), (parsed!.Rejected[0].Error, parsed.Rejected[0].Message));
+        Assert.Equal(("unknown_field", "Unknown field 'colour'."), (parsed.Rejected[1].Error, parsed.Rejected[1].Message));
+    }
+
+    private static IngestJson.Mapped<EventIn> AssertSame(byte[] json)
+    {
+        var (parsed, problem) = IngestJson.Parse(json, Fields, Names, Create, Types);
+        var (expected, expectedProblem) = IngestJson.Read<EventIn>(json);
 
         Assert.Null(problem);
-        Assert.Equal(expected.Items, parsed!.Items);
+        Assert.Null(expectedProblem);
+        Assert.Equal(expected!.Items, parsed!.Items);
         Assert.Equal(expected.Positions, parsed.Positions);
         Assert.Equal(expected.Rejected, parsed.Rejected);
+        return parsed;
     }
 
     [Theory]

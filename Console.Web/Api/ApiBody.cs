@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Console.Web.Api;
 
-/// <summary>Reads a JSON body ourselves so that size, syntax and shape errors become clear problems, not framework 500s.</summary>
+/// <summary>Reads a JSON body ourselves so that size, syntax, type and unknown-field errors become problems naming the field, not framework 500s.</summary>
 public static class ApiBody
 {
     public const long MaxBytes = 10 * 1024 * 1024;
@@ -10,41 +10,31 @@ public static class ApiBody
 
     public sealed record Result<T>(T? Value, IResult? Problem);
 
-    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, JsonSerializerOptions json, CancellationToken ct)
+    /// <summary>A single JSON object read into <typeparamref name="T"/>; a problem naming the field when that cannot be done.</summary>
+    public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes) return new(default, TooLarge());
         try
         {
             using var limited = new LimitedStream(request.Body, MaxBytes);
-            var value = await JsonSerializer.DeserializeAsync<T>(limited, json, ct);
+            var value = await JsonSerializer.DeserializeAsync<T>(limited, ApiJson.Typed, ct);
             return value is null ? new(default, Problems.BadRequest("The body is empty or null.")) : new(value, null);
         }
         catch (LimitedStream.TooLargeException) { return new(default, TooLarge()); }
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return new(default, TooLarge()); }
         catch (JsonException e)
         {
-            var where = e.Path is null ? "" : $" at {e.Path}";
-            return new(default, Problems.BadRequest($"The body is not valid JSON of the expected shape{where}: {FirstLine(e.Message)}"));
+            var error = BodyError.Of(e, typeof(T), ApiJson.Typed);
+            return new(default, error.Field is { } field ? Problems.Validation(field, error.Message) : Problems.BadRequest(error.Message));
+        }
+        catch (InvalidOperationException)
+        {
+            return new(default, Problems.BadRequest("The body cannot be decoded as UTF-8 JSON text."));
         }
     }
 
-    /// <summary>Batch endpoints: a JSON array of at most 5,000 items; anything else is a 400 before any item is looked at.</summary>
-    public static async Task<Result<List<JsonElement>>> ReadBatchAsync(HttpRequest request, CancellationToken ct)
-    {
-        var body = await ReadAsync<JsonElement>(request, JsonSerializerOptions.Web, ct);
-        if (body.Problem is not null) return new(null, body.Problem);
-        var root = body.Value;
-        if (root.ValueKind != JsonValueKind.Array) return new(null, Problems.BadRequest("The body must be a JSON array of items."));
-        var count = root.GetArrayLength();
-        if (count > MaxBatchItems)
-            return new(null, Problems.BadRequest($"A batch holds at most {MaxBatchItems:N0} items; this one has {count:N0}."));
-        return new(root.EnumerateArray().ToList(), null);
-    }
-
-    private static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+    public static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "Body too large", detail: $"The body must be at most {MaxBytes / 1024 / 1024} MB.");
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 
     private sealed class LimitedStream(Stream inner, long limit) : Stream
     {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Console.Domain.Coupons;
 using Console.Domain.Data;
 
@@ -30,7 +29,7 @@ internal static class CouponCampaignsApi
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, CreateCouponCampaign create, CancellationToken ct)
     {
-        var body = await ApiBody.ReadAsync<CouponCampaignInput>(request, JsonSerializerOptions.Web, ct);
+        var body = await ApiBody.ReadAsync<CouponCampaignInput>(request, ct);
         if (body.Problem is not null) return body.Problem;
         return await create.ExecuteAsync(body.Value!, Actor(user), ct) switch
         {
@@ -46,7 +45,7 @@ internal static class CouponCampaignsApi
     private static async Task<IResult> UpdateAsync(long id, HttpRequest request, ClaimsPrincipal user, UpdateCouponCampaign update,
         CancellationToken ct)
     {
-        var body = await ApiBody.ReadAsync<CouponCampaignInput>(request, JsonSerializerOptions.Web, ct);
+        var body = await ApiBody.ReadAsync<CouponCampaignInput>(request, ct);
         if (body.Problem is not null) return body.Problem;
         return await update.ExecuteAsync(id, body.Value!, Actor(user), ct) switch
         {

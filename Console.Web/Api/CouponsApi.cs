@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Console.Domain.Coupons;
 using Console.Domain.Data;
 
@@ -18,7 +17,7 @@ internal static class CouponsApi
 
     private static async Task<IResult> ValidateAsync(HttpRequest request, ValidateCoupon validate, CancellationToken ct)
     {
-        var body = await ApiBody.ReadAsync<ValidateCoupon.Command>(request, JsonSerializerOptions.Web, ct);
+        var body = await ApiBody.ReadAsync<ValidateCoupon.Command>(request, ct);
         if (body.Problem is not null) return body.Problem;
         return await validate.ExecuteAsync(body.Value!, ct) switch
         {

@@ -14,14 +14,11 @@ internal static class CoursesApi
             .WithSummary("Upsert courses by externalId; bad items are listed in rejected[], the rest are stored.")
             .Produces<UpsertResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-    private static readonly string[] Fields = ["externalId", "title", "listPrice", "category", "lecturer", "status"];
-
     private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertCourses courses, CancellationToken ct)
     {
-        var body = await ApiBody.ReadBatchAsync(request, ct);
-        if (body.Problem is not null) return body.Problem;
-        var mapped = IngestJson.Map(body.Value!, Fields, v => new CourseIn(v[0], v[1], v[2], v[3], v[4], v[5]));
-        var result = await courses.UpsertAsync(mapped.Items, ct);
+        var (mapped, problem) = await IngestJson.ReadBatchAsync<CourseIn>(request, ct);
+        if (problem is not null) return problem;
+        var result = await courses.UpsertAsync(mapped!.Items, ct);
         return TypedResults.Ok(result with { Rejected = mapped.Merge(result.Rejected) });
     }
 }

@@ -14,14 +14,11 @@ internal static class CustomersApi
             .WithSummary("Upsert customers by externalId; bad items are listed in rejected[], the rest are stored.")
             .Produces<UpsertResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-    private static readonly string[] Fields = ["externalId", "email", "name", "phone", "city", "source", "emailOptIn", "createdAt"];
-
     private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertCustomers customers, CancellationToken ct)
     {
-        var body = await ApiBody.ReadBatchAsync(request, ct);
-        if (body.Problem is not null) return body.Problem;
-        var mapped = IngestJson.Map(body.Value!, Fields, v => new CustomerIn(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]));
-        var result = await customers.UpsertAsync(mapped.Items, ct);
+        var (mapped, problem) = await IngestJson.ReadBatchAsync<CustomerIn>(request, ct);
+        if (problem is not null) return problem;
+        var result = await customers.UpsertAsync(mapped!.Items, ct);
         return TypedResults.Ok(result with { Rejected = mapped.Merge(result.Rejected) });
     }
 }

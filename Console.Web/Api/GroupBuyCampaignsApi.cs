@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Console.Domain.Data;
 using Console.Domain.GroupBuys;
 
@@ -23,7 +22,7 @@ internal static class GroupBuyCampaignsApi
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, CreateGroupBuyCampaign create, CancellationToken ct)
     {
-        var body = await ApiBody.ReadAsync<CreateGroupBuyCampaign.Input>(request, JsonSerializerOptions.Web, ct);
+        var body = await ApiBody.ReadAsync<CreateGroupBuyCampaign.Input>(request, ct);
         if (body.Problem is not null) return body.Problem;
         return await create.ExecuteAsync(body.Value!, CouponCampaignsApi.Actor(user), ct) switch
         {

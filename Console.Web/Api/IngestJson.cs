@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Numerics;
 using System.Text;
 using System.Text.Json;
 using Console.Domain.Data;
@@ -8,8 +7,9 @@ using Console.Domain.Events;
 namespace Console.Web.Api;
 
 /// <summary>
-/// Turns batch items into the domain's text records. JSON scalars become their text; an item that is not an
-/// object, or a field holding an object or array, is rejected here since no text could stand for it.
+/// Turns batch items into the domain's text records. JSON scalars become their text; an item that is not an object,
+/// a field holding an object or array, a field the record does not have, or text that is not valid Unicode rejects
+/// that item here, by its index, and the rest go on.
 /// </summary>
 internal static class IngestJson
 {
@@ -26,50 +26,76 @@ internal static class IngestJson
         }
     }
 
-    public static Mapped<T> Map<T>(List<JsonElement> batch, string[] fields, Func<string?[], T> create)
+    /// <summary>
+    /// Reads a batch body and deserialises each item into <typeparamref name="T"/> by field name. A body that is not one
+    /// JSON array of at most 5,000 items is a problem; an item that cannot become a record is rejected by its index.
+    /// </summary>
+    public static (Mapped<T>? Mapped, string? Problem) Read<T>(ReadOnlySpan<byte> body) where T : class
     {
-        var mapped = new Mapped<T>(new List<T>(batch.Count), new List<int>(batch.Count), []);
-        for (var index = 0; index < batch.Count; index++)
+        var reader = new Utf8JsonReader(body);
+        try
         {
-            var item = batch[index];
-            if (item.ValueKind != JsonValueKind.Object)
+            if (Start(ref reader) is { } problem) return (null, problem);
+            var mapped = new Mapped<T>(new List<T>(Math.Min(ApiBody.MaxBatchItems, body.Length / 64 + 1)), [], []);
+            var index = 0;
+            while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
-                mapped.Rejected.Add(Rejection.InvalidItem() with { Index = index });
-                continue;
-            }
-            var values = new string?[fields.Length];
-            Rejection? refusal = null;
-            for (var f = 0; f < fields.Length && refusal is null; f++)
-            {
-                if (!item.TryGetProperty(fields[f], out var value)) continue;
-                switch (value.ValueKind)
+                if (index == ApiBody.MaxBatchItems) return (null, TooMany(ref reader, index));
+                var start = (int)reader.TokenStartIndex;
+                var isObject = reader.TokenType == JsonTokenType.StartObject;
+                reader.Skip();
+                T? item = null;
+                var refused = isObject ? Deserialize(body[start..(int)reader.BytesConsumed], out item) : Rejection.InvalidItem();
+                if (refused is not null) mapped.Rejected.Add(refused with { Index = index });
+                else
                 {
-                    case JsonValueKind.String: values[f] = value.GetString(); break;
-                    case JsonValueKind.Number: values[f] = value.GetRawText(); break;
-                    case JsonValueKind.True: values[f] = "true"; break;
-                    case JsonValueKind.False: values[f] = "false"; break;
-                    case JsonValueKind.Null: break;
-                    default: refusal = NotAValue(fields[f]); break;
+                    mapped.Items.Add(item!);
+                    mapped.Positions.Add(index);
                 }
+                index++;
             }
-            if (refusal is not null)
-            {
-                mapped.Rejected.Add(refusal with { Index = index });
-                continue;
-            }
-            mapped.Items.Add(create(values));
-            mapped.Positions.Add(index);
+            // Anything after the array other than white space is malformed and throws here.
+            reader.Read();
+            return (mapped, null);
         }
-        return mapped;
+        catch (JsonException e)
+        {
+            return (null, NotJson(e, reader.BytesConsumed));
+        }
+    }
+
+    private static Rejection? Deserialize<T>(ReadOnlySpan<byte> json, out T? item) where T : class
+    {
+        item = null;
+        try
+        {
+            item = JsonSerializer.Deserialize<T>(json, ApiJson.Batch);
+            return null;
+        }
+        catch (JsonException e)
+        {
+            var error = BodyError.Of(e, typeof(T), ApiJson.Batch);
+            return error.Kind switch
+            {
+                BodyError.Kinds.UnknownField => Rejection.UnknownField(error.Name!, error.Suggestion),
+                BodyError.Kinds.InvalidText => Rejection.InvalidText(error.Field),
+                BodyError.Kinds.InvalidValue when error.Field is not null => Rejection.Invalid(error.Field, error.Message),
+                _ => Rejection.InvalidItem(),
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return Rejection.InvalidText(null);
+        }
     }
 
     /// <summary>Field names as UTF-8, for <see cref="Parse{T}"/>.</summary>
     public static byte[][] Utf8Names(string[] fields) => fields.Select(Encoding.UTF8.GetBytes).ToArray();
 
     /// <summary>
-    /// The same mapping as <see cref="Map{T}"/> in one forward pass over the raw body: no document, no element per
-    /// item. Gives the same answers: a problem for a body that is not a JSON array of at most 5,000 items, the
-    /// last of repeated properties wins, and the first refused field in field order names the item's rejection.
+    /// The same answers as <see cref="Read{T}"/> in one forward pass over the raw body, with no serializer per item: a
+    /// problem for a body that is not a JSON array of at most 5,000 items, the last of repeated properties wins, and the
+    /// first problem in the item's text (an unknown name, text that is not Unicode, an object or array) rejects it.
     /// </summary>
     public static (Mapped<T>? Mapped, string? Problem) Parse<T>(ReadOnlySpan<byte> body, string[] fields, byte[][] names,
         Func<string?[], T> create, IReadOnlyList<string>? knownTexts = null)
@@ -77,12 +103,7 @@ internal static class IngestJson
         var reader = new Utf8JsonReader(body);
         try
         {
-            if (!reader.Read()) return (null, "The body is empty.");
-            if (reader.TokenType != JsonTokenType.StartArray)
-            {
-                reader.Skip();
-                return (null, "The body must be a JSON array of items.");
-            }
+            if (Start(ref reader) is { } problem) return (null, problem);
             var mapped = new Mapped<T>(new List<T>(Math.Min(ApiBody.MaxBatchItems, body.Length / 64 + 1)), [], []);
             var index = 0;
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -95,8 +116,7 @@ internal static class IngestJson
                     continue;
                 }
                 var values = new string?[fields.Length];
-                var refused = ReadObject(ref reader, names, values, knownTexts);
-                if (refused != 0) mapped.Rejected.Add(NotAValue(fields[BitOperations.TrailingZeroCount(refused)]) with { Index = index });
+                if (ReadObject(ref reader, fields, names, values, knownTexts) is { } refused) mapped.Rejected.Add(refused with { Index = index });
                 else
                 {
                     mapped.Items.Add(create(values));
@@ -104,51 +124,74 @@ internal static class IngestJson
                 }
                 index++;
             }
-            // Anything after the array other than white space is malformed and throws here.
             reader.Read();
             return (mapped, null);
         }
         catch (JsonException e)
         {
-            return (null, $"The body is not valid JSON at byte {reader.BytesConsumed}: {e.Message.Split('\n')[0].Trim()}");
+            return (null, NotJson(e, reader.BytesConsumed));
         }
     }
 
-    /// <summary>Reads one object's properties into <paramref name="values"/>; returns a bit per field that held an object or array.</summary>
-    private static uint ReadObject(ref Utf8JsonReader reader, byte[][] names, string?[] values, IReadOnlyList<string>? knownTexts)
+    private static string? Start(ref Utf8JsonReader reader)
     {
-        var refused = 0u;
+        if (!reader.Read()) return "The body is empty.";
+        if (reader.TokenType == JsonTokenType.StartArray) return null;
+        reader.Skip();
+        return "The body must be a JSON array of items.";
+    }
+
+    private static string NotJson(JsonException e, long at) =>
+        $"The body is not valid JSON at byte {at}: {e.Message.Split('\n')[0].Trim()}";
+
+    /// <summary>Reads one object's properties into <paramref name="values"/>; the first problem met rejects the item, the rest is skipped.</summary>
+    private static Rejection? ReadObject(ref Utf8JsonReader reader, string[] fields, byte[][] names, string?[] values,
+        IReadOnlyList<string>? knownTexts)
+    {
+        Rejection? refused = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var f = FieldOf(ref reader, names);
+            var f = refused is null ? FieldOf(ref reader, fields, names, out refused) : -1;
             reader.Read();
             if (f < 0)
             {
                 reader.Skip();
                 continue;
             }
-            refused &= ~(1u << f);
-            values[f] = reader.TokenType switch
+            switch (reader.TokenType)
             {
-                JsonTokenType.String => Known(ref reader, knownTexts) ?? reader.GetString(),
-                JsonTokenType.Number => Encoding.UTF8.GetString(reader.ValueSpan),
-                JsonTokenType.True => "true",
-                JsonTokenType.False => "false",
-                _ => null,
-            };
-            if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray)
-            {
-                reader.Skip();
-                refused |= 1u << f;
+                case JsonTokenType.String:
+                    try { values[f] = Known(ref reader, knownTexts) ?? reader.GetString(); }
+                    catch (InvalidOperationException) { refused = Rejection.InvalidText(fields[f]); }
+                    break;
+                case JsonTokenType.Number: values[f] = Encoding.UTF8.GetString(reader.ValueSpan); break;
+                case JsonTokenType.True: values[f] = "true"; break;
+                case JsonTokenType.False: values[f] = "false"; break;
+                case JsonTokenType.Null: values[f] = null; break;
+                default:
+                    reader.Skip();
+                    refused = NotAValue(fields[f]);
+                    break;
             }
         }
         return refused;
     }
 
-    private static int FieldOf(ref Utf8JsonReader reader, byte[][] names)
+    private static int FieldOf(ref Utf8JsonReader reader, string[] fields, byte[][] names, out Rejection? refused)
     {
-        for (var f = 0; f < names.Length; f++)
-            if (reader.ValueTextEquals(names[f])) return f;
+        refused = null;
+        try
+        {
+            for (var f = 0; f < names.Length; f++)
+                if (reader.ValueTextEquals(names[f])) return f;
+            // Unknown names are rare, so only they pay for decoding the name and finding the nearest field.
+            var name = reader.ValueIsEscaped ? reader.GetString()! : Encoding.UTF8.GetString(reader.ValueSpan);
+            refused = name.Contains('\uFFFD') ? Rejection.InvalidText(null) : Rejection.UnknownField(name, UnknownFields.Nearest(name, fields));
+        }
+        catch (InvalidOperationException)
+        {
+            refused = Rejection.InvalidText(null);
+        }
         return -1;
     }
 
@@ -173,6 +216,16 @@ internal static class IngestJson
     }
 
     private static Rejection NotAValue(string field) => Rejection.Invalid(field, "must be a single value, not an object or array");
+
+    /// <summary>A batch body read into records; the problem to answer instead when it is too large or no batch at all.</summary>
+    public static async Task<(Mapped<T>? Mapped, IResult? Problem)> ReadBatchAsync<T>(HttpRequest request, CancellationToken ct)
+        where T : class
+    {
+        using var body = await ReadBodyAsync(request, ct);
+        if (body is null) return (null, ApiBody.TooLarge());
+        var (mapped, problem) = Read<T>(body.Span);
+        return problem is null ? (mapped, null) : (null, Problems.BadRequest(problem));
+    }
 
     /// <summary>The whole body in a pooled buffer; null when it is larger than <see cref="ApiBody.MaxBytes"/>.</summary>
     public static async Task<PooledBody?> ReadBodyAsync(HttpRequest request, CancellationToken ct)

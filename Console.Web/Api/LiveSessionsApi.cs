@@ -14,15 +14,11 @@ internal static class LiveSessionsApi
             .WithSummary("Upsert live sessions by externalId; the course must be known (unknown_course otherwise).")
             .Produces<UpsertResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
 
-    private static readonly string[] Fields =
-        ["externalId", "courseExternalId", "title", "platform", "host", "scheduledAt", "startedAt", "endedAt", "peakViewers"];
-
     private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertLiveSessions sessions, CancellationToken ct)
     {
-        var body = await ApiBody.ReadBatchAsync(request, ct);
-        if (body.Problem is not null) return body.Problem;
-        var mapped = IngestJson.Map(body.Value!, Fields, v => new LiveSessionIn(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]));
-        var result = await sessions.UpsertAsync(mapped.Items, ct);
+        var (mapped, problem) = await IngestJson.ReadBatchAsync<LiveSessionIn>(request, ct);
+        if (problem is not null) return problem;
+        var result = await sessions.UpsertAsync(mapped!.Items, ct);
         return TypedResults.Ok(result with { Rejected = mapped.Merge(result.Rejected) });
     }
 }

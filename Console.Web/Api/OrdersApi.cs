@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Console.Domain.Data;
 using Console.Domain.Orders;
 
@@ -32,7 +31,7 @@ internal static class OrdersApi
 
     private static async Task<IResult> QuoteAsync(HttpRequest request, QuoteOrder quote, CancellationToken ct)
     {
-        var body = await ApiBody.ReadAsync<QuoteOrder.Command>(request, JsonSerializerOptions.Web, ct);
+        var body = await ApiBody.ReadAsync<QuoteOrder.Command>(request, ct);
         if (body.Problem is not null) return body.Problem;
         return await quote.ExecuteAsync(body.Value!, ct) switch
         {
@@ -46,7 +45,7 @@ internal static class OrdersApi
 
     private static async Task<IResult> CreateAsync(HttpRequest request, CreateOrder create, CancellationToken ct)
     {
-        var body = await ApiBody.ReadAsync<CreateOrder.Command>(request, JsonSerializerOptions.Web, ct);
+        var body = await ApiBody.ReadAsync<CreateOrder.Command>(request, ct);
         if (body.Problem is not null) return body.Problem;
         return await create.ExecuteAsync(body.Value!, ct) switch
         {
@@ -70,7 +69,7 @@ internal static class OrdersApi
         // "Refund the rest" may arrive with no body at all; only an explicitly empty one counts, never an unread one.
         var body = request.ContentLength == 0
             ? new ApiBody.Result<RefundOrder.Command>(new RefundOrder.Command(), null)
-            : await ApiBody.ReadAsync<RefundOrder.Command>(request, JsonSerializerOptions.Web, ct);
+            : await ApiBody.ReadAsync<RefundOrder.Command>(request, ct);
         if (body.Problem is not null) return body.Problem;
         return await refund.ExecuteAsync(orderId, body.Value!, ct) switch
         {
