@@ -8,7 +8,8 @@ namespace Console.Domain.Events;
 internal sealed class SqlServerEventInsert : EventInsert
 {
     private readonly DbCommand _insert, _storedId;
-    private readonly DbParameter _eventKey, _eventId, _customerId, _type, _occurredAt, _courseId, _sessionId, _value, _campaignId, _storedKey;
+    private readonly DbParameter _eventKey, _eventId, _customerId, _type, _occurredAt, _courseId, _sessionId, _value, _campaignId,
+        _storedKey;
 
     public SqlServerEventInsert(DbConnection connection, DbTransaction tx)
     {

@@ -110,7 +110,10 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
         // A full refund reverses the redemption; the live coupons keep the use, as return_use_on_refund is off.
         using (var insert = new DemoInserter(connection, tx, RedemptionSql, 7, db.IsSqlite))
             foreach (var o in orders.Where(o => o.Discount > 0))
-                insert.Insert(o.Id, CouponOf(o).Id, CouponOf(o).Id, o.CustomerId, o.Discount, o.PaidAt, o.Status == "refunded" ? o.RefundedAt : null);
+            {
+                var coupon = CouponOf(o);
+                insert.Insert(o.Id, coupon.Id, coupon.Id, o.CustomerId, o.Discount, o.PaidAt, o.Status == "refunded" ? o.RefundedAt : null);
+            }
         using (var insert = new DemoInserter(connection, tx, RefundSql, 4, db.IsSqlite))
             foreach (var o in orders.Where(o => o.Refunded > 0).OrderBy(o => o.RefundedAt).ThenBy(o => o.Id))
                 insert.Insert(o.Id, o.Refunded, o.RefundReason, o.RefundedAt);
