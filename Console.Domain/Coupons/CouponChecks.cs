@@ -92,10 +92,13 @@ internal static class CouponChecks
             Audiences.NewCustomers => request.CustomerId is null || !await ExistsAsync(connection, tx, """
                 SELECT COUNT(*) FROM orders WHERE customer_id = @CustomerId
                 """, args, ct),
+            // A claim naming its code counts for that code's campaign only; one without counts for every claimers-only
+            // campaign of its session.
             Audiences.LiveClaimers => request.CustomerId is not null && await ExistsAsync(connection, tx, """
                 SELECT COUNT(*) FROM events
                 WHERE customer_id = @CustomerId AND type = 'coupon_claim'
-                  AND (@LiveSessionId IS NULL OR live_session_id = @LiveSessionId)
+                  AND (coupon_campaign_id = @CampaignId
+                       OR (coupon_campaign_id IS NULL AND (@LiveSessionId IS NULL OR live_session_id = @LiveSessionId)))
                   AND (@ClaimMinutes IS NULL OR occurred_at >= @since)
                 """, args, ct),
             Audiences.List => request.CustomerId is not null && await ExistsAsync(connection, tx, """

@@ -6,7 +6,8 @@ namespace Console.Domain.Events;
 
 /// <summary>An event that passed validation, waiting for its references to be resolved and to be written.</summary>
 internal readonly record struct EventRow(int Index, string EventId, long Key, string Customer, string Type, DateTime OccurredAt,
-    string? Course, string? Session, double? Value, long? CourseId = null, long? SessionId = null, long CustomerId = 0);
+    string? Course, string? Session, double? Value, long? CourseId = null, long? SessionId = null, long CustomerId = 0,
+    string? Coupon = null, long? CouponCampaignId = null);
 
 /// <summary>
 /// Writes validated batches. On SQLite, batches that arrive while a commit runs queue at the gate and the first
@@ -17,6 +18,7 @@ internal readonly record struct EventRow(int Index, string EventId, long Key, st
 /// </summary>
 internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsyncDisposable
 {
+    private readonly ClaimedCodes _codes = new(db);
     // Each commit rewrites every index page its rows touched, so the more rows share one, the cheaper each row;
     // the cap keeps one commit (and the wait of the batches in it) well under a second.
     private const int MaxRowsPerCommit = 32_000;
@@ -39,7 +41,7 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
             await WriteGroupAsync(connection, [[pending]], sqlite: false, ct);
             return await pending.Done.Task;
         }
-        var queued = new Pending(rows, rejected, now, RememberedReferences.TryResolve(ids, rows));
+        var queued = new Pending(rows, rejected, now, RememberedReferences.TryResolve(ids, _codes, rows));
         _waiting.Enqueue(queued);
         // Once queued the batch is written even if its caller leaves: eventIds make a retry harmless.
         using (await gate.EnterAsync(CancellationToken.None))
@@ -124,23 +126,31 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
         return (known.ConvertAll(r => r with { CustomerId = customers[r.Customer] }), customers);
     }
 
-    /// <summary>Resolves course and session ids; an item naming one we do not know is rejected, the rest go on.</summary>
+    /// <summary>Resolves course, session and coupon campaign ids; an item naming one we do not know is rejected, the rest go on.</summary>
     private async Task<List<EventRow>> KnownReferencesAsync(DbConnection c, DbTransaction tx, List<EventRow> rows, List<Rejection> rejected)
     {
         var courseIds = rows.Where(r => r.Course is not null).Select(r => r.Course!).ToHashSet(StringComparer.Ordinal);
         var sessionIds = rows.Where(r => r.Session is not null).Select(r => r.Session!).ToHashSet(StringComparer.Ordinal);
+        var codes = rows.Where(r => r.Coupon is not null).Select(r => r.Coupon!).ToHashSet(StringComparer.Ordinal);
         var courses = courseIds.Count == 0 ? [] : await ids.CoursesAsync(c, tx, courseIds);
         var sessions = sessionIds.Count == 0 ? [] : await ids.LiveSessionsAsync(c, tx, sessionIds);
+        var campaigns = codes.Count == 0 ? [] : await _codes.CampaignsAsync(c, tx, codes);
         var known = new List<EventRow>(rows.Count);
         foreach (var row in rows)
         {
-            long courseId = 0, sessionId = 0;
+            long courseId = 0, sessionId = 0, campaignId = 0;
             if (row.Course is not null && !courses.TryGetValue(row.Course, out courseId))
                 rejected.Add(new Rejection(row.Index, "unknown_course", $"No course has externalId '{row.Course}'."));
             else if (row.Session is not null && !sessions.TryGetValue(row.Session, out sessionId))
                 rejected.Add(new Rejection(row.Index, "unknown_live_session", $"No live session has externalId '{row.Session}'."));
+            else if (row.Coupon is not null && !campaigns.TryGetValue(row.Coupon, out campaignId))
+                rejected.Add(new Rejection(row.Index, "unknown_coupon_code", $"No coupon campaign has the code '{row.Coupon}'."));
             else
-                known.Add(row with { CourseId = row.Course is null ? null : courseId, SessionId = row.Session is null ? null : sessionId });
+                known.Add(row with
+                {
+                    CourseId = row.Course is null ? null : courseId, SessionId = row.Session is null ? null : sessionId,
+                    CouponCampaignId = row.Coupon is null ? null : campaignId,
+                });
         }
         return known;
     }

@@ -1,11 +1,12 @@
 using System.Collections.Frozen;
+using Console.Domain.Coupons;
 using Console.Domain.Data;
 
 namespace Console.Domain.Events;
 
 /// <summary>A behaviour event as the platform sends it: every value as the text that arrived.</summary>
 public sealed record EventIn(string? EventId, string? CustomerExternalId, string? Type, string? OccurredAt,
-    string? CourseExternalId = null, string? LiveSessionExternalId = null, string? Value = null);
+    string? CourseExternalId = null, string? LiveSessionExternalId = null, string? Value = null, string? CouponCode = null);
 
 /// <summary>
 /// Validates a batch of events and hands the valid ones to the writer. Idempotent by eventId: the unique event key
@@ -20,6 +21,8 @@ public sealed class IngestEvents(Db db, WriteGate gate, ExternalIds ids, TimePro
     {
         "page_view", "watch", "chat", "question", "poll_vote", "like", "share", "lottery_join", "coupon_claim", "add_to_cart",
     }.ToFrozenSet(StringComparer.Ordinal);
+
+    private const string CouponClaim = "coupon_claim";
 
     /// <summary>Clocks drift; a day of slack keeps honest senders in, far-future typos out.</summary>
     public static readonly TimeSpan FutureSlack = TimeSpan.FromDays(1);
@@ -61,8 +64,17 @@ public sealed class IngestEvents(Db db, WriteGate gate, ExternalIds ids, TimePro
             if (!IngestFields.TryParseNumber(e.Value, out var number)) return Rejection.Invalid("value", "must be a number");
             value = number;
         }
+        var coupon = IngestFields.Clean(e.CouponCode);
+        if (coupon is not null)
+        {
+            if (!string.Equals(type, CouponClaim, StringComparison.Ordinal))
+                return Rejection.Invalid("couponCode", "names the code of a coupon_claim event only");
+            if (IngestFields.CheckId("couponCode", coupon) is { } badCoupon) return badCoupon;
+            coupon = CouponCampaignRules.Normalise(coupon);
+        }
         // The key is hashed here, outside the writer's gate, where the batches' threads share the work.
-        row = new EventRow(0, e.EventId!, EventKey.Of(e.EventId!), e.CustomerExternalId!, type, occurredAt, course, session, value);
+        row = new EventRow(0, e.EventId!, EventKey.Of(e.EventId!), e.CustomerExternalId!, type, occurredAt, course, session, value,
+            Coupon: coupon);
         return null;
     }
 }

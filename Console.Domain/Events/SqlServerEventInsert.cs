@@ -8,7 +8,8 @@ namespace Console.Domain.Events;
 internal sealed class SqlServerEventInsert : EventInsert
 {
     private readonly DbCommand _insert, _storedId;
-    private readonly DbParameter _eventKey, _eventId, _customerId, _type, _occurredAt, _courseId, _sessionId, _value, _storedKey;
+    private readonly DbParameter _eventKey, _eventId, _customerId, _type, _occurredAt, _courseId, _sessionId, _value, _campaignId,
+        _storedKey;
 
     public SqlServerEventInsert(DbConnection connection, DbTransaction tx)
     {
@@ -23,6 +24,7 @@ internal sealed class SqlServerEventInsert : EventInsert
         _courseId = Parameter(_insert, "@courseId", DbType.Int64);
         _sessionId = Parameter(_insert, "@liveSessionId", DbType.Int64);
         _value = Parameter(_insert, "@value", DbType.Double);
+        _campaignId = Parameter(_insert, "@couponCampaignId", DbType.Int64);
         _insert.Prepare();
         _storedId = connection.CreateCommand();
         _storedId.Transaction = tx;
@@ -43,6 +45,7 @@ internal sealed class SqlServerEventInsert : EventInsert
         _courseId.Value = row.CourseId is { } course ? course : DBNull.Value;
         _sessionId.Value = row.SessionId is { } session ? session : DBNull.Value;
         _value.Value = row.Value is { } number ? number : DBNull.Value;
+        _campaignId.Value = row.CouponCampaignId is { } campaign ? campaign : DBNull.Value;
         return await _insert.ExecuteNonQueryAsync(ct) == 1;
     }
 
@@ -70,8 +73,8 @@ internal sealed class SqlServerEventInsert : EventInsert
 
     // The key-range lock makes the existence check and the insert one step against a concurrent sender of the same event.
     private const string InsertSql = """
-        INSERT INTO events (event_key, event_id, customer_id, type, occurred_at, course_id, live_session_id, value)
-        SELECT @eventKey, @eventId, @customerId, @type, @occurredAt, @courseId, @liveSessionId, @value
+        INSERT INTO events (event_key, event_id, customer_id, type, occurred_at, course_id, live_session_id, value, coupon_campaign_id)
+        SELECT @eventKey, @eventId, @customerId, @type, @occurredAt, @courseId, @liveSessionId, @value, @couponCampaignId
         WHERE NOT EXISTS (SELECT 1 FROM events WITH (UPDLOCK, HOLDLOCK) WHERE event_key = @eventKey)
         """;
 }

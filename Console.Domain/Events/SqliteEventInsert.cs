@@ -40,6 +40,7 @@ internal sealed class SqliteEventInsert : EventInsert
         if (row.CourseId is { } course) raw.sqlite3_bind_int64(_insert, 6, course); else raw.sqlite3_bind_null(_insert, 6);
         if (row.SessionId is { } session) raw.sqlite3_bind_int64(_insert, 7, session); else raw.sqlite3_bind_null(_insert, 7);
         if (row.Value is { } value) raw.sqlite3_bind_double(_insert, 8, value); else raw.sqlite3_bind_null(_insert, 8);
+        if (row.CouponCampaignId is { } campaign) raw.sqlite3_bind_int64(_insert, 9, campaign); else raw.sqlite3_bind_null(_insert, 9);
         try
         {
             Check(raw.sqlite3_step(_insert), raw.SQLITE_DONE);
@@ -87,8 +88,8 @@ internal sealed class SqliteEventInsert : EventInsert
     }
 
     private const string InsertSql = """
-        INSERT INTO events (event_key, event_id, customer_id, type, occurred_at, course_id, live_session_id, value)
-        VALUES (@eventKey, @eventId, @customerId, @type, @occurredAt, @courseId, @liveSessionId, @value)
+        INSERT INTO events (event_key, event_id, customer_id, type, occurred_at, course_id, live_session_id, value, coupon_campaign_id)
+        VALUES (@eventKey, @eventId, @customerId, @type, @occurredAt, @courseId, @liveSessionId, @value, @couponCampaignId)
         ON CONFLICT (event_key) DO NOTHING
         """;
 }

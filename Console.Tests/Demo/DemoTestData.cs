@@ -18,9 +18,12 @@ internal static class DemoTestData
         ["courses"] = "SELECT id, external_id, title, category, list_price, lecturer, status, created_at, updated_at FROM courses ORDER BY id",
         ["customers"] = "SELECT id, external_id, email, name, phone, city, source, email_opt_in, is_stub, created_at, updated_at FROM customers ORDER BY id",
         ["live_sessions"] = "SELECT id, external_id, course_id, title, platform, host, scheduled_at, started_at, ended_at, peak_viewers, updated_at FROM live_sessions ORDER BY id",
-        ["events"] = "SELECT id, event_id, customer_id, type, occurred_at, course_id, live_session_id, value FROM events ORDER BY id",
+        ["events"] = "SELECT id, event_id, customer_id, type, occurred_at, course_id, live_session_id, value, coupon_campaign_id FROM events ORDER BY id",
         ["orders"] = "SELECT id, order_id, customer_id, course_id, live_session_id, channel, referral_code, list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up FROM orders ORDER BY id",
         ["order_discounts"] = "SELECT id, order_id, kind, code, campaign_id, amount FROM order_discounts ORDER BY id",
+        ["coupon_campaigns"] = "SELECT id, name, kind, value, min_spend, audience, starts_at, budget_used, uses, status, claim_minutes, created_at FROM coupon_campaigns ORDER BY id",
+        ["coupon_codes"] = "SELECT id, code, campaign_id, is_unique, uses, created_at FROM coupon_codes ORDER BY id",
+        ["coupon_redemptions"] = "SELECT id, order_id, campaign_id, code_id, customer_id, amount, redeemed_at, reversed_at, use_returned FROM coupon_redemptions ORDER BY id",
         ["refunds"] = "SELECT id, order_id, amount, reason, first_for_order, refunded_at, rolled_up FROM refunds ORDER BY id",
     };
 

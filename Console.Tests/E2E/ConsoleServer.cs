@@ -39,7 +39,8 @@ public sealed class ConsoleServer : IAsyncDisposable
     /// <summary>The last lines the server wrote, for failure messages.</summary>
     public string RecentLog => Recent(_log);
 
-    public static async Task<ConsoleServer> StartAsync(int customers = 300, int days = 35)
+    /// <param name="readySeconds">How long the server may take to seed and start: the default demo size takes about a minute.</param>
+    public static async Task<ConsoleServer> StartAsync(int customers = 300, int days = 35, int readySeconds = 60)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cc-e2e", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
@@ -57,7 +58,7 @@ public sealed class ConsoleServer : IAsyncDisposable
                 log.Enqueue(line);
                 while (log.Count > 200) log.TryDequeue(out _);
             },
-            () => Recent(log));
+            () => Recent(log), readySeconds: readySeconds);
         return new ConsoleServer(web, log, directory);
     }
 

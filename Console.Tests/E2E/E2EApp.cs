@@ -5,8 +5,9 @@ using Microsoft.Playwright;
 namespace Console.Tests.E2E;
 
 /// <summary>One real server and one browser per test class; each test takes its own browser context (its own cookies).</summary>
-public sealed class E2EApp : IAsyncLifetime
+public class E2EApp : IAsyncLifetime
 {
+    private readonly Func<Task<ConsoleServer>> _start;
     private IPlaywright? _playwright;
     private IBrowser? _browser;
     private readonly List<IBrowserContext> _contexts = [];
@@ -15,12 +16,17 @@ public sealed class E2EApp : IAsyncLifetime
     public ConsoleServer Server => _server ?? throw new InvalidOperationException("The server has not started.");
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
+    public E2EApp() : this(() => ConsoleServer.StartAsync()) { }
+
+    /// <summary>A server started another way, e.g. over a larger demo store.</summary>
+    protected E2EApp(Func<Task<ConsoleServer>> start) => _start = start;
+
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(30_000);
         _playwright = await Playwright.CreateAsync();
         _browser = await Chromium.LaunchAsync(_playwright);
-        _server = await ConsoleServer.StartAsync();
+        _server = await _start();
     }
 
     /// <summary>A fresh page in a fresh context: no cookies, English, the 1400×1000 window the screenshots use.</summary>

@@ -4,12 +4,15 @@ using Microsoft.Playwright;
 namespace Console.Tests.E2E;
 
 /// <summary>
-/// Page screenshots at 1400×1000. They go to a temp folder; with CC_SCREENSHOTS=1 to docs/screenshots/ instead:
+/// Page screenshots at 1400×1000. They go to a temp folder; with CC_SCREENSHOTS=1 to docs/screenshots/ instead, taken on
+/// the default-size demo store (see <see cref="ScreenshotApp"/>):
 /// CC_SCREENSHOTS=1 dotnet test Console.Tests --filter "FullyQualifiedName~E2E.ScreenshotTests"
 /// </summary>
 public static class Screenshots
 {
-    public static string Folder { get; } = Environment.GetEnvironmentVariable("CC_SCREENSHOTS") is "1" or "true"
+    public static bool ForDocs { get; } = Environment.GetEnvironmentVariable("CC_SCREENSHOTS") is "1" or "true";
+
+    public static string Folder { get; } = ForDocs
         ? Path.Combine(Repo.Root, "docs", "screenshots")
         : Path.Combine(Path.GetTempPath(), "cc-e2e-screenshots");
 

@@ -33,6 +33,8 @@ internal sealed class CustomerJourney(DemoPlan plan, DemoCalendar calendar, IRea
                 lastLiveCourse = session.CourseId;
                 if (owned[session.CourseId] || !LiveAttendance.Buys(rng, customer, session, outcome)) continue;
                 var paidAt = DemoRandom.Seconds(outcome.Join.AddMinutes(outcome.WatchMinutes * rng.Uniform(0.4, 0.95)));
+                // A claimed coupon is spent after it was claimed.
+                if (outcome.ClaimedAt is { } claimedAt && paidAt <= claimedAt) paidAt = claimedAt.AddSeconds(rng.Next(20, 180));
                 var course = DemoCatalogue.Course(session.CourseId);
                 var discount = outcome.ClaimedCoupon ? session.CouponFen : 0;
                 Buy(rng, customer, new DemoOrder(customer.Id, course.Id, session.Id, DemoVocabulary.LiveRoom, session.ReferralCode,

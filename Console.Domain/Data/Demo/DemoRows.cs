@@ -1,7 +1,7 @@
 namespace Console.Domain.Data.Demo;
 
-/// <summary>One behaviour event before it gets its id; CourseId and SessionId are 0 when absent.</summary>
-internal readonly record struct DemoEvent(DateTime At, string Type, int CourseId, int SessionId, double? Value);
+/// <summary>One behaviour event before it gets its id; CourseId, SessionId and CampaignId (of a claimed code) are 0 when absent.</summary>
+internal readonly record struct DemoEvent(DateTime At, string Type, int CourseId, int SessionId, double? Value, int CampaignId = 0);
 
 /// <summary>One paid order; Id is given once all orders are known, in paid-time order.</summary>
 internal sealed record DemoOrder(

@@ -23,6 +23,7 @@ public sealed class DemoSeeder(Db db, BusinessTime businessTime)
         UNION ALL SELECT 'courses' WHERE EXISTS (SELECT 1 FROM courses)
         UNION ALL SELECT 'live_sessions' WHERE EXISTS (SELECT 1 FROM live_sessions)
         UNION ALL SELECT 'events' WHERE EXISTS (SELECT 1 FROM events)
+        UNION ALL SELECT 'coupon_campaigns' WHERE EXISTS (SELECT 1 FROM coupon_campaigns)
         """;
 
     /// <summary>The tables that already hold rows; seeding needs all of them empty.</summary>
@@ -97,6 +98,7 @@ public sealed class DemoSeeder(Db db, BusinessTime businessTime)
             var numbered = orders.Select((o, i) => o with { Id = i + 1 }).ToList();
             tx = connection.BeginTransaction();
             writer.Sessions(tx, sessions, viewers);
+            writer.Coupons(tx, numbered, calendar.StartUtc.AddDays(-30));
             writer.Orders(tx, numbered);
             tx.Commit();
             var refunds = numbered.Count(o => o.Refunded > 0);

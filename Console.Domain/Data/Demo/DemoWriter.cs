@@ -23,8 +23,23 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
         """;
 
     private const string EventSql = """
-        INSERT INTO events (event_id, event_key, customer_id, type, occurred_at, course_id, live_session_id, value)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7)
+        INSERT INTO events (event_id, event_key, customer_id, type, occurred_at, course_id, live_session_id, value, coupon_campaign_id)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8)
+        """;
+
+    private const string CampaignSql = """
+        INSERT INTO coupon_campaigns (id, name, kind, value, min_spend, eligibility, audience, starts_at, total_limit, budget,
+            budget_used, uses, stackable, priority, status, return_use_on_refund, claim_minutes, created_at, updated_at)
+        VALUES (@p0, @p1, 'amount_off', @p2, @p3, 'all', 'live_claimers', @p4, NULL, NULL, @p5, @p6, 0, 0, 'active', 0, @p7, @p4, @p4)
+        """;
+
+    private const string CodeSql = """
+        INSERT INTO coupon_codes (id, code, campaign_id, is_unique, uses, created_at) VALUES (@p0, @p1, @p2, 0, 0, @p3)
+        """;
+
+    private const string RedemptionSql = """
+        INSERT INTO coupon_redemptions (order_id, campaign_id, code_id, customer_id, amount, redeemed_at, reversed_at, use_returned)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, 0)
         """;
 
     private const string OrderSql = """
@@ -34,7 +49,7 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
         """;
 
     private const string DiscountSql = """
-        INSERT INTO order_discounts (order_id, kind, code, campaign_id, amount) VALUES (@p0, 'coupon', @p1, NULL, @p2)
+        INSERT INTO order_discounts (order_id, kind, code, campaign_id, amount) VALUES (@p0, 'coupon', @p1, @p2, @p3)
         """;
 
     private const string RefundSql = """
@@ -68,7 +83,7 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
                 (int)Math.Round(viewers[s.Id] * 0.6));
     }
 
-    public DemoInserter Events(DbTransaction tx) => new(connection, tx, EventSql, 8, db.IsSqlite);
+    public DemoInserter Events(DbTransaction tx) => new(connection, tx, EventSql, 9, db.IsSqlite);
 
     /// <summary>
     /// Demo ids are all new, so each takes its first probe; two sharing a key would stop the seed with a unique-key
@@ -78,7 +93,7 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
     {
         var eventId = $"demo-e-{sequence:D8}";
         insert.Insert(eventId, EventKey.Of(eventId), customerId, e.Type, e.At, e.CourseId == 0 ? null : e.CourseId,
-            e.SessionId == 0 ? null : e.SessionId, e.Value);
+            e.SessionId == 0 ? null : e.SessionId, e.Value, e.CampaignId == 0 ? null : e.CampaignId);
     }
 
     public void Orders(DbTransaction tx, IReadOnlyList<DemoOrder> orders)
@@ -90,12 +105,39 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
                 insert.Insert(o.Id, o.OrderId, o.CustomerId, o.CourseId, o.SessionId == 0 ? null : o.SessionId, o.Channel,
                     o.ReferralCode, o.ListPrice, o.Discount, o.Payable, o.Refunded, o.Status, o.PaidAt);
         }
-        using (var insert = new DemoInserter(connection, tx, DiscountSql, 3, db.IsSqlite))
-            foreach (var o in orders.Where(o => o.Discount > 0)) insert.Insert(o.Id, o.CouponCode, o.Discount);
+        using (var insert = new DemoInserter(connection, tx, DiscountSql, 4, db.IsSqlite))
+            foreach (var o in orders.Where(o => o.Discount > 0)) insert.Insert(o.Id, o.CouponCode, CouponOf(o).Id, o.Discount);
+        // A full refund reverses the redemption; the live coupons keep the use, as return_use_on_refund is off.
+        using (var insert = new DemoInserter(connection, tx, RedemptionSql, 7, db.IsSqlite))
+            foreach (var o in orders.Where(o => o.Discount > 0))
+            {
+                var coupon = CouponOf(o);
+                insert.Insert(o.Id, coupon.Id, coupon.Id, o.CustomerId, o.Discount, o.PaidAt, o.Status == "refunded" ? o.RefundedAt : null);
+            }
         using (var insert = new DemoInserter(connection, tx, RefundSql, 4, db.IsSqlite))
             foreach (var o in orders.Where(o => o.Refunded > 0).OrderBy(o => o.RefundedAt).ThenBy(o => o.Id))
                 insert.Insert(o.Id, o.Refunded, o.RefundReason, o.RefundedAt);
     }
+
+    /// <summary>The live-room coupon campaigns with their shared codes, their uses and budget spent counted from the orders.</summary>
+    public void Coupons(DbTransaction tx, IReadOnlyList<DemoOrder> orders, DateTime createdAt)
+    {
+        using (ExplicitIds(tx, "coupon_campaigns"))
+        using (var insert = new DemoInserter(connection, tx, CampaignSql, 8, db.IsSqlite))
+        {
+            foreach (var c in DemoCoupons.LiveRoom)
+            {
+                var used = orders.Where(o => o.Discount > 0 && CouponOf(o).Id == c.Id).ToList();
+                insert.Insert(c.Id, c.Name, c.Fen, c.MinSpend, createdAt, used.Sum(o => o.Discount), used.Count, DemoCoupons.ClaimMinutes);
+            }
+        }
+        using (ExplicitIds(tx, "coupon_codes"))
+        using (var insert = new DemoInserter(connection, tx, CodeSql, 4, db.IsSqlite))
+            foreach (var c in DemoCoupons.LiveRoom) insert.Insert(c.Id, c.Code, c.Id, createdAt);
+    }
+
+    private static DemoCoupon CouponOf(DemoOrder order) =>
+        DemoCoupons.OfFen(order.Discount) ?? throw new InvalidOperationException($"No demo coupon takes {order.Discount} fen off.");
 
     /// <summary>SQL Server refuses explicit values in IDENTITY columns unless told, one table at a time; SQLite takes them as they are.</summary>
     private IdentityInsert ExplicitIds(DbTransaction tx, string table) => new(db.IsSqlite ? null : connection, tx, table);

@@ -6,7 +6,8 @@ internal sealed record DemoSession(
     DateTime EndedAt, double Draw, double Lift, int Polls, bool Lottery, long CouponFen)
 {
     public string ExternalId => $"demo-l-{Id:D5}";
-    public string? CouponCode => CouponFen > 0 ? $"LIVE{CouponFen / 100}" : null;
+    public string? CouponCode => DemoCoupons.OfFen(CouponFen)?.Code;
+    public int CouponCampaignId => DemoCoupons.OfFen(CouponFen)?.Id ?? 0;
     public string? ReferralCode => Kol >= 0 ? DemoVocabulary.Kols[Kol].ReferralCode : null;
 }
 
@@ -42,7 +43,7 @@ internal static class SessionGenerator
             var draw = course.Appeal * (evening ? 1.8 : 1.0) * (weekend ? 1.3 : 1.0) * (kol >= 0 ? 1.4 : 1.0);
             // Log-odds added to a viewer's chance of buying: the evening and weekend audience is there to buy.
             var lift = (evening ? 0.8 : 0.0) + (weekend ? 0.45 : 0.0) + (DemoCalendar.IsMorning(hour) ? -0.5 : 0.0) + 0.25 * rng.Normal();
-            var coupon = rng.Chance(0.45) ? Math.Min(course.ListPrice / 5, rng.Chance(0.5) ? 5_000L : 10_000L) : 0L;
+            var coupon = rng.Chance(0.45) ? DemoCoupons.ForPrice(course.ListPrice, rng.Chance(0.5)).Fen : 0L;
             sessions.Add(new DemoSession(0, course.Id, string.Format(rng.Pick(TitleFormats), course.Title),
                 DemoVocabulary.Platforms[rng.Weighted(DemoVocabulary.PlatformWeights)],
                 kol >= 0 ? DemoVocabulary.Kols[kol].Name : course.Lecturer, kol, scheduled, started, ended,

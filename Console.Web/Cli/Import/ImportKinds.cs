@@ -30,9 +30,9 @@ internal static class ImportKinds
                     r["scheduledAt"], r["startedAt"], r["endedAt"], r["peakViewers"]),
                 async (items, ct) => Upserted(await sessions.UpsertAsync(items, ct))),
             new BatchCsv<EventIn>("events", ["eventId", "customerExternalId", "type", "occurredAt"],
-                ["courseExternalId", "liveSessionExternalId", "value"],
+                ["courseExternalId", "liveSessionExternalId", "value", "couponCode"],
                 r => new EventIn(r["eventId"], r["customerExternalId"], r["type"], r["occurredAt"], r["courseExternalId"],
-                    r["liveSessionExternalId"], r["value"]),
+                    r["liveSessionExternalId"], r["value"], r["couponCode"]),
                 async (items, ct) =>
                 {
                     var result = await events.IngestAsync(items, ct);
