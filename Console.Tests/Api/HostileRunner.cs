@@ -40,6 +40,10 @@ public sealed class HostileRunner(HttpClient client, TableCounts tables, IReadOn
         if (status is >= 200 and < 300)
         {
             foreach (var (label, detail) in Stored(request, body, before, after)) Fail(label, detail);
+            // Also proves the watch on the store works: a write it cannot see would make every "changed nothing" above worthless.
+            // Only valid requests count here, since their ids are fresh; a lenient one may replay an earlier id.
+            var wrote = request.Expect == Expect.Ok && (request.Stored != Api.Stored.Nothing || request.Items?.Any(i => i.Verdict == Verdict.Valid) == true);
+            if (wrote && changes.Length == 0) Fail("a success left the store as it was", "no row count and no commit changed");
             if (request.Items is { } items) foreach (var (label, detail) in BatchRules(request, items, body)) Fail(label, detail);
         }
         return failures;

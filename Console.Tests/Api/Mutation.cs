@@ -25,16 +25,19 @@ public static class Mutation
         Random rng, bool batch, int count)
     {
         var verdicts = new List<(Verdict Verdict, string? Field, string Note, string? Code)>();
+        // Each change gets a field of its own: a later change to the same field would undo what the first one promised.
+        var touched = new HashSet<string>(StringComparer.Ordinal);
         for (var n = 0; n < count; n++)
         {
             var roll = rng.Next(100);
             if (roll < 10 && unknown.Length > 0)
             {
                 var name = unknown[rng.Next(unknown.Length)];
+                if (!touched.Add(name)) continue;
                 members.Add(KeyValuePair.Create(name, (J)J.Text(Known.Code)));
                 verdicts.Add((Verdict.Refused, name, $"unknown field '{name}'", "unknown_field"));
             }
-            else if (roll < 25 && specials.Length > 0)
+            else if (roll < 25 && specials.Length > 0 && count == 1)
             {
                 var special = specials[rng.Next(specials.Length)];
                 special.Apply(members, rng);
@@ -42,7 +45,10 @@ public static class Mutation
             }
             else
             {
-                var field = fields[rng.Next(fields.Length)];
+                var free = fields.Where(f => !touched.Contains(f.Name)).ToList();
+                if (free.Count == 0) continue;
+                var field = free[rng.Next(free.Count)];
+                touched.Add(field.Name);
                 var value = HostileValues.Hostile(field, rng, batch);
                 Set(members, field.Name, value.Json);
                 verdicts.Add((value.Verdict, field.Name, $"{field.Name}: {value.Note}", value.Verdict == Verdict.BadText ? "invalid_text" : null));

@@ -53,7 +53,7 @@ public static class ObjectRequests
             // Two values for one key: servers differ on which wins, and either is right.
             var members = endpoint.Valid(rng, c);
             var first = members[0];
-            members.Insert(0, KeyValuePair.Create(first.Key, (J)J.Text(first.Value is J.Str s ? s.Value + "-first" : "first")));
+            members.Insert(0, KeyValuePair.Create(first.Key, first.Value is J.Str s ? J.Text(s.Value + "-first") : first.Value));
             return Whole(new J.Obj(members).ToBytes(), Expect.Either, $"duplicate key {first.Key}", Purpose.Mutated);
         }
         if (roll < 38 && endpoint.HasId)
