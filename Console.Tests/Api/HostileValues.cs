@@ -1,8 +1,8 @@
 namespace Console.Tests.Api;
 
 /// <summary>
-/// Hostile values by the kind of field they are sent to. <paramref name="batch"/> matters where ingestion is lenient by
-/// design: batch items arrive as text (the CSV import shares the rules), so a number sent for a text field may be taken.
+/// Hostile values by the kind of field they are sent to. Whether the field sits in a batch item matters where ingestion is
+/// lenient by design: batch items arrive as text (the CSV import shares the rules), so a number sent for a text field may be taken.
 /// </summary>
 public static class HostileValues
 {
