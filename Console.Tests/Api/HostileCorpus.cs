@@ -1,0 +1,46 @@
+namespace Console.Tests.Api;
+
+/// <summary>
+/// The seeded corpus: the same seed and store give the same requests, byte for byte. Each endpoint draws from its own
+/// generator (seeded by the seed and the endpoint's name), so one endpoint's cases do not move when another's change.
+/// </summary>
+public static class HostileCorpus
+{
+    public const int DefaultSeed = 20_251_205;
+
+    /// <summary>HOSTILE_SEED picks another corpus, e.g. to look for new failures; a failure message names its seed.</summary>
+    public static int Seed => int.TryParse(Environment.GetEnvironmentVariable("HOSTILE_SEED"), out var seed) ? seed : DefaultSeed;
+
+    private static readonly (string Name, int Cases)[] Plan =
+    [
+        ("POST /api/v1/customers", 240), ("POST /api/v1/courses", 240), ("POST /api/v1/live-sessions", 200), ("POST /api/v1/events", 240),
+        ("POST /api/v1/orders", 240), ("POST /api/v1/orders/quote", 140), ("POST /api/v1/orders/{orderId}/refund", 150),
+        ("POST /api/v1/coupons/validate", 120), ("POST /api/v1/coupon-campaigns", 200), ("PATCH /api/v1/coupon-campaigns/{id}", 150),
+        ("POST /api/v1/group-buy-campaigns", 170), ("GET /api/v1/orders/{orderId}", 60), ("GET /api/v1/coupon-campaigns/{id}", 40),
+        ("GET /api/v1/group-buy-campaigns/{id}", 40), ("GET /api/v1/group-buys/{campaignId}/teams", 50),
+        ("GET /api/v1/group-buys/teams/{teamId}", 30), ("GET /health/live and /health/ready", 30), ("Methods an endpoint does not take", 30),
+    ];
+
+    public static IEnumerable<string> Endpoints => Plan.Select(p => p.Name);
+
+    public static List<HostileRequest> For(string endpoint, int seed, Known known)
+    {
+        var cases = Plan.Single(p => p.Name == endpoint).Cases;
+        var rng = new Random(seed ^ StableHash(endpoint));
+        if (BatchCases.All.FirstOrDefault(b => b.Name == endpoint) is { } batch)
+            return [.. Enumerable.Range(0, cases).Select(c => BatchRequests.Next(batch, rng, c))];
+        if (ObjectCases.All(known).FirstOrDefault(o => o.Name == endpoint) is { } body)
+            return [.. Enumerable.Range(0, cases).Select(c => ObjectRequests.Next(body, rng, c))];
+        if (PathCases.All(known).FirstOrDefault(p => p.Name == endpoint) is { } path)
+            return [.. Enumerable.Range(0, cases).Select(c => PathRequests.Next(path, rng, c))];
+        return [.. Enumerable.Range(0, cases).Select(c => PathRequests.WrongMethod(endpoint, rng, c))];
+    }
+
+    /// <summary>FNV-1a: string.GetHashCode differs between runs, which would break replaying a seed.</summary>
+    private static int StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text) hash = (hash ^ c) * 16777619u;
+        return (int)hash;
+    }
+}
