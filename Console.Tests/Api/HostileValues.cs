@@ -72,8 +72,8 @@ public static class HostileValues
         {
             Kind.Id => Id(field, rng, batch),
             Kind.Text => Text(field, rng, batch),
-            Kind.Money => Money(rng),
-            Kind.Whole => Whole(field, rng),
+            Kind.Money => Money(rng, batch),
+            Kind.Whole => Whole(field, rng, batch),
             Kind.Number => Number(rng),
             Kind.Time => Time(rng),
             Kind.Bool => Bool(rng, batch),
@@ -109,7 +109,7 @@ public static class HostileValues
         _ => WrongType(rng, batch),
     };
 
-    private static Value Money(Random rng)
+    private static Value Money(Random rng, bool batch)
     {
         var pick = rng.Next(BadMoney.Length + 4);
         if (pick < BadMoney.Length) return new(J.Lit(BadMoney[pick].Literal), Verdict.Refused, "money " + BadMoney[pick].Note);
@@ -118,11 +118,12 @@ public static class HostileValues
             0 => new(J.True, Verdict.Refused, "true for money"),
             1 => new(J.Text("ten yuan"), Verdict.Refused, "words for money"),
             2 => new(J.Text(""), Verdict.Refused, "empty text for money"),
-            _ => new(J.Text("12.50"), Verdict.Lenient, "money as text \"12.50\""),
+            // Batch items read every value as text; a single body wants JSON numbers for numbers.
+            _ => new(J.Text("12.50"), batch ? Verdict.Lenient : Verdict.Refused, "money as text \"12.50\""),
         };
     }
 
-    private static Value Whole(Field field, Random rng)
+    private static Value Whole(Field field, Random rng, bool batch)
     {
         var options = new List<Value>
         {
@@ -133,7 +134,7 @@ public static class HostileValues
             new(J.Lit("-9223372036854775809"), Verdict.Refused, "long.MinValue - 1"),
             new(J.True, Verdict.Refused, "true for a whole number"),
             new(J.Text("many"), Verdict.Refused, "a word for a whole number"),
-            new(J.Text(field.Min.ToString(System.Globalization.CultureInfo.InvariantCulture)), Verdict.Lenient, "a whole number as text"),
+            new(J.Text(field.Min.ToString(System.Globalization.CultureInfo.InvariantCulture)), batch ? Verdict.Lenient : Verdict.Refused, "a whole number as text"),
         };
         if (field.Min > -1_000_000) options.Add(new(J.Num(field.Min - 1), Verdict.Refused, $"{field.Min - 1}, below the minimum"));
         if (field.Max < long.MaxValue) options.Add(new(J.Num(field.Max + 1), Verdict.Refused, $"{field.Max + 1}, above the maximum"));
