@@ -22,8 +22,8 @@ dotnet build CampaignConsole.slnx -c Release -nologo -v quiet || { echo "tests: 
 log=$(mktemp -t cc-test.XXXXXX.log)
 dotnet test Console.Tests/Console.Tests.csproj -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee "$log"
 status=${PIPESTATUS[0]}
-# A closing line CI can read whatever the runner prints.
-total=$(grep -Eo 'Passed: +[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
-failed=$(grep -Eo 'Failed: +[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+# A closing line CI can read whatever the runner prints (-a: test output may hold bytes that make grep call the log binary).
+total=$(grep -aEo 'Passed: +[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
+failed=$(grep -aEo 'Failed: +[0-9]+' "$log" | tail -1 | grep -Eo '[0-9]+' || echo 0)
 echo "tests: ${total} passed, ${failed} failed"
 exit "$status"
