@@ -113,8 +113,8 @@ public static class SvgCharts
         var total = series.Values.Where(v => v > 0).Sum();
         const double radius = 110, circumference = 2 * Math.PI * radius;
         var offset = 0.0;
-        var culture = CultureInfo.CurrentCulture;
-        string Share(double v) => total > 0 ? (Math.Max(0, v) / total).ToString("P1", culture) : "";
+        // 12.3% in both languages (the invariant culture's percent pattern would put a space before the sign).
+        string Share(double v) => total > 0 ? (Math.Max(0, v) / total * 100).ToString("0.0", CultureInfo.CurrentCulture) + "%" : "";
         for (var i = 0; i < series.Values.Count && total > 0; i++)
         {
             var length = Math.Max(0, series.Values[i]) / total * circumference;
