@@ -95,7 +95,7 @@ public sealed class SalesDashboardPageTests : UiContext
             $"{format.Day(new(2025, 1, 31))} – {format.Day(new(2025, 3, 1))} until 12:00 (business days in Asia/Shanghai)", caption);
         var chart = page.Find("[data-testid=daily-chart]");
         Assert.Contains("Dashed: the last day until 12:00, in both periods", chart.TextContent);
-        Assert.Equal(2, chart.QuerySelectorAll("path.cc-partial").Length);
+        Assert.Equal(2, chart.QuerySelectorAll(".cc-chart-wide path.cc-partial").Length);
         Assert.Contains("until 12:00", page.Find("[data-testid=kpi-Orders] .cc-tip-block").GetAttribute("data-tip"));
 
         page.FindAll("[data-testid=presets] .mud-toggle-item")[0].Click();
@@ -106,7 +106,7 @@ public sealed class SalesDashboardPageTests : UiContext
         page.WaitForAssertion(() => Assert.Contains("Orders by hour", page.Find("[data-testid=daily-chart]").TextContent));
         Assert.Equal($"{format.Day(Today)}, until 12:00", page.Find("[data-testid=chart-period]").TextContent.Trim());
         // Hours 00:00 to 12:00 of today: the evening is not drawn as a plunge.
-        Assert.Equal(13, page.FindAll("[data-testid=daily-chart] rect").Count);
+        Assert.Equal(13, page.FindAll("[data-testid=daily-chart] .cc-chart-wide rect").Count);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed record ChartFormat(Func<double, string> Value, Func<double, string
     /// <summary>Money in the shop currency (from <see cref="ShopMoney.Format"/>): ¥1,299.50 in full, ¥2,000 on a tick.</summary>
     public static ChartFormat Money(System.Globalization.NumberFormatInfo money) => new(
         v => ((decimal)Math.Round(v, 2)).ToString("C2", money),
-        v => ((decimal)Math.Round(v, 2)).ToString(Math.Round(v, 2) % 1 == 0 ? "C0" : "C2", money));
+        v => ((decimal)Math.Round(v, 2)).ToString(Math.Abs(v) >= 100 || Math.Round(v, 2) % 1 == 0 ? "C0" : "C2", money));
 }
 
 /// <summary>Where the category labels go: every n-th one, level or slanted, and the text each shows.</summary>
@@ -41,7 +41,7 @@ public static class SvgCharts
     /// <summary>Bar sets up to this size print each bar's value above it.</summary>
     public const int MaxValueLabels = 8;
     public const double FontSize = 12, SlantDegrees = 40, MaxSlantedWidth = 110;
-    private const double Left = 96, Top = 16, LevelAxisSpace = 28, Gap = 8;
+    private const double Top = 16, LevelAxisSpace = 28, Gap = 8;
     private const int MaxMarkers = 92;
     private static readonly double Sin = Math.Sin(SlantDegrees * Math.PI / 180), Cos = Math.Cos(SlantDegrees * Math.PI / 180);
 
@@ -60,10 +60,12 @@ public static class SvgCharts
         int width = 650, string? partialNote = null)
     {
         var count = labels.Count;
-        var layout = Layout(labels, count <= 1 ? width : (width - Left - RightFor(labels)) / (count - 1), slant: false);
+        var ticks = TicksFor(series.SelectMany(s => s.Values), format);
+        var left = LeftFor(ticks, format);
         var right = RightFor(labels);
-        double X(int i) => count <= 1 ? (Left + width - right) / 2 : Left + i * (width - Left - right) / (count - 1);
-        var (svg, scale) = Axes("mud-chart-line", series.SelectMany(s => s.Values), layout, format, width, height, X);
+        var layout = Layout(labels, count <= 1 ? width : (width - left - right) / (count - 1), slant: false);
+        double X(int i) => count <= 1 ? (left + width - right) / 2 : left + i * (width - left - right) / (count - 1);
+        var (svg, scale) = Axes("mud-chart-line", ticks, left, layout, format, width, height, X);
         var partial = partialNote is not null;
         for (var s = 0; s < series.Count; s++)
         {
@@ -90,18 +92,20 @@ public static class SvgCharts
     /// <summary>One bar per label, no legend (the axis names the bars); small sets print their values on the bars.</summary>
     public static MarkupString Bars(SvgSeries series, IReadOnlyList<string> labels, ChartFormat format, int height, int width = 650)
     {
-        var band = (width - Left - 12) / Math.Max(1, labels.Count);
+        var ticks = TicksFor(series.Values, format);
+        var left = LeftFor(ticks, format);
+        var band = (width - left - 12) / Math.Max(1, labels.Count);
         var layout = Layout(labels, band, slant: true);
-        var (svg, scale) = Axes("mud-chart-bar", series.Values, layout, format, width, height, i => Left + band * (i + 0.5));
+        var (svg, scale) = Axes("mud-chart-bar", ticks, left, layout, format, width, height, i => left + band * (i + 0.5));
         var zero = scale(0);
         var showValues = series.Values.Count <= MaxValueLabels;
         for (var i = 0; i < series.Values.Count; i++)
         {
             var value = series.Values[i];
             var y = scale(value);
-            svg.Append($"""<rect class="mud-chart-serie" x="{N(Left + band * (i + 0.2))}" y="{N(Math.Min(y, zero))}" width="{N(band * 0.6)}" height="{N(Math.Abs(zero - y))}" style="fill:{Palette[0]}"><title>{E(At(labels, i))}: {E(format.Value(value))}</title></rect>""");
+            svg.Append($"""<rect class="mud-chart-serie" x="{N(left + band * (i + 0.2))}" y="{N(Math.Min(y, zero))}" width="{N(band * 0.6)}" height="{N(Math.Abs(zero - y))}" style="fill:{Palette[0]}"><title>{E(At(labels, i))}: {E(format.Value(value))}</title></rect>""");
             if (showValues)
-                svg.Append($"""<text class="cc-bar-value" x="{N(Left + band * (i + 0.5))}" y="{N(Math.Min(y, zero) - 4)}" font-size="11" text-anchor="middle">{E(Fit(format.Tick(value), band - 2, 11))}</text>""");
+                svg.Append($"""<text class="cc-bar-value" x="{N(left + band * (i + 0.5))}" y="{N(Math.Min(y, zero) - 4)}" font-size="11" text-anchor="middle">{E(Fit(format.Tick(value), band - 2, 11))}</text>""");
         }
         return Close(svg, []);
     }
@@ -131,6 +135,13 @@ public static class SvgCharts
             svg.Append($"""<text class="cc-donut-total" x="150" y="156" font-size="16" text-anchor="middle">{E(format.Tick(total))}</text>""");
         return Close(svg, labels.Select((l, i) => new LegendItem($"{l} · {format.Value(At(series.Values, i))} ({Share(At(series.Values, i))})", Palette[i % Palette.Length])));
     }
+
+    /// <summary>
+    /// The chart drawn twice, for a wide card and for a phone: one drawing scaled to 390 px would shrink its text to half
+    /// size. CSS (cc-chart-wide / cc-chart-narrow in app.css) shows the one that fits.
+    /// </summary>
+    public static MarkupString Responsive(Func<int, MarkupString> draw, int wide = 650, int narrow = 360) => new(
+        $"""<div class="cc-chart-wide">{draw(wide).Value}</div><div class="cc-chart-narrow">{draw(narrow).Value}</div>""");
 
     /// <summary>0 up to the first round value at or above <paramref name="max"/>, in at most <paramref name="maxTicks"/> ticks of 1, 2 or 5 × 10ⁿ.</summary>
     public static AxisTicks Ticks(double max, int maxTicks = MaxTicks, bool wholeNumbers = false)
@@ -196,20 +207,27 @@ public static class SvgCharts
     // A line chart's last label sits on the last point: room for half of it on the right keeps it inside the drawing.
     private static double RightFor(IReadOnlyList<string> labels) => Math.Max(12, labels.Count == 0 ? 0 : TextWidth(labels[^1]) / 2 + 2);
 
-    private static (StringBuilder Svg, Func<double, double> Scale) Axes(string kind, IEnumerable<double> values, LabelLayout labels,
+    private static AxisTicks TicksFor(IEnumerable<double> values, ChartFormat format)
+    {
+        var list = values.ToList();
+        return Ticks(list.Count == 0 ? 0 : list.Max(), MaxTicks, format.WholeNumbers);
+    }
+
+    // The value axis takes the room its widest tick needs, so a narrow chart keeps its plot.
+    private static double LeftFor(AxisTicks ticks, ChartFormat format) => ticks.Values.Max(t => TextWidth(format.Tick(t))) + 14;
+
+    private static (StringBuilder Svg, Func<double, double> Scale) Axes(string kind, AxisTicks ticks, double left, LabelLayout labels,
         ChartFormat format, int width, int height, Func<int, double> labelX)
     {
         var slantedHeight = labels.Slanted ? labels.Texts.Max(t => TextWidth(t)) * Sin + FontSize * Cos + 12 : 0;
         var axisSpace = labels.Slanted ? Math.Max(LevelAxisSpace, slantedHeight) : LevelAxisSpace;
         var total = height + (int)Math.Ceiling(axisSpace - LevelAxisSpace);
         var svg = Open(kind, total, $"0 0 {width} {total}");
-        var list = values.ToList();
-        var ticks = Ticks(list.Count == 0 ? 0 : list.Max(), MaxTicks, format.WholeNumbers);
         var bottom = height - LevelAxisSpace;
         double Scale(double v) => bottom - Math.Max(0, v) / ticks.Top * (bottom - Top);
         svg.Append("""<g class="mud-charts-yaxis" font-size="12" text-anchor="end">""");
         foreach (var tick in ticks.Values)
-            svg.Append($"""<path stroke="currentColor" stroke-opacity="0.15" stroke-width="1" d="M{N(Left)} {N(Scale(tick))} H{N(width - 12)}"/><text x="{N(Left - 8)}" y="{N(Scale(tick) + 4)}">{E(format.Tick(tick))}</text>""");
+            svg.Append($"""<path stroke="currentColor" stroke-opacity="0.15" stroke-width="1" d="M{N(left)} {N(Scale(tick))} H{N(width - 12)}"/><text x="{N(left - 8)}" y="{N(Scale(tick) + 4)}">{E(format.Tick(tick))}</text>""");
         svg.Append($"""</g><g class="mud-charts-xaxis" font-size="12" text-anchor="{(labels.Slanted ? "end" : "middle")}">""");
         for (var i = 0; i < labels.Texts.Count; i += labels.Every)
         {
