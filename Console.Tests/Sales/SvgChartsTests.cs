@@ -7,7 +7,7 @@ namespace Console.Tests.Sales;
 /// <summary>The console's charts as markup: every value reachable, labels escaped and apart, round money ticks.</summary>
 public sealed partial class SvgChartsTests
 {
-    private static readonly ChartFormat Yuan = ChartFormat.Money(ShopMoney.Format(CultureInfo.GetCultureInfo("en"), "CNY"));
+    private static readonly ChartFormat Yuan = ChartFormat.Money(CultureInfo.GetCultureInfo("en"), ShopMoney.Format(CultureInfo.GetCultureInfo("en"), "CNY"));
 
     [Fact]
     public void A_line_chart_has_a_line_and_a_titled_point_per_value_for_each_series_and_a_legend()
@@ -61,6 +61,23 @@ public sealed partial class SvgChartsTests
         Assert.Contains(">75.0%</text>", donut);
         Assert.Contains(">25.0%</text>", donut);
         Assert.Contains(">¥40</text>", donut);
+    }
+
+    [Fact]
+    public void A_bar_value_too_wide_for_its_bar_is_written_compactly_in_the_reader_s_way()
+    {
+        double[] values = [181_951.5, 141_508, 110_586, 100_660, 86_238, 70_760];
+        string[] labels = ["Programming", "Data & AI", "Marketing", "Finance", "Languages", "Design"];
+        var narrow = SvgCharts.Bars(new("Net revenue", values), labels, Yuan, 280, 360).Value;
+        Assert.Contains(">¥182k</text>", narrow);
+        Assert.Contains(">¥71k</text>", narrow);
+        Assert.DoesNotContain("…</text>", narrow);
+        var wide = SvgCharts.Bars(new("Net revenue", values), labels, Yuan, 280, 1000).Value;
+        Assert.Contains(">¥181,952</text>", wide);
+
+        var zh = CultureInfo.GetCultureInfo("zh-Hans");
+        var chinese = SvgCharts.Bars(new("净收入", values), labels, ChartFormat.Money(zh, ShopMoney.Format(zh, "CNY")), 280, 360).Value;
+        Assert.Contains(">¥18万</text>", chinese);
     }
 
     [Fact]

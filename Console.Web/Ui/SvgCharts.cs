@@ -7,17 +7,34 @@ namespace Console.Web.Ui;
 /// <summary>One named series: a value per label.</summary>
 public sealed record SvgSeries(string Name, IReadOnlyList<double> Values);
 
-/// <summary>How a chart writes numbers: in full on hover and in legends, short on ticks and bars; counts step by whole numbers.</summary>
-public sealed record ChartFormat(Func<double, string> Value, Func<double, string> Tick, bool WholeNumbers = false)
+/// <summary>
+/// How a chart writes numbers: in full on hover and in legends, short on ticks and bars, and compact (¥182k, ¥18.2万)
+/// where even the short form does not fit a bar; counts step by whole numbers.
+/// </summary>
+public sealed record ChartFormat(Func<double, string> Value, Func<double, string> Tick, Func<double, string> Compact, bool WholeNumbers = false)
 {
     /// <summary>Counts with the culture's thousands separators.</summary>
-    public static ChartFormat Counts(CultureInfo culture) =>
-        new(v => Math.Round(v).ToString("N0", culture), v => Math.Round(v).ToString("N0", culture), WholeNumbers: true);
+    public static ChartFormat Counts(CultureInfo culture) => new(
+        v => Math.Round(v).ToString("N0", culture), v => Math.Round(v).ToString("N0", culture), v => Short(v, culture, ""), WholeNumbers: true);
 
-    /// <summary>Money in the shop currency (from <see cref="ShopMoney.Format"/>): ¥1,299.50 in full, ¥2,000 on a tick.</summary>
-    public static ChartFormat Money(System.Globalization.NumberFormatInfo money) => new(
+    /// <summary>Money in the shop currency (<paramref name="money"/> from <see cref="ShopMoney.Format"/>): ¥1,299.50 in full, ¥2,000 on a tick.</summary>
+    public static ChartFormat Money(CultureInfo culture, NumberFormatInfo money) => new(
         v => ((decimal)Math.Round(v, 2)).ToString("C2", money),
-        v => ((decimal)Math.Round(v, 2)).ToString(Math.Abs(v) >= 100 || Math.Round(v, 2) % 1 == 0 ? "C0" : "C2", money));
+        v => ((decimal)Math.Round(v, 2)).ToString(Math.Abs(v) >= 100 || Math.Round(v, 2) % 1 == 0 ? "C0" : "C2", money),
+        v => Short(v, culture, money.CurrencySymbol));
+
+    // Chinese groups by ten thousand (万), English by thousand (k) and million (M).
+    private static string Short(double v, CultureInfo culture, string symbol)
+    {
+        var sign = v < 0 ? "-" : "";
+        var a = Math.Abs(v);
+        // A glance, not a figure (the full value is on hover): 182k, 71k, 1.5M.
+        string Figures(double x) => x.ToString(x >= 10 ? "0" : "0.#", culture);
+        var number = culture.TwoLetterISOLanguageName == "zh"
+            ? a >= 1e8 ? Figures(a / 1e8) + "亿" : a >= 1e4 ? Figures(a / 1e4) + "万" : Figures(a)
+            : a >= 1e6 ? Figures(a / 1e6) + "M" : a >= 1e3 ? Figures(a / 1e3) + "k" : Figures(a);
+        return sign + symbol + number;
+    }
 }
 
 /// <summary>Where the category labels go: every n-th one, level or slanted, and the text each shows.</summary>
@@ -105,9 +122,17 @@ public static class SvgCharts
             var y = scale(value);
             svg.Append($"""<rect class="mud-chart-serie" x="{N(left + band * (i + 0.2))}" y="{N(Math.Min(y, zero))}" width="{N(band * 0.6)}" height="{N(Math.Abs(zero - y))}" style="fill:{Palette[0]}"><title>{E(At(labels, i))}: {E(format.Value(value))}</title></rect>""");
             if (showValues)
-                svg.Append($"""<text class="cc-bar-value" x="{N(left + band * (i + 0.5))}" y="{N(Math.Min(y, zero) - 4)}" font-size="11" text-anchor="middle">{E(Fit(format.Tick(value), band - 2, 11))}</text>""");
+                svg.Append($"""<text class="cc-bar-value" x="{N(left + band * (i + 0.5))}" y="{N(Math.Min(y, zero) - 4)}" font-size="11" text-anchor="middle">{E(BarValue(value, format, band - 2))}</text>""");
         }
         return Close(svg, []);
+    }
+
+    // The short value if it fits the bar's slot, else the compact one, shortened only as a last resort.
+    private static string BarValue(double value, ChartFormat format, double room)
+    {
+        var text = format.Tick(value);
+        if (TextWidth(text, 11) <= room) return text;
+        return Fit(format.Compact(value), room, 11);
     }
 
     /// <summary>A ring of segments, one per label: each share on its segment, the total inside, values in the legend.</summary>

@@ -26,7 +26,7 @@ public sealed class SalesFormat(CultureInfo culture, string currency = "CNY")
         count == 1 ? strings[key + ".One"] : strings[key, Count(count)];
 
     /// <summary>Chart numbers: money in the shop currency with round ticks, counts in whole steps.</summary>
-    public ChartFormat MoneyChart => ChartFormat.Money(_money);
+    public ChartFormat MoneyChart => ChartFormat.Money(culture, _money);
 
     public ChartFormat CountChart => ChartFormat.Counts(culture);
 
