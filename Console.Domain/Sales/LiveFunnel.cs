@@ -22,7 +22,8 @@ public sealed record LiveFunnelTotals(DateOnly From, DateOnly To, long Sessions,
 
 /// <summary>
 /// Reads the per-session funnel rows kept by <see cref="RollupLiveFunnel"/>: one row per session, picked by the
-/// session's start (or, before it starts, its scheduled time) in the business time zone.
+/// session's start (or, before it starts, its scheduled time) in the business time zone. A range's last day cut at a
+/// time of day is counted afresh from that day's sessions' events and orders.
 /// </summary>
 public sealed class LiveFunnel(Db db, BusinessTime time)
 {

@@ -33,8 +33,9 @@ public sealed record CourseRevenue(long CourseId, string ExternalId, string Titl
 public sealed record SalesSummaryResult(SalesFigures Current, SalesTotals Previous);
 
 /// <summary>
-/// Dashboard numbers read from the rollups only (plus the small courses table), never from orders: the channel
-/// grain gives the per-day totals and the channel split, the course grain the course and category splits.
+/// Dashboard numbers read from the rollups (plus the small courses table): the channel grain gives the per-day totals
+/// and the channel split, the course grain the course and category splits. The one exception is a previous period's
+/// last day cut at a time of day, which the whole-day rollups cannot give: that day is read from its orders.
 /// </summary>
 public sealed class SalesSummary(Db db)
 {
