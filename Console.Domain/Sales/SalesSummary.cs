@@ -33,34 +33,50 @@ public sealed record CourseRevenue(long CourseId, string ExternalId, string Titl
 public sealed record SalesSummaryResult(SalesFigures Current, SalesTotals Previous);
 
 /// <summary>
-/// Dashboard numbers read from the rollups only (plus the small courses table), never from orders: the channel
-/// grain gives the per-day totals and the channel split, the course grain the course and category splits.
+/// Dashboard numbers read from the rollups (plus the small courses table): the channel grain gives the per-day totals
+/// and the channel split, the course grain the course and category splits. The one exception is a previous period's
+/// last day cut at a time of day, which the whole-day rollups cannot give: that day is read from its orders.
 /// </summary>
 public sealed class SalesSummary(Db db)
 {
     public const int TopCourseCount = 10;
 
-    public async Task<SalesSummaryResult> GetAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    public Task<SalesSummaryResult> GetAsync(DateOnly from, DateOnly to, CancellationToken ct = default) => GetAsync(from, to, null, ct);
+
+    /// <summary>
+    /// With <paramref name="previousLastDay"/>, the previous period's last day counts only up to its cut (read from
+    /// orders), so a period ending today is compared with the previous one up to the same time of day.
+    /// </summary>
+    public async Task<SalesSummaryResult> GetAsync(DateOnly from, DateOnly to, DayWindow? previousLastDay, CancellationToken ct = default)
     {
+        if (previousLastDay is not null && previousLastDay.Day != from.AddDays(-1))
+            throw new ArgumentException("The cut day must be the previous period's last day.", nameof(previousLastDay));
         if (to < from) throw new ArgumentException("The range ends before it starts.", nameof(to));
         var days = to.DayNumber - from.DayNumber + 1;
         await using var connection = await db.OpenAsync(ct);
         var courses = (await connection.QueryAsync<CourseInfo>(new CommandDefinition(CourseInfo.Sql, cancellationToken: ct)))
             .ToDictionary(c => c.Id);
         var current = await FiguresAsync(connection, courses, from, to, ct);
-        var previous = await TotalsAsync(connection, from.AddDays(-days), from.AddDays(-1), ct);
+        var previous = await TotalsAsync(connection, from.AddDays(-days), from.AddDays(-1), previousLastDay, ct);
         return new SalesSummaryResult(current, previous);
     }
 
-    private static async Task<SalesTotals> TotalsAsync(DbConnection connection, DateOnly from, DateOnly to, CancellationToken ct)
+    private static async Task<SalesTotals> TotalsAsync(DbConnection connection, DateOnly from, DateOnly to, DayWindow? lastDay, CancellationToken ct)
     {
-        var range = new { from, to };
+        // Whole days come from the rollups; a cut last day from orders up to its cut.
+        var range = new { from, to = lastDay is null ? to : to.AddDays(-1) };
         var byDay = (await connection.QueryAsync<DayTotals>(new CommandDefinition(DayTotals.Sql, range, cancellationToken: ct)))
             .ToDictionary(d => DateOnly.FromDateTime(d.Day));
         var payers = Array.Empty<byte>();
         await foreach (var bitmap in connection.QueryUnbufferedAsync<byte[]>(
             "SELECT bitmap FROM daily_customers WHERE day >= @from AND day <= @to", range).WithCancellation(ct))
             CustomerBitmap.OrInto(ref payers, bitmap);
+        if (lastDay is not null)
+        {
+            var (part, customers) = await PartialDaySales.ReadAsync(connection, lastDay, ct);
+            byDay[lastDay.Day] = new DayTotals(lastDay.Day.ToDateTime(TimeOnly.MinValue), part.Orders, part.Gross, part.Refunded, part.RefundedOrders);
+            CustomerBitmap.OrInto(ref payers, CustomerBitmap.With(null, customers));
+        }
         var revenueByDay = Enumerable.Range(0, to.DayNumber - from.DayNumber + 1).Select(i => from.AddDays(i))
             .Select(d => byDay.TryGetValue(d, out var t) ? new DayRevenue(d, checked(t.Gross - t.Refunded), t.Orders) : new DayRevenue(d, 0, 0))
             .ToList();
@@ -74,7 +90,7 @@ public sealed class SalesSummary(Db db)
         DateOnly from, DateOnly to, CancellationToken ct)
     {
         var range = new { from, to };
-        var totals = await TotalsAsync(connection, from, to, ct);
+        var totals = await TotalsAsync(connection, from, to, null, ct);
         var byCourse = (await connection.QueryAsync<CourseTotals>(new CommandDefinition(CourseTotals.Sql, range, cancellationToken: ct))).ToList();
         var byChannel = (await connection.QueryAsync<ChannelTotals>(new CommandDefinition(ChannelTotals.Sql, range, cancellationToken: ct))).ToList();
         var courseRows = byCourse.Select(c => courses.TryGetValue(c.CourseId, out var info)

@@ -22,8 +22,10 @@ public sealed class ResultsFiguresTests() : UiContext(migrate: false)
         var page = Render<ResultsFigures>(p => p.Add(c => c.Results, Results(new CampaignDay(new DateOnly(2026, 11, 28), 7, 28300, 41000)))
             .Add(c => c.Format, Format));
 
-        // Without a second point the line's path has no segment; only a visible marker shows the day.
-        Assert.Contains(page.FindAll(".mud-chart svg circle.mud-chart-point"), c => c.GetAttribute("opacity") != "0");
+        // Without a second point a line has no segment; a marker per series shows the day, its value on hover.
+        var markers = page.FindAll(".cc-chart-wide .mud-chart svg circle");
+        Assert.Equal(2, markers.Count);
+        Assert.Contains(markers, c => c.TextContent.Contains("¥410.00", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -33,6 +35,9 @@ public sealed class ResultsFiguresTests() : UiContext(migrate: false)
                 new CampaignDay(new DateOnly(2026, 11, 27), 2, 4000, 9000), new CampaignDay(new DateOnly(2026, 11, 28), 1, 2000, 5000)))
             .Add(c => c.Format, Format));
 
-        Assert.Contains(page.FindAll(".mud-chart svg path.mud-chart-line"), p => p.GetAttribute("d")!.Contains('L', StringComparison.Ordinal));
+        var lines = page.FindAll(".cc-chart-wide .mud-chart svg polyline");
+        Assert.Equal(2, lines.Count);
+        Assert.All(lines, l => Assert.Equal(2, l.GetAttribute("points")!.Split(' ').Length));
+        Assert.Contains(new DateOnly(2026, 11, 27).ToString("d", System.Globalization.CultureInfo.CurrentCulture), page.Find("[data-testid=results-period]").TextContent, StringComparison.Ordinal);
     }
 }

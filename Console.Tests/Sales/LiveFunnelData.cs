@@ -20,21 +20,21 @@ internal sealed class LiveFunnelData(Db db)
             """, new { externalId, startedAt, scheduledAt, now = SalesData.Start });
     }
 
-    public async Task AddEventAsync(long customerId, long sessionId, string type, double? value = null)
+    public async Task AddEventAsync(long customerId, long sessionId, string type, double? value = null, DateTime? at = null)
     {
         await using var connection = await db.OpenAsync();
         await connection.ExecuteAsync("""
             INSERT INTO events (event_id, event_key, customer_id, type, occurred_at, live_session_id, value)
             VALUES (@eventId, @eventKey, @customerId, @type, @at, @sessionId, @value)
-            """, new { eventId = $"e{++_events}", eventKey = EventKey.Of($"e{_events}"), customerId, type, at = SalesData.Start, sessionId, value });
+            """, new { eventId = $"e{++_events}", eventKey = EventKey.Of($"e{_events}"), customerId, type, at = at ?? SalesData.Start, sessionId, value });
     }
 
-    public async Task AddOrderAsync(long customerId, long sessionId)
+    public async Task AddOrderAsync(long customerId, long sessionId, DateTime? at = null)
     {
         await using var connection = await db.OpenAsync();
         await connection.ExecuteAsync("""
             INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, list_price, payable, status, paid_at, created_at)
             VALUES (@orderId, @customerId, 1, @sessionId, 'live_room', 100, 100, 'paid', @at, @at)
-            """, new { orderId = $"lo{++_orders}", customerId, sessionId, at = SalesData.Start });
+            """, new { orderId = $"lo{++_orders}", customerId, sessionId, at = at ?? SalesData.Start });
     }
 }

@@ -77,7 +77,36 @@ public sealed class SalesDashboardPageTests : UiContext
 
         var week = await Services.GetRequiredService<SalesDashboard>().GetAsync(SalesPeriod.For(PeriodPreset.Last7Days, Today));
         page.WaitForAssertion(() => Assert.Equal(new SalesFormat(CultureInfo.CurrentCulture).Count(week.Current.Totals.Orders), Kpi(page, "Orders")));
-        Assert.Contains("(7 days", page.Find("[data-testid=range-caption]").TextContent);
+        Assert.Contains("(7 days)", page.Find("[data-testid=range-caption]").TextContent);
+    }
+
+    [Fact]
+    public async Task A_range_ending_today_says_it_is_compared_up_to_the_same_time_of_day_and_draws_the_last_day_as_partial()
+    {
+        await SeedAsync();
+        SignIn(UiPolicies.Insights);
+        var page = Render<SalesDashboardPage>();
+        var format = new SalesFormat(CultureInfo.CurrentCulture);
+
+        // The clock reads 04:00 UTC: 12:00 in Shanghai. The default range is the last 30 days, ending today.
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=daily-chart]")));
+        var caption = page.Find("[data-testid=range-caption]").TextContent.Trim();
+        Assert.Equal($"{format.Day(new(2025, 3, 2))} – today, {format.Day(Today)}, until 12:00 (30 days), against " +
+            $"{format.Day(new(2025, 1, 31))} – {format.Day(new(2025, 3, 1))} until 12:00 (business days in Asia/Shanghai)", caption);
+        var chart = page.Find("[data-testid=daily-chart]");
+        Assert.Contains("Dashed: the last day until 12:00, in both periods", chart.TextContent);
+        Assert.Equal(2, chart.QuerySelectorAll(".cc-chart-wide path.cc-partial").Length);
+        Assert.Contains("until 12:00", page.Find("[data-testid=kpi-Orders] .cc-tip-block").GetAttribute("data-tip"));
+
+        page.FindAll("[data-testid=presets] .mud-toggle-item")[0].Click();
+
+        page.WaitForAssertion(() => Assert.Equal(
+            $"Today, {format.Day(Today)}, until 12:00, against yesterday, {format.Day(Today.AddDays(-1))}, until 12:00 (business time in Asia/Shanghai)",
+            page.Find("[data-testid=range-caption]").TextContent.Trim()));
+        page.WaitForAssertion(() => Assert.Contains("Orders by hour", page.Find("[data-testid=daily-chart]").TextContent));
+        Assert.Equal($"{format.Day(Today)}, until 12:00", page.Find("[data-testid=chart-period]").TextContent.Trim());
+        // Hours 00:00 to 12:00 of today: the evening is not drawn as a plunge.
+        Assert.Equal(13, page.FindAll("[data-testid=daily-chart] .cc-chart-wide rect").Count);
     }
 
     [Fact]
@@ -92,6 +121,9 @@ public sealed class SalesDashboardPageTests : UiContext
             var page = Render<SalesDashboardPage>();
             page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=kpi-NetRevenue]")));
             Assert.Contains("净收入", page.Markup);
+            page.FindAll("[data-testid=presets] .mud-toggle-item")[0].Click();
+            page.WaitForAssertion(() => Assert.Equal("今天（2025/3/31）截至 12:00，对比昨天（2025/3/30）截至 12:00（按 Asia/Shanghai 时区计时）",
+                page.Find("[data-testid=range-caption]").TextContent.Trim()));
             Assert.StartsWith("¥", Kpi(page, "NetRevenue"));
             Assert.Empty(page.FindAll("[data-testid=export]"));
         }

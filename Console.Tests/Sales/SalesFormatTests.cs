@@ -50,14 +50,16 @@ public sealed class SalesFormatTests
     }
 
     [Fact]
-    public void Long_ranges_get_thinned_day_labels_and_short_ones_every_label()
+    public void Counts_in_words_say_one_day_and_seven_days_and_chinese_has_one_form()
     {
-        var days = Enumerable.Range(0, 90).Select(i => new DateOnly(2025, 1, 1).AddDays(i)).ToList();
-        var labels = SalesCharts.DayLabels(days, English);
-        Assert.Equal(90, labels.Length);
-        Assert.InRange(labels.Count(l => l != ""), 10, SalesCharts.MaxDayLabels);
-        Assert.Equal("Jan 1", labels[0]);
-        Assert.All(SalesCharts.DayLabels(days.Take(7).ToList(), English), l => Assert.NotEqual("", l));
+        var en = Strings(CultureInfo.GetCultureInfo("en"));
+        Assert.Equal("1 day", English.Counted(en, "Sales.Days", 1));
+        Assert.Equal("7 days", English.Counted(en, "Sales.Days", 7));
+        Assert.Equal("1,200 live sessions", English.Counted(en, "Sales.Funnel.Sessions", 1200));
+        Assert.Equal("1 live session", English.Counted(en, "Sales.Funnel.Sessions", 1));
+        var zh = Strings(CultureInfo.GetCultureInfo("zh-Hans"));
+        Assert.Equal("1 天", Chinese.Counted(zh, "Sales.Days", 1));
+        Assert.Equal("30 天", Chinese.Counted(zh, "Sales.Days", 30));
     }
 
     [Theory]
@@ -71,13 +73,52 @@ public sealed class SalesFormatTests
         Assert.Equal(expected, KpiCard.ToneOf(new KpiDelta(current, previous), higherIsBetter));
 
     [Fact]
-    public void The_export_is_the_period_s_days_as_invariant_csv()
+    public void The_export_is_the_period_s_days_beside_the_previous_period_s_as_invariant_csv()
     {
-        var totals = new SalesTotals(new(2025, 3, 1), new(2025, 3, 2), 0, 0, 0, 0, 0,
+        var current = new SalesTotals(new(2025, 3, 1), new(2025, 3, 2), 0, 0, 0, 0, 0,
             [new DayRevenue(new(2025, 3, 1), 129_950, 3), new DayRevenue(new(2025, 3, 2), 0, 0)]);
+        var previous = new SalesTotals(new(2025, 2, 27), new(2025, 2, 28), 0, 0, 0, 0, 0,
+            [new DayRevenue(new(2025, 2, 27), 1_000, 1), new DayRevenue(new(2025, 2, 28), 2_500, 2)]);
 
-        Assert.Equal("day,net_revenue,orders\n2025-03-01,1299.50,3\n2025-03-02,0.00,0\n", SalesCsv.Daily(totals));
-        Assert.StartsWith("data:text/csv;charset=utf-8,day%2Cnet_revenue", SalesCsv.DataUri(SalesCsv.Daily(totals)));
+        Assert.Equal(SalesCsv.Header + "2025-03-01,1299.50,3,,2025-02-27,10.00,1,\n2025-03-02,0.00,0,,2025-02-28,25.00,2,\n",
+            SalesCsv.Daily(current, previous, null));
+        Assert.StartsWith("data:text/csv;charset=utf-8,day%2Cnet_revenue", SalesCsv.DataUri(SalesCsv.Daily(current, previous, null)));
         Assert.Equal("sales-2025-03-01-2025-03-02.csv", SalesCsv.FileName(new SalesPeriod(new(2025, 3, 1), new(2025, 3, 2))));
+    }
+
+    [Fact]
+    public void A_period_ending_today_marks_both_last_days_with_the_time_they_run_until()
+    {
+        var current = new SalesTotals(new(2025, 3, 31), new(2025, 3, 31), 0, 0, 0, 0, 0, [new DayRevenue(new(2025, 3, 31), 500, 1)]);
+        var previous = new SalesTotals(new(2025, 3, 30), new(2025, 3, 30), 0, 0, 0, 0, 0, [new DayRevenue(new(2025, 3, 30), 700, 2)]);
+
+        var csv = SalesCsv.Daily(current, previous, new DayCut(new TimeOnly(11, 0), TimeSpan.FromHours(11)));
+
+        Assert.Equal(SalesCsv.Header + "2025-03-31,5.00,1,11:00,2025-03-30,7.00,2,11:00\n", csv);
+    }
+
+    private static Microsoft.Extensions.Localization.IStringLocalizer Strings(CultureInfo culture)
+    {
+        var factory = new Microsoft.Extensions.Localization.ResourceManagerStringLocalizerFactory(
+            Microsoft.Extensions.Options.Options.Create(new Microsoft.Extensions.Localization.LocalizationOptions()),
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        return new CultureLocalizer(factory.Create(typeof(Console.Web.Resources.SalesStrings)), culture);
+    }
+
+    /// <summary>Reads the strings of one culture whatever the thread's culture is.</summary>
+    private sealed class CultureLocalizer(Microsoft.Extensions.Localization.IStringLocalizer inner, CultureInfo culture)
+        : Microsoft.Extensions.Localization.IStringLocalizer
+    {
+        public Microsoft.Extensions.Localization.LocalizedString this[string name] => With(() => inner[name]);
+        public Microsoft.Extensions.Localization.LocalizedString this[string name, params object[] arguments] => With(() => inner[name, arguments]);
+        public IEnumerable<Microsoft.Extensions.Localization.LocalizedString> GetAllStrings(bool includeParentCultures) => inner.GetAllStrings(includeParentCultures);
+
+        private T With<T>(Func<T> read)
+        {
+            var saved = CultureInfo.CurrentUICulture;
+            CultureInfo.CurrentUICulture = culture;
+            try { return read(); }
+            finally { CultureInfo.CurrentUICulture = saved; }
+        }
     }
 }

@@ -13,6 +13,9 @@ public sealed class PromoFormat(CultureInfo culture, string currency, TimeZoneIn
 
     public TimeZoneInfo Zone => zone;
 
+    /// <summary>Chart numbers in the shop currency: round ticks, full values on hover.</summary>
+    public ChartFormat MoneyChart => ChartFormat.Money(culture, _money);
+
     public string Money(long fen) => ShopMoney.Text(fen, _money);
 
     public string Money(long? fen) => fen is { } f ? Money(f) : "—";

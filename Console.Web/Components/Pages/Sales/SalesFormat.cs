@@ -18,6 +18,21 @@ public sealed class SalesFormat(CultureInfo culture, string currency = "CNY")
 
     public string Count(long value) => value.ToString("N0", culture);
 
+    /// <summary>
+    /// A count in words: the key's ".One" text for exactly one ("1 day"), else the key's text with the count ("7 days").
+    /// Chinese has one form, so its two texts read alike.
+    /// </summary>
+    public string Counted(Microsoft.Extensions.Localization.IStringLocalizer strings, string key, long count) =>
+        count == 1 ? strings[key + ".One"] : strings[key, Count(count)];
+
+    /// <summary>Chart numbers: money in the shop currency with round ticks, counts in whole steps.</summary>
+    public ChartFormat MoneyChart => ChartFormat.Money(culture, _money);
+
+    public ChartFormat CountChart => ChartFormat.Counts(culture);
+
+    /// <summary>A business clock time, the same in both languages: 11:00.</summary>
+    public static string Clock(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>A share 0..1 as a percentage with one decimal: 0.1234 → 12.3%.</summary>
     public string Percent(double share) => share.ToString("0.0%", culture);
 
