@@ -12,7 +12,11 @@ public static partial class Ui
         if (!page.Url.Contains("/signin", StringComparison.Ordinal)) await page.GotoAsync("/signin");
         await page.Locator("input[name=Email]").FillAsync(email);
         await page.Locator("input[name=Password]").FillAsync(password);
+        // The form posts and the server answers with a redirect either way, often to the same address: a mark on the old
+        // document tells the new one apart, so the wait is for that navigation, not for the old page's load state.
+        await page.EvaluateAsync("document.documentElement.setAttribute('data-before-submit', '')");
         await page.Locator("[data-testid=signin-form] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("html[data-before-submit]")).ToHaveCountAsync(0);
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
