@@ -21,6 +21,7 @@ public sealed class CustomerRankingPageTests : AudienceUiContext
     {
         await AudienceData.SeedAsync(Store.Db);
         Render<MudPopoverProvider>();
+        Navigation.NavigateTo("/customers");
         var page = Render<CustomersPage>();
         page.WaitForAssertion(() => Assert.Equal(["Ann", "Bob", "Cai", "Eve", "Dee"], FirstLinks(page)));
 
