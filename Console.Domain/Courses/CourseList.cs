@@ -53,7 +53,7 @@ public sealed class CourseList(Db db)
         return new CoursePage(rows.ToList(), total);
     }
 
-    private static string PageSql(CourseQuery query) => $"""
+    internal static string PageSql(CourseQuery query) => $"""
         SELECT Id, ExternalId, Title, Category, Lecturer, ListPrice, Status, Orders, NetRevenue, RecentOrders, RecentNetRevenue,
                (SELECT COUNT(1) FROM live_sessions ls WHERE ls.course_id = numbered.Id) AS Sessions
         FROM (

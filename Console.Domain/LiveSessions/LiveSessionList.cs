@@ -64,7 +64,7 @@ public sealed class LiveSessionList(Db db, BusinessTime time)
         return new LiveSessionPage(rows.ToList(), total);
     }
 
-    private static string PageSql(LiveSessionQuery query) => $"""
+    internal static string PageSql(LiveSessionQuery query) => $"""
         SELECT Id, ExternalId, Title, CourseId, CourseTitle, Platform, Host, StartedAt, EndedAt, PeakViewers, Viewers, Buyers, Orders, NetRevenue
         FROM (
             SELECT ls.id AS Id, ls.external_id AS ExternalId, ls.title AS Title, ls.course_id AS CourseId, c.title AS CourseTitle,

@@ -50,44 +50,44 @@ public sealed class OrderList(Db db, BusinessTime time)
         };
         await using var connection = await db.OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, args, cancellationToken: ct));
-        var rows = await connection.QueryAsync<OrderRow>(new CommandDefinition(PageSql, args, cancellationToken: ct));
+        var rows = await connection.QueryAsync<OrderRow>(new CommandDefinition(PageSql(db.Dialect), args, cancellationToken: ct));
         return new OrderPage(rows.ToList(), total);
     }
 
+    // Filters on customers and courses are EXISTS tests, so counting every order joins nothing.
     private const string CountSql = """
         SELECT COUNT(1)
         FROM orders o
-        JOIN customers cu ON cu.id = o.customer_id
-        JOIN courses co ON co.id = o.course_id
         WHERE (@orderId IS NULL OR LOWER(o.order_id) LIKE @orderId ESCAPE '\')
-          AND (@customer IS NULL OR LOWER(cu.external_id) LIKE @customer ESCAPE '\' OR LOWER(cu.name) LIKE @customer ESCAPE '\'
-               OR LOWER(cu.email) LIKE @customer ESCAPE '\')
-          AND (@course IS NULL OR LOWER(co.title) LIKE @course ESCAPE '\' OR LOWER(co.external_id) LIKE @course ESCAPE '\')
+          AND (@customer IS NULL OR EXISTS (SELECT 1 FROM customers cf WHERE cf.id = o.customer_id
+               AND (LOWER(cf.external_id) LIKE @customer ESCAPE '\' OR LOWER(cf.name) LIKE @customer ESCAPE '\'
+                    OR LOWER(cf.email) LIKE @customer ESCAPE '\')))
+          AND (@course IS NULL OR EXISTS (SELECT 1 FROM courses kf WHERE kf.id = o.course_id
+               AND (LOWER(kf.title) LIKE @course ESCAPE '\' OR LOWER(kf.external_id) LIKE @course ESCAPE '\')))
           AND (@status IS NULL OR o.status = @status)
           AND (@coupon IS NULL OR EXISTS (SELECT 1 FROM order_discounts d WHERE d.order_id = o.id AND LOWER(d.code) = @coupon))
           AND (@fromUtc IS NULL OR o.paid_at >= @fromUtc) AND (@untilUtc IS NULL OR o.paid_at < @untilUtc)
         """;
 
-    private const string PageSql = """
-        SELECT Id, OrderId, CustomerId, CustomerExternalId, CustomerName, CourseId, CourseTitle, Channel, ListPrice, Payable, Refunded,
-               Status, PaidAt
-        FROM (
-            SELECT o.id AS Id, o.order_id AS OrderId, o.customer_id AS CustomerId, cu.external_id AS CustomerExternalId,
-                   cu.name AS CustomerName, o.course_id AS CourseId, co.title AS CourseTitle, o.channel AS Channel,
-                   o.list_price AS ListPrice, o.payable AS Payable, o.refunded AS Refunded, o.status AS Status, o.paid_at AS PaidAt,
-                   ROW_NUMBER() OVER (ORDER BY o.paid_at DESC, o.id DESC) AS RowNumber
-            FROM orders o
-            JOIN customers cu ON cu.id = o.customer_id
-            JOIN courses co ON co.id = o.course_id
-            WHERE (@orderId IS NULL OR LOWER(o.order_id) LIKE @orderId ESCAPE '\')
-              AND (@customer IS NULL OR LOWER(cu.external_id) LIKE @customer ESCAPE '\' OR LOWER(cu.name) LIKE @customer ESCAPE '\'
-                   OR LOWER(cu.email) LIKE @customer ESCAPE '\')
-              AND (@course IS NULL OR LOWER(co.title) LIKE @course ESCAPE '\' OR LOWER(co.external_id) LIKE @course ESCAPE '\')
-              AND (@status IS NULL OR o.status = @status)
-              AND (@coupon IS NULL OR EXISTS (SELECT 1 FROM order_discounts d WHERE d.order_id = o.id AND LOWER(d.code) = @coupon))
-              AND (@fromUtc IS NULL OR o.paid_at >= @fromUtc) AND (@untilUtc IS NULL OR o.paid_at < @untilUtc)
-        ) AS numbered
-        WHERE RowNumber > @skip AND RowNumber <= @skip + @take
-        ORDER BY RowNumber
+    // Newest first walks ix_orders_paid_at backwards, so a page costs its own rows, not the whole table.
+    internal static string PageSql(Dialect dialect) => RowsSql + "\n" + PageFragment.For(dialect);
+
+    private const string RowsSql = """
+        SELECT o.id AS Id, o.order_id AS OrderId, o.customer_id AS CustomerId, cu.external_id AS CustomerExternalId,
+               cu.name AS CustomerName, o.course_id AS CourseId, co.title AS CourseTitle, o.channel AS Channel,
+               o.list_price AS ListPrice, o.payable AS Payable, o.refunded AS Refunded, o.status AS Status, o.paid_at AS PaidAt
+        FROM orders o
+        JOIN customers cu ON cu.id = o.customer_id
+        JOIN courses co ON co.id = o.course_id
+        WHERE (@orderId IS NULL OR LOWER(o.order_id) LIKE @orderId ESCAPE '\')
+          AND (@customer IS NULL OR EXISTS (SELECT 1 FROM customers cf WHERE cf.id = o.customer_id
+               AND (LOWER(cf.external_id) LIKE @customer ESCAPE '\' OR LOWER(cf.name) LIKE @customer ESCAPE '\'
+                    OR LOWER(cf.email) LIKE @customer ESCAPE '\')))
+          AND (@course IS NULL OR EXISTS (SELECT 1 FROM courses kf WHERE kf.id = o.course_id
+               AND (LOWER(kf.title) LIKE @course ESCAPE '\' OR LOWER(kf.external_id) LIKE @course ESCAPE '\')))
+          AND (@status IS NULL OR o.status = @status)
+          AND (@coupon IS NULL OR EXISTS (SELECT 1 FROM order_discounts d WHERE d.order_id = o.id AND LOWER(d.code) = @coupon))
+          AND (@fromUtc IS NULL OR o.paid_at >= @fromUtc) AND (@untilUtc IS NULL OR o.paid_at < @untilUtc)
+        ORDER BY o.paid_at DESC, o.id DESC
         """;
 }
