@@ -55,17 +55,18 @@ public sealed class CustomerList(Db db, BusinessTime time)
     internal static string PageSql(CustomerQuery query, Dialect dialect) =>
         (query.Sort is CustomerSort.Revenue or CustomerSort.Orders ? RankedSql(query) : CustomersSql(query)) + "\n" + PageFragment.For(dialect);
 
-    // The unary plus keeps SQLite from walking ix_orders_customer row by row: one scan of orders and a sort is several times faster.
+    // Grouping on the cast keeps SQLite from walking ix_orders_customer row by row (one scan of orders and a sort is about three
+    // times faster), and the cast's integer type still lets it index the sums for the join.
     private static string RankedSql(CustomerQuery query) => $"""
         SELECT c.id AS Id, c.external_id AS ExternalId, c.name AS Name, c.email AS Email, c.city AS City, c.source AS Source,
                c.email_opt_in AS EmailOptIn, c.created_at AS FirstSeen,
                COALESCE(t.orders, 0) AS Orders, COALESCE(t.net, 0) AS NetRevenue
         FROM customers c
         LEFT JOIN (
-            SELECT +customer_id AS customer_id, COUNT(1) AS orders, SUM(payable - refunded) AS net
+            SELECT CAST(customer_id AS BIGINT) AS customer_id, COUNT(1) AS orders, SUM(payable - refunded) AS net
             FROM orders
             WHERE (@fromUtc IS NULL OR paid_at >= @fromUtc) AND (@untilUtc IS NULL OR paid_at < @untilUtc)
-            GROUP BY +customer_id
+            GROUP BY CAST(customer_id AS BIGINT)
         ) t ON t.customer_id = c.id
         WHERE (@search IS NULL OR LOWER(c.name) LIKE @search ESCAPE '\' OR LOWER(c.email) LIKE @search ESCAPE '\'
                OR LOWER(c.city) LIKE @search ESCAPE '\' OR LOWER(c.external_id) LIKE @search ESCAPE '\')
