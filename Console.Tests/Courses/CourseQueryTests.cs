@@ -1,20 +1,63 @@
 using Console.Domain.Courses;
+using Console.Domain.Data;
 
 namespace Console.Tests.Courses;
 
 public sealed class CourseQueryTests(AudienceStore fixture) : IClassFixture<AudienceStore>
 {
+    private static readonly DateOnly Today = new(2026, 3, 31);
+
     [Fact]
-    public async Task The_course_grid_carries_sales_to_date_recent_sales_and_session_counts()
+    public async Task The_course_grid_ranks_by_net_revenue_with_sales_to_date_recent_sales_and_session_counts()
     {
-        var rows = await new CourseList(fixture.Store.Db).ListAsync(new DateOnly(2026, 3, 31));
-        Assert.Equal(["Alpha", "Beta", "Gamma"], rows.Select(r => r.Title));
-        var alpha = rows[0];
+        var page = await new CourseList(fixture.Store.Db).QueryAsync(new CourseQuery(), Today, 0, 50);
+        Assert.Equal(3, page.Total);
+        Assert.Equal(["Alpha", "Beta", "Gamma"], page.Rows.Select(r => r.Title));
+        var alpha = page.Rows[0];
         Assert.Equal((6L, 44500L, 2L), (alpha.Orders, alpha.NetRevenue, alpha.Sessions));
         // The 30 days up to 31 March start on 2 March: Ann's and Eve's orders of 1 March fall outside.
         Assert.Equal((4L, 26500L), (alpha.RecentOrders, alpha.RecentNetRevenue));
-        Assert.Equal((1L, 15000L, 1L), (rows[1].Orders, rows[1].NetRevenue, rows[1].Sessions));
-        Assert.Equal((0L, 0L, 0L), (rows[2].Orders, rows[2].NetRevenue, rows[2].Sessions));
+        Assert.Equal((1L, 15000L, 1L), (page.Rows[1].Orders, page.Rows[1].NetRevenue, page.Rows[1].Sessions));
+        Assert.Equal((0L, 0L, 0L), (page.Rows[2].Orders, page.Rows[2].NetRevenue, page.Rows[2].Sessions));
+    }
+
+    [Fact]
+    public async Task Courses_sort_both_ways_by_each_ranked_column_search_and_page_in_the_database()
+    {
+        var list = new CourseList(fixture.Store.Db);
+        async Task<string[]> TitlesAsync(CourseQuery query, int skip = 0, int take = 50) =>
+            (await list.QueryAsync(query, Today, skip, take)).Rows.Select(r => r.Title).ToArray();
+
+        Assert.Equal(["Gamma", "Beta", "Alpha"], await TitlesAsync(new CourseQuery(Descending: false)));
+        Assert.Equal(["Alpha", "Beta", "Gamma"], await TitlesAsync(new CourseQuery(Sort: CourseSort.Orders)));
+        Assert.Equal(["Gamma", "Beta", "Alpha"], await TitlesAsync(new CourseQuery(Sort: CourseSort.Price)));
+        Assert.Equal(["Alpha", "Beta", "Gamma"], await TitlesAsync(new CourseQuery(Sort: CourseSort.Price, Descending: false)));
+        Assert.Equal(["Gamma", "Beta", "Alpha"], await TitlesAsync(new CourseQuery(Sort: CourseSort.Title)));
+        Assert.Equal(["Alpha"], await TitlesAsync(new CourseQuery(Sort: CourseSort.RecentRevenue), take: 1));
+        Assert.Equal(["Beta"], await TitlesAsync(new CourseQuery(Sort: CourseSort.Title, Descending: false), skip: 1, take: 1));
+
+        var code = await list.QueryAsync(new CourseQuery("CODE"), Today, 0, 50);
+        Assert.Equal((1, "Beta"), (code.Total, Assert.Single(code.Rows).Title));
+        Assert.Equal(["Gamma"], await TitlesAsync(new CourseQuery("k3")));
+        Assert.Empty(await TitlesAsync(new CourseQuery("100%")));
+    }
+
+    [Fact]
+    public async Task A_range_of_business_days_ranks_by_the_sales_of_those_days_from_the_rollup()
+    {
+        var list = new CourseList(fixture.Store.Db);
+        var first = await list.QueryAsync(new CourseQuery(Days: new DayRange(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1))), Today, 0, 50);
+        var alpha = first.Rows.Single(r => r.Title == "Alpha");
+        Assert.Equal((2L, 18000L), (alpha.Orders, alpha.NetRevenue));
+        // The recent columns keep to the last 30 days whatever the range.
+        Assert.Equal((4L, 26500L), (alpha.RecentOrders, alpha.RecentNetRevenue));
+
+        var week = await list.QueryAsync(new CourseQuery(Days: new DayRange(new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 7))), Today, 0, 50);
+        Assert.Equal("Alpha", week.Rows[0].Title);
+        Assert.Equal((4L, 26500L), (week.Rows[0].Orders, week.Rows[0].NetRevenue));
+        var none = await list.QueryAsync(new CourseQuery(Days: new DayRange(new DateOnly(2026, 4, 1), null)), Today, 0, 50);
+        Assert.Equal(3, none.Total);
+        Assert.All(none.Rows, r => Assert.Equal((0L, 0L), (r.Orders, r.NetRevenue)));
     }
 
     [Fact]

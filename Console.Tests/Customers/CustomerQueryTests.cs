@@ -1,41 +1,80 @@
 using Console.Domain.Customers;
+using Console.Domain.Data;
 
 namespace Console.Tests.Customers;
 
 public sealed class CustomerQueryTests(AudienceStore fixture) : IClassFixture<AudienceStore>
 {
-    private readonly CustomerList _list = new(fixture.Store.Db);
+    private readonly CustomerList _list = new(fixture.Store.Db, new BusinessTime(new BusinessOptions()));
 
     [Fact]
-    public async Task The_grid_pages_newest_first_with_each_customers_orders_and_net_revenue()
+    public async Task The_grid_opens_on_the_most_valuable_buyers_with_each_customers_orders_and_net_revenue()
     {
         var page = await _list.QueryAsync(new CustomerQuery(), 0, 10);
         Assert.Equal(5, page.Total);
-        Assert.Equal(["Eve", "Dee", "Cai", "Bob", "Ann"], page.Rows.Select(r => r.Name));
-        Assert.Equal([1L, 0, 2, 2, 2], page.Rows.Select(r => r.Orders));
-        Assert.Equal([10000L, 0, 10500, 16000, 23000], page.Rows.Select(r => r.NetRevenue));
+        Assert.Equal(["Ann", "Bob", "Cai", "Eve", "Dee"], page.Rows.Select(r => r.Name));
+        Assert.Equal([2L, 2, 2, 1, 0], page.Rows.Select(r => r.Orders));
+        Assert.Equal([23000L, 16000, 10500, 10000, 0], page.Rows.Select(r => r.NetRevenue));
         Assert.True(page.Rows.Single(r => r.Name == "Ann").EmailOptIn);
         Assert.False(page.Rows.Single(r => r.Name == "Bob").EmailOptIn);
 
         var second = await _list.QueryAsync(new CustomerQuery(), 1, 2);
         Assert.Equal(5, second.Total);
-        Assert.Equal(["Dee", "Cai"], second.Rows.Select(r => r.Name));
+        Assert.Equal(["Bob", "Cai"], second.Rows.Select(r => r.Name));
     }
 
     [Fact]
-    public async Task Search_matches_name_email_or_city_and_sorts_as_asked()
+    public async Task Revenue_and_orders_rank_both_ways_with_ties_broken_by_the_other_figure()
     {
-        var shanghai = await _list.QueryAsync(new CustomerQuery("SHANGHAI", CustomerSort.Name), 0, 10);
+        var lowest = await _list.QueryAsync(new CustomerQuery(Sort: CustomerSort.Revenue, Descending: false), 0, 10);
+        Assert.Equal(["Dee", "Eve", "Cai", "Bob", "Ann"], lowest.Rows.Select(r => r.Name));
+        // Ann, Bob and Cai have two orders each: the larger net revenue goes first.
+        var most = await _list.QueryAsync(new CustomerQuery(Sort: CustomerSort.Orders), 0, 10);
+        Assert.Equal(["Ann", "Bob", "Cai", "Eve", "Dee"], most.Rows.Select(r => r.Name));
+        var fewest = await _list.QueryAsync(new CustomerQuery(Sort: CustomerSort.Orders, Descending: false), 0, 3);
+        Assert.Equal(["Dee", "Eve", "Cai"], fewest.Rows.Select(r => r.Name));
+        var newest = await _list.QueryAsync(new CustomerQuery(Sort: CustomerSort.FirstSeen), 0, 10);
+        Assert.Equal(["Eve", "Dee", "Cai", "Bob", "Ann"], newest.Rows.Select(r => r.Name));
+        Assert.Equal([1L, 0, 2, 2, 2], newest.Rows.Select(r => r.Orders));
+    }
+
+    [Fact]
+    public async Task A_range_of_business_days_counts_only_the_orders_paid_in_it()
+    {
+        // 1 March in Shanghai ends at 16:00 UTC: Ann's two orders and Eve's fall in it, Bob's of 2 March does not.
+        var first = new DayRange(new DateOnly(2026, 3, 1), new DateOnly(2026, 3, 1));
+        var ranked = await _list.QueryAsync(new CustomerQuery(Days: first), 0, 10);
+        Assert.Equal(5, ranked.Total);
+        Assert.Equal(["Ann", "Eve", "Dee", "Cai", "Bob"], ranked.Rows.Select(r => r.Name));
+        Assert.Equal([(2L, 23000L), (1L, 10000L), (0L, 0L), (0L, 0L), (0L, 0L)], ranked.Rows.Select(r => (r.Orders, r.NetRevenue)));
+
+        var byName = await _list.QueryAsync(new CustomerQuery(Sort: CustomerSort.Name, Descending: false, Days: first), 0, 10);
+        Assert.Equal(["Ann", "Bob", "Cai", "Dee", "Eve"], byName.Rows.Select(r => r.Name));
+        Assert.Equal([23000L, 0, 0, 0, 10000], byName.Rows.Select(r => r.NetRevenue));
+
+        var later = await _list.QueryAsync(new CustomerQuery(Days: new DayRange(new DateOnly(2026, 3, 2), null)), 0, 10);
+        // Without orders in the range, customers tie at zero and the newest comes first.
+        Assert.Equal(["Bob", "Cai", "Eve", "Dee", "Ann"], later.Rows.Select(r => r.Name));
+        Assert.Equal([16000L, 10500, 0, 0, 0], later.Rows.Select(r => r.NetRevenue));
+    }
+
+    [Fact]
+    public async Task Search_matches_name_email_city_or_external_id_and_sorts_as_asked()
+    {
+        var shanghai = await _list.QueryAsync(new CustomerQuery("SHANGHAI", CustomerSort.Name, Descending: false), 0, 10);
         Assert.Equal(2, shanghai.Total);
         Assert.Equal(["Ann", "Cai"], shanghai.Rows.Select(r => r.Name));
         var bob = await _list.QueryAsync(new CustomerQuery(" bob@ "), 0, 10);
         Assert.Equal("Bob", Assert.Single(bob.Rows).Name);
+        Assert.Equal("Dee", Assert.Single((await _list.QueryAsync(new CustomerQuery("C4"), 0, 10)).Rows).Name);
         var none = await _list.QueryAsync(new CustomerQuery("100%"), 0, 10);
         Assert.Equal(0, none.Total);
         Assert.Empty(none.Rows);
-        var byCity = await _list.QueryAsync(new CustomerQuery(null, CustomerSort.City), 0, 10);
+        var byCity = await _list.QueryAsync(new CustomerQuery(null, CustomerSort.City, Descending: false), 0, 10);
         Assert.Equal(["Beijing", "Chengdu", "Hangzhou", "Shanghai", "Shanghai"], byCity.Rows.Select(r => r.City));
-        var oldest = await _list.QueryAsync(new CustomerQuery(null, CustomerSort.FirstSeenOldest), 0, 1);
+        var cityDown = await _list.QueryAsync(new CustomerQuery(null, CustomerSort.City), 0, 10);
+        Assert.Equal(["Shanghai", "Shanghai", "Hangzhou", "Chengdu", "Beijing"], cityDown.Rows.Select(r => r.City));
+        var oldest = await _list.QueryAsync(new CustomerQuery(null, CustomerSort.FirstSeen, Descending: false), 0, 1);
         Assert.Equal("Ann", Assert.Single(oldest.Rows).Name);
     }
 

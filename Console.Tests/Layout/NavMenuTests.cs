@@ -27,7 +27,7 @@ public sealed class NavMenuTests : UiContext
         var forAdmin = Render<NavMenu>();
         Assert.Contains("Audit log", forAdmin.Markup);
         Assert.Contains("Jobs", forAdmin.Markup);
-        Assert.Equal(9, forAdmin.FindAll("a[href]").Count);
+        Assert.Equal(10, forAdmin.FindAll("a[href]").Count);
 
         auth.SetPolicies(UiPolicies.SignedIn);
         var forMarketer = Render<NavMenu>();
@@ -36,7 +36,8 @@ public sealed class NavMenuTests : UiContext
         // Pages labelled from another resource than Strings still show their text.
         Assert.Contains("Live sessions", forMarketer.Markup);
         Assert.Contains("Dashboard", forMarketer.Markup);
-        Assert.Equal(["/", "/sales", "/courses", "/live-sessions", "/customers"], forMarketer.FindAll("a[href]").Select(a => a.GetAttribute("href")));
+        Assert.Contains("Orders", forMarketer.Markup);
+        Assert.Equal(["/", "/sales", "/courses", "/live-sessions", "/orders", "/customers"], forMarketer.FindAll("a[href]").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
@@ -53,6 +54,6 @@ public sealed class NavMenuTests : UiContext
         Assert.Equal(["/", "/customers"], nav.FindAll("a[href]").Select(a => a.GetAttribute("href")));
         Assert.Equal("false", nav.FindAll("button.mud-nav-link")[0].GetAttribute("aria-expanded"));
         nav.FindAll("button.mud-nav-link")[0].Click();
-        Assert.Equal(5, nav.FindAll("a[href]").Count);
+        Assert.Equal(6, nav.FindAll("a[href]").Count);
     }
 }

@@ -1,25 +1,60 @@
+using Console.Domain.Data;
 using Console.Domain.LiveSessions;
+using Dapper;
 
 namespace Console.Tests.LiveSessions;
 
 public sealed class LiveSessionQueryTests(AudienceStore fixture) : IClassFixture<AudienceStore>
 {
+    private LiveSessionList List => new(fixture.Store.Db, new BusinessTime(new BusinessOptions()));
+
     [Fact]
-    public async Task The_grid_pages_newest_first_filters_by_course_and_searches_titles()
+    public async Task The_grid_pages_latest_first_filters_by_course_and_searches_titles()
     {
-        var list = new LiveSessionList(fixture.Store.Db);
-        var all = await list.QueryAsync(new LiveSessionQuery(), 0, 10);
+        var all = await List.QueryAsync(new LiveSessionQuery(), 0, 10);
         Assert.Equal(3, all.Total);
         Assert.Equal(["Alpha encore", "Alpha launch", "Beta preview"], all.Rows.Select(r => r.Title));
         Assert.Equal([(2L, 7500L), (1L, 8000L), (0L, 0L)], all.Rows.Select(r => (r.Orders, r.NetRevenue)));
         Assert.Equal("Alpha", all.Rows[0].CourseTitle);
 
-        var alpha = await list.QueryAsync(new LiveSessionQuery(CourseId: 1, Sort: LiveSessionSort.StartedOldest), 0, 10);
+        var alpha = await List.QueryAsync(new LiveSessionQuery(CourseId: 1, Descending: false), 0, 10);
         Assert.Equal(["Alpha launch", "Alpha encore"], alpha.Rows.Select(r => r.Title));
-        var encore = await list.QueryAsync(new LiveSessionQuery(Search: "ENCORE"), 0, 10);
+        var encore = await List.QueryAsync(new LiveSessionQuery(Search: "ENCORE"), 0, 10);
         Assert.Equal(2, Assert.Single(encore.Rows).Id);
-        var page2 = await list.QueryAsync(new LiveSessionQuery(Sort: LiveSessionSort.Title), 1, 1);
+        var page2 = await List.QueryAsync(new LiveSessionQuery(Sort: LiveSessionSort.Title, Descending: false), 1, 1);
         Assert.Equal((3, "Alpha launch"), (page2.Total, Assert.Single(page2.Rows).Title));
+    }
+
+    [Fact]
+    public async Task Sessions_rank_both_ways_by_room_sales_and_by_the_funnels_viewers_and_conversion()
+    {
+        await using (var connection = await fixture.Store.Db.OpenAsync())
+            await connection.ExecuteAsync("""
+                INSERT OR REPLACE INTO live_session_funnel (live_session_id, viewers, engaged, buyers, computed_at)
+                VALUES (1, 3, 2, 1, '2026-03-06 00:00:00'), (2, 2, 1, 2, '2026-03-06 00:00:00')
+                """);
+        async Task<string[]> TitlesAsync(LiveSessionSort sort, bool descending = true) =>
+            (await List.QueryAsync(new LiveSessionQuery(Sort: sort, Descending: descending), 0, 10)).Rows.Select(r => r.Title).ToArray();
+
+        Assert.Equal(["Alpha launch", "Alpha encore", "Beta preview"], await TitlesAsync(LiveSessionSort.Revenue));
+        Assert.Equal(["Beta preview", "Alpha encore", "Alpha launch"], await TitlesAsync(LiveSessionSort.Revenue, false));
+        Assert.Equal(["Alpha encore", "Alpha launch", "Beta preview"], await TitlesAsync(LiveSessionSort.Orders));
+        Assert.Equal(["Alpha launch", "Alpha encore", "Beta preview"], await TitlesAsync(LiveSessionSort.Viewers));
+        Assert.Equal(["Alpha encore", "Alpha launch", "Beta preview"], await TitlesAsync(LiveSessionSort.Conversion));
+        Assert.Equal(["Beta preview", "Alpha launch", "Alpha encore"], await TitlesAsync(LiveSessionSort.Conversion, false));
+
+        var rows = (await List.QueryAsync(new LiveSessionQuery(Sort: LiveSessionSort.Conversion), 0, 10)).Rows;
+        Assert.Equal([(2L, 2L, 1.0), (3L, 1L, 1.0 / 3), (0L, 0L, 0.0)], rows.Select(r => (r.Viewers, r.Buyers, r.Conversion)));
+    }
+
+    [Fact]
+    public async Task A_range_of_business_days_keeps_the_sessions_started_in_it()
+    {
+        // Alpha encore started on 5 March at 20:00 in Shanghai; the unstarted preview has no day at all.
+        var fifth = await List.QueryAsync(new LiveSessionQuery(Days: new DayRange(new DateOnly(2026, 3, 5), new DateOnly(2026, 3, 5))), 0, 10);
+        Assert.Equal((1, "Alpha encore"), (fifth.Total, Assert.Single(fifth.Rows).Title));
+        var early = await List.QueryAsync(new LiveSessionQuery(Days: new DayRange(null, new DateOnly(2026, 3, 4))), 0, 10);
+        Assert.Equal("Alpha launch", Assert.Single(early.Rows).Title);
     }
 
     [Fact]

@@ -10,6 +10,8 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Orders.GetOrder>();
         services.AddSingleton<Console.Domain.Orders.QuoteOrder>();
         services.AddSingleton<Console.Domain.Orders.RefundOrder>();
+        services.AddSingleton<Console.Domain.Orders.OrderList>();
+        services.AddSingleton<Console.Domain.Orders.OrderDetail>();
         services.AddSingleton<Console.Domain.Data.Demo.DemoSeeder>();
         services.AddSingleton<Console.Domain.Sales.RollupDailySales>();
         services.AddSingleton<Console.Domain.Sales.RecomputeDailySales>();

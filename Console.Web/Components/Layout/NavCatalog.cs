@@ -20,6 +20,7 @@ public static class NavCatalog
             new("/sales", "Sales.Nav", Icons.Material.Outlined.Dashboard, UiPolicies.SignedIn, typeof(Console.Web.Resources.SalesStrings)),
             new("/courses", "Audience.Nav.Courses", Icons.Material.Outlined.School, UiPolicies.SignedIn, typeof(Console.Web.Resources.AudienceStrings)),
             new("/live-sessions", "Audience.Nav.LiveSessions", Icons.Material.Outlined.LiveTv, UiPolicies.SignedIn, typeof(Console.Web.Resources.AudienceStrings)),
+            new("/orders", "Orders.Nav", Icons.Material.Outlined.ReceiptLong, UiPolicies.SignedIn, typeof(Console.Web.Resources.OrdersStrings)),
         ]),
         new("Nav.Audience", Icons.Material.Outlined.People,
         [

@@ -13,5 +13,8 @@ public static class AudienceFormat
     public static string Local(DateTime? utc, TimeZoneInfo zone, string format = "yyyy-MM-dd HH:mm") =>
         utc is { } t ? TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(t, DateTimeKind.Utc), zone).ToString(format, CultureInfo.InvariantCulture) : "—";
 
+    /// <summary>A count with thousands separators, e.g. 12,480.</summary>
+    public static string Count(long count) => count.ToString("N0", CultureInfo.InvariantCulture);
+
     public static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }
