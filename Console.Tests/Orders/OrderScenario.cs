@@ -1,3 +1,4 @@
+using Console.Tests.GroupBuys;
 using Console.Domain.Coupons;
 using Console.Domain.Orders;
 using Console.Tests.Coupons;
