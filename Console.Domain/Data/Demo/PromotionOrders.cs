@@ -73,7 +73,7 @@ internal sealed class PromotionOrders(DemoPlan plan, DemoCalendar calendar, IRea
             var from = At(g.FromDay);
             // Closed teams opened early enough to have closed before the end; too short a demo has none.
             var lastOpen = calendar.EndUtc - window - TimeSpan.FromHours(1);
-            var closed = lastOpen > from ? Count(g.Target) : 0;
+            var closed = lastOpen > from ? Math.Max(4, Count(g.Target)) : 0;
             var open = Math.Max(1, closed / 10);
             for (var i = 0; i < closed + open; i++)
             {
@@ -82,7 +82,8 @@ internal sealed class PromotionOrders(DemoPlan plan, DemoCalendar calendar, IRea
                 var openedAt = stillOpen
                     ? DemoRandom.Seconds(calendar.EndUtc.AddHours(rng.Uniform(1, 12)) - window)
                     : calendar.ActiveTime(rng, from, lastOpen);
-                var filled = !stillOpen && (i == 0 || (i != 1 && rng.Chance(g.FillOdds)));
+                // The first three closed teams show each outcome: filled, failed and refunded, failed and still owed.
+                var filled = !stillOpen && (i == 0 || (i > 2 && rng.Chance(g.FillOdds)));
                 var seats = filled ? g.TeamSize : rng.Next(1, g.TeamSize);
                 var latest = stillOpen ? (calendar.EndUtc - openedAt) / window : 0.9;
                 var joins = new List<DateTime> { openedAt };
@@ -109,7 +110,7 @@ internal sealed class PromotionOrders(DemoPlan plan, DemoCalendar calendar, IRea
                     orders.Add(state switch
                     {
                         "succeeded" => DemoRefunds.Maybe(rng, calendar, order),
-                        "failed" => RefundFailed(rng, order, expiresAt),
+                        "failed" => i == 2 ? order : RefundFailed(rng, order, expiresAt, always: i == 1),
                         _ => order,
                     });
                 }
@@ -119,9 +120,9 @@ internal sealed class PromotionOrders(DemoPlan plan, DemoCalendar calendar, IRea
     }
 
     /// <summary>Support refunds most failed teams' orders within a day and a half; the rest are still owed at the end.</summary>
-    private DemoOrder RefundFailed(Random rng, DemoOrder order, DateTime failedAt)
+    private DemoOrder RefundFailed(Random rng, DemoOrder order, DateTime failedAt, bool always)
     {
-        if (!rng.Chance(FailedRefundedShare)) return order;
+        if (!rng.Chance(FailedRefundedShare) && !always) return order;
         var at = DemoRandom.Seconds(failedAt.AddHours(rng.Uniform(1, 36)));
         return at >= calendar.EndUtc ? order
             : order with { Refunded = order.Payable, RefundedAt = at, RefundReason = DemoPromotions.TeamNotFilled };
