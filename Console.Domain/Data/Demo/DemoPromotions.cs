@@ -29,7 +29,7 @@ internal static class DemoPromotions
     public static readonly IReadOnlyList<DemoCampaign> Coupons =
     [
         new(4, "Double 12 sale · 双十二大促", PercentOff, 2_000, "active", -12, 3, 240, "DOUBLE12", MaxDiscount: 30_000, Category: 1),
-        new(5, "Welcome codes · 新人专属券", AmountOff, 3_000, "active", -40, 20, 120, MinSpend: 19_900, UniqueCodes: 300),
+        new(5, "Community codes · 社群专属码", AmountOff, 3_000, "active", -40, 20, 120, MinSpend: 19_900, UniqueCodes: 300),
         new(6, "Flash 100 · 限量秒杀券", AmountOff, 5_000, "active", -20, 10, 100, "FLASH50", MinSpend: 29_900, Limit: true),
         new(7, "Weekend ¥80 off · 周末立减 80", AmountOff, 8_000, "active", -25, 5, 80, "WEEKEND80", MinSpend: 49_900, Budget: true),
         new(8, "¥99 starter courses · 入门课 99 元", FixedPrice, 9_900, "active", -30, 30, 150, "START99", Courses: [1, 11, 12, 18, 27, 32, 39]),
