@@ -43,19 +43,21 @@ public sealed class DemoLiveRoomTests(DemoStoreFixture fixture) : IClassFixture<
     {
         Assert.Empty(Rows<long>("SELECT id FROM events WHERE type = 'coupon_claim' AND coupon_campaign_id IS NULL"));
         Assert.Empty(Rows<long>("SELECT id FROM events WHERE type <> 'coupon_claim' AND coupon_campaign_id IS NOT NULL"));
-        // Each discounted order has one redemption of its discount's campaign, by a customer who claimed it in that show first.
+        // Each live-room coupon order has one redemption of its discount's campaign, by a customer who claimed it in that show first.
         Assert.Empty(Rows<long>("""
             SELECT d.order_id FROM order_discounts d JOIN orders o ON o.id = d.order_id
-            WHERE NOT EXISTS (SELECT 1 FROM coupon_redemptions r
-                              WHERE r.order_id = d.order_id AND r.campaign_id = d.campaign_id AND r.amount = d.amount)
-               OR NOT EXISTS (SELECT 1 FROM events e
-                              WHERE e.customer_id = o.customer_id AND e.live_session_id = o.live_session_id
-                                AND e.type = 'coupon_claim' AND e.coupon_campaign_id = d.campaign_id AND e.occurred_at < o.paid_at)
+                 JOIN coupon_campaigns c ON c.id = d.campaign_id AND c.audience = 'live_claimers'
+            WHERE d.kind = 'coupon'
+              AND (NOT EXISTS (SELECT 1 FROM coupon_redemptions r
+                               WHERE r.order_id = d.order_id AND r.campaign_id = d.campaign_id AND r.amount = d.amount)
+                OR NOT EXISTS (SELECT 1 FROM events e
+                               WHERE e.customer_id = o.customer_id AND e.live_session_id = o.live_session_id
+                                 AND e.type = 'coupon_claim' AND e.coupon_campaign_id = d.campaign_id AND e.occurred_at < o.paid_at))
             """));
         var campaigns = Rows<(long Uses, long BudgetUsed, long Redemptions, long Amount)>("""
             SELECT c.uses, c.budget_used, (SELECT COUNT(1) FROM coupon_redemptions r WHERE r.campaign_id = c.id),
                    (SELECT COALESCE(SUM(r.amount), 0) FROM coupon_redemptions r WHERE r.campaign_id = c.id)
-            FROM coupon_campaigns c
+            FROM coupon_campaigns c WHERE c.audience = 'live_claimers'
             """);
         Assert.Equal(3, campaigns.Count);
         Assert.All(campaigns, c => Assert.Equal((c.Redemptions, c.Amount), (c.Uses, c.BudgetUsed)));

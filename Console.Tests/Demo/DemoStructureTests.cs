@@ -104,7 +104,10 @@ public sealed class DemoStructureTests(DemoStoreFixture fixture) : IClassFixture
         Assert.Equal(0, One<long>("""
             SELECT COUNT(1) FROM orders o
             WHERE o.refunded <> COALESCE((SELECT SUM(r.amount) FROM refunds r WHERE r.order_id = o.id), 0)
-               OR o.status <> CASE WHEN o.refunded = 0 THEN 'paid' WHEN o.refunded = o.payable THEN 'refunded' ELSE 'partially_refunded' END
+               OR o.status <> CASE WHEN o.refunded = 0 THEN
+                       COALESCE((SELECT CASE t.state WHEN 'open' THEN 'awaiting_group' WHEN 'failed' THEN 'refund_due' END
+                                 FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id WHERE m.order_id = o.id), 'paid')
+                   WHEN o.refunded = o.payable THEN 'refunded' ELSE 'partially_refunded' END
                OR o.payable <> o.list_price - o.discount OR o.rolled_up <> 0
             """));
         Assert.Equal(0, One<long>("SELECT COUNT(1) FROM refunds r JOIN orders o ON o.id = r.order_id WHERE r.refunded_at <= o.paid_at"));

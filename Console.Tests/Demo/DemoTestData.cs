@@ -21,9 +21,14 @@ internal static class DemoTestData
         ["events"] = "SELECT id, event_id, customer_id, type, occurred_at, course_id, live_session_id, value, coupon_campaign_id FROM events ORDER BY id",
         ["orders"] = "SELECT id, order_id, customer_id, course_id, live_session_id, channel, referral_code, list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up FROM orders ORDER BY id",
         ["order_discounts"] = "SELECT id, order_id, kind, code, campaign_id, amount FROM order_discounts ORDER BY id",
-        ["coupon_campaigns"] = "SELECT id, name, kind, value, min_spend, audience, starts_at, budget_used, uses, status, claim_minutes, created_at FROM coupon_campaigns ORDER BY id",
+        ["coupon_campaigns"] = "SELECT id, name, kind, value, min_spend, max_discount, eligibility, audience, starts_at, ends_at, total_limit, per_customer_limit, budget, budget_used, uses, stackable, priority, status, return_use_on_refund, live_session_id, claim_minutes, created_at, updated_at FROM coupon_campaigns ORDER BY id",
+        ["coupon_campaign_categories"] = "SELECT campaign_id, category FROM coupon_campaign_categories ORDER BY campaign_id, category",
+        ["coupon_campaign_courses"] = "SELECT campaign_id, course_id FROM coupon_campaign_courses ORDER BY campaign_id, course_id",
         ["coupon_codes"] = "SELECT id, code, campaign_id, is_unique, uses, created_at FROM coupon_codes ORDER BY id",
         ["coupon_redemptions"] = "SELECT id, order_id, campaign_id, code_id, customer_id, amount, redeemed_at, reversed_at, use_returned FROM coupon_redemptions ORDER BY id",
+        ["group_buy_campaigns"] = "SELECT id, name, course_id, team_size, group_price, leader_price, team_window_minutes, starts_at, ends_at, max_teams, teams_opened, status, created_at, updated_at FROM group_buy_campaigns ORDER BY id",
+        ["group_buy_teams"] = "SELECT id, campaign_id, leader_customer_id, state, size, members, opened_at, expires_at, closed_at FROM group_buy_teams ORDER BY id",
+        ["group_buy_members"] = "SELECT id, team_id, customer_id, order_id, is_leader, joined_at FROM group_buy_members ORDER BY id",
         ["refunds"] = "SELECT id, order_id, amount, reason, first_for_order, refunded_at, rolled_up FROM refunds ORDER BY id",
     };
 

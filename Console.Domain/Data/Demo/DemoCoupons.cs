@@ -14,9 +14,9 @@ internal static class DemoCoupons
 
     public static readonly IReadOnlyList<DemoCoupon> LiveRoom =
     [
-        new(1, "LIVE20", "直播间立减 ¥20", 2_000, 9_900),
-        new(2, "LIVE50", "直播间立减 ¥50", 5_000, 25_000),
-        new(3, "LIVE100", "直播间立减 ¥100", 10_000, 50_000),
+        new(1, "LIVE20", "Live room ¥20 off · 直播间立减 ¥20", 2_000, 9_900),
+        new(2, "LIVE50", "Live room ¥50 off · 直播间立减 ¥50", 5_000, 25_000),
+        new(3, "LIVE100", "Live room ¥100 off · 直播间立减 ¥100", 10_000, 50_000),
     ];
 
     /// <summary>The live coupon for a course at this price; <paramref name="larger"/> picks ¥100 over ¥50 where both fit.</summary>

@@ -10,7 +10,7 @@ public sealed record DemoResult(
     public bool Seeded => Refusal is null;
 }
 
-/// <summary>Fills an empty store with deterministic demo data: catalogue, customers, sessions, behaviour, orders, refunds.</summary>
+/// <summary>Fills an empty store with deterministic demo data: catalogue, customers, sessions, behaviour, promotions, orders, refunds.</summary>
 public sealed class DemoSeeder(Db db, BusinessTime businessTime)
 {
     private const int EventsPerTransaction = 250_000;
@@ -24,6 +24,7 @@ public sealed class DemoSeeder(Db db, BusinessTime businessTime)
         UNION ALL SELECT 'live_sessions' WHERE EXISTS (SELECT 1 FROM live_sessions)
         UNION ALL SELECT 'events' WHERE EXISTS (SELECT 1 FROM events)
         UNION ALL SELECT 'coupon_campaigns' WHERE EXISTS (SELECT 1 FROM coupon_campaigns)
+        UNION ALL SELECT 'group_buy_campaigns' WHERE EXISTS (SELECT 1 FROM group_buy_campaigns)
         """;
 
     /// <summary>The tables that already hold rows; seeding needs all of them empty.</summary>
@@ -93,16 +94,20 @@ public sealed class DemoSeeder(Db db, BusinessTime businessTime)
             tx.Dispose();
             progress($"events {written:N0} written ({clock.Elapsed.TotalSeconds:F1} s)");
 
+            var promotions = new PromotionOrders(plan, calendar, customers);
+            var codes = promotions.Coupons(orders);
+            var teams = promotions.GroupBuys(orders);
             orders.Sort((a, b) => a.PaidAt != b.PaidAt ? a.PaidAt.CompareTo(b.PaidAt)
                 : a.CustomerId != b.CustomerId ? a.CustomerId.CompareTo(b.CustomerId) : a.CourseId.CompareTo(b.CourseId));
             var numbered = orders.Select((o, i) => o with { Id = i + 1 }).ToList();
             tx = connection.BeginTransaction();
             writer.Sessions(tx, sessions, viewers);
             writer.Coupons(tx, numbered, calendar.StartUtc.AddDays(-30));
+            writer.Promotions(tx, numbered, codes, teams, promotions);
             writer.Orders(tx, numbered);
             tx.Commit();
             var refunds = numbered.Count(o => o.Refunded > 0);
-            progress($"live sessions {sessions.Count:N0}, orders {numbered.Count:N0}, refunds {refunds:N0} written ({clock.Elapsed.TotalSeconds:F1} s)");
+            progress($"live sessions {sessions.Count:N0}, orders {numbered.Count:N0}, refunds {refunds:N0}, promotions {DemoCoupons.LiveRoom.Count + DemoPromotions.Coupons.Count + DemoPromotions.GroupBuys.Count} with {teams.Count:N0} teams written ({clock.Elapsed.TotalSeconds:F1} s)");
             return new DemoResult(null, customers.Count, DemoCatalogue.Courses.Count, sessions.Count, written, numbered.Count, refunds, clock.Elapsed);
         }
         finally
