@@ -9,6 +9,7 @@ public sealed record RefundDueOrder
 {
     public string OrderId { get; init; } = "";
     public string CustomerExternalId { get; init; } = "";
+    public string? CustomerName { get; init; }
     public long TeamId { get; init; }
     public long Payable { get; init; }
     public long Refunded { get; init; }
@@ -41,7 +42,7 @@ public sealed class RefundDueOrders(Db db)
 
     private static readonly DialectSql PageSql = new(d =>
         $"""
-        SELECT o.order_id AS OrderId, cu.external_id AS CustomerExternalId, t.id AS TeamId, o.payable, o.refunded,
+        SELECT o.order_id AS OrderId, cu.external_id AS CustomerExternalId, cu.name AS CustomerName, t.id AS TeamId, o.payable, o.refunded,
                o.paid_at AS PaidAt, t.closed_at AS TeamFailedAt
         FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
              JOIN customers cu ON cu.id = o.customer_id

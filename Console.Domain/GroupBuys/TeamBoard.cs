@@ -6,9 +6,12 @@ namespace Console.Domain.GroupBuys;
 /// <summary>How a campaign's teams are doing: counts by state, success rate of the closed ones, average time to fill.</summary>
 public sealed record TeamBoardSummary(long Open, long Succeeded, long Failed, double? SuccessRate, TimeSpan? AverageTimeToFill);
 
-/// <summary>A team on the board with its members' customer ids in join order (the leader first).</summary>
+/// <summary>A member as the board shows it: the customer's name, with the platform's id beside it.</summary>
+public sealed record TeamBoardMember(string ExternalId, string? Name);
+
+/// <summary>A team on the board with its members in join order (the leader first).</summary>
 public sealed record TeamBoardRow(long TeamId, string State, long Size, long Seats, DateTime OpenedAt, DateTime ExpiresAt,
-    DateTime? ClosedAt, IReadOnlyList<string> Members);
+    DateTime? ClosedAt, IReadOnlyList<TeamBoardMember> Members);
 
 public sealed record TeamBoardPage(IReadOnlyList<TeamBoardRow> Rows, long Total);
 
@@ -38,6 +41,7 @@ public sealed class TeamBoard(Db db)
     {
         public long TeamId { get; init; }
         public string CustomerExternalId { get; init; } = "";
+        public string? CustomerName { get; init; }
     }
 
     public async Task<TeamBoardSummary> SummaryAsync(long campaignId, CancellationToken ct = default)
@@ -76,15 +80,15 @@ public sealed class TeamBoard(Db db)
         var ids = System.Text.Json.JsonSerializer.Serialize(teams.Select(t => t.Id));
         var members = (await connection.QueryAsync<MemberRow>(new CommandDefinition(db.IsSqlite
             ? """
-              SELECT m.team_id AS TeamId, cu.external_id AS CustomerExternalId
+              SELECT m.team_id AS TeamId, cu.external_id AS CustomerExternalId, cu.name AS CustomerName
               FROM group_buy_members m JOIN customers cu ON cu.id = m.customer_id
               WHERE m.team_id IN (SELECT value FROM json_each(@ids)) ORDER BY m.is_leader DESC, m.id
               """
             : """
-              SELECT m.team_id AS TeamId, cu.external_id AS CustomerExternalId
+              SELECT m.team_id AS TeamId, cu.external_id AS CustomerExternalId, cu.name AS CustomerName
               FROM group_buy_members m JOIN customers cu ON cu.id = m.customer_id
               WHERE m.team_id IN (SELECT CAST(value AS bigint) FROM OPENJSON(@ids)) ORDER BY m.is_leader DESC, m.id
-              """, new { ids }, cancellationToken: ct))).ToLookup(m => m.TeamId, m => m.CustomerExternalId);
+              """, new { ids }, cancellationToken: ct))).ToLookup(m => m.TeamId, m => new TeamBoardMember(m.CustomerExternalId, m.CustomerName));
         var rows = teams.Select(t => new TeamBoardRow(t.Id, t.State, t.Size, t.Members, t.OpenedAt, t.ExpiresAt, t.ClosedAt,
             members[t.Id].ToList())).ToList();
         return new TeamBoardPage(rows, total);

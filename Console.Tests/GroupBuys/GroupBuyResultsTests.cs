@@ -24,9 +24,9 @@ public sealed class GroupBuyResultsTests : IDisposable
         Assert.Equal(["open", "failed", "succeeded", "succeeded"], page.Rows.Select(r => r.State));
         var open = page.Rows[0];
         Assert.Equal((1L, 2L, t0.AddMinutes(160).UtcDateTime), (open.Seats, open.Size, open.ExpiresAt));
-        Assert.Equal(["a", "b"], page.Rows[3].Members);
+        Assert.Equal([new TeamBoardMember("a", "a"), new TeamBoardMember("b", "b")], page.Rows[3].Members);
         var failed = await _store.Get<TeamBoard>().PageAsync(campaign, "failed", 0, 10);
-        Assert.Equal(["c,x"], Assert.Single(failed.Rows).Members);
+        Assert.Equal(["c,x"], Assert.Single(failed.Rows).Members.Select(m => m.ExternalId));
 
         var results = await _store.Get<GroupBuyResults>().LoadAsync(campaign);
         Assert.Equal((6L, 6L, 6L), (results.Uses, results.Customers, results.NewCustomers));

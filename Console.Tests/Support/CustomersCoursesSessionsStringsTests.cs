@@ -41,7 +41,6 @@ public sealed partial class CustomersCoursesSessionsStringsTests
         foreach (var sort in Enum.GetNames<LiveSessionSort>()) Assert.Contains("Sessions.Sort." + sort, en.Keys);
         foreach (var type in new[] { "page_view", "watch", "chat", "question", "poll_vote", "like", "share", "lottery_join", "coupon_claim", "add_to_cart" })
             Assert.Contains("Event." + type, en.Keys);
-        foreach (var status in new[] { "paid", "refunded", "partially_refunded" }) Assert.Contains("Status." + status, en.Keys);
     }
 
     private static string[] Placeholders(string text) => PlaceholderPattern().Matches(text).Select(m => m.Value).Order().ToArray();

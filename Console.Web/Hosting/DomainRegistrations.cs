@@ -58,5 +58,6 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.GroupBuys.ChangeGroupBuyStatus>();
         services.AddSingleton<Console.Domain.GroupBuys.TeamBoard>();
         services.AddSingleton<Console.Domain.GroupBuys.RefundDueOrders>();
+        services.AddSingleton<Console.Domain.GroupBuys.GroupBuyCourse>();
     }
 }

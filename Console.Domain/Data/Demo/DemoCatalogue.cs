@@ -10,6 +10,9 @@ internal static class DemoCatalogue
 {
     public static readonly string[] Categories = ["Programming", "Data & AI", "Design", "Marketing", "Finance", "Languages"];
 
+    /// <summary>The same categories in Chinese, in the same order.</summary>
+    public static readonly string[] ChineseCategories = ["编程开发", "数据与人工智能", "设计", "营销", "财务理财", "语言"];
+
     // (title, category index, list price in yuan, lecturer, appeal): appeal drives views, sessions and sales.
     private static readonly (string Title, int Category, int Yuan, string Lecturer, double Appeal)[] Rows =
     [

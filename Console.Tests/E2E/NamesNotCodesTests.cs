@@ -1,0 +1,154 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Reflection;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Console.Domain.Admin;
+using Console.Domain.Coupons;
+using Console.Domain.Data.Demo;
+using Console.Domain.GroupBuys;
+using Console.Domain.Orders;
+using Dapper;
+using Microsoft.Playwright;
+
+namespace Console.Tests.E2E;
+
+/// <summary>
+/// Every role walks every page of its navigation and the detail pages in English and Chinese, on a desktop and a phone:
+/// no page shows a stored code or a resource key where a name belongs, and none scrolls sideways.
+/// </summary>
+[Collection(E2ECollection.Name)]
+[Trait("Category", "E2E")]
+public sealed partial class NamesNotCodesTests(E2EApp app) : IClassFixture<E2EApp>
+{
+    private static readonly int[] Widths = [1440, 390];
+
+    [Fact]
+    public async Task No_page_shows_a_code_or_a_resource_key_or_scrolls_sideways_for_any_role_language_or_width()
+    {
+        var (details, groupBuy) = await DetailPagesAsync();
+        var findings = new List<string>();
+        foreach (var (email, role) in DemoUsers.Accounts)
+        {
+            var page = await app.NewPageAsync();
+            await Ui.SignInAsync(page, email, E2EApp.DemoPassword);
+            var nav = await page.Locator(".mud-drawer nav a[href^='/']").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+            Assert.True(nav.Length >= 4, $"{role} sees only {nav.Length} pages in the menu");
+            var campaigns = role is Roles.Admin or Roles.Marketer;
+            var urls = nav.Distinct().Concat(details.Where(d => campaigns || !d.StartsWith("/promotions", StringComparison.Ordinal))).ToList();
+            foreach (var culture in new[] { "en", "zh-Hans" })
+            {
+                await Ui.GotoAsync(page, $"/culture/{culture}?returnUrl=/");
+                foreach (var width in Widths)
+                {
+                    await page.SetViewportSizeAsync(width, 900);
+                    foreach (var url in urls) findings.AddRange(await ScanAsync(page, url, $"{role} {culture} {width}px {url}"));
+                }
+            }
+            await page.Context.CloseAsync();
+        }
+        Assert.True(findings.Count == 0, string.Join('\n', findings.Distinct().Take(60)));
+
+        // The group buy names its course and its members; the platform's ids stand beside the names.
+        var marketer = await app.NewPageAsync();
+        await Ui.SignInAsync(marketer, "marketer@demo.local", E2EApp.DemoPassword);
+        await Ui.GotoAsync(marketer, groupBuy.Url);
+        await Assertions.Expect(marketer.Locator(PageRoutes.Main)).ToContainTextAsync($"{groupBuy.CourseTitle} ({groupBuy.CourseExternalId})");
+        var member = marketer.Locator("[data-testid=team-member]").First;
+        await Assertions.Expect(member).ToHaveTextAsync($"{groupBuy.CustomerName} ({groupBuy.CustomerExternalId})");
+    }
+
+    private sealed record GroupBuyShown(string Url, string CourseTitle, string CourseExternalId, string CustomerName, string CustomerExternalId);
+
+    /// <summary>Opens a page, waits for its content and reports the codes, keys and sideways scrolling it shows.</summary>
+    private static async Task<IReadOnlyList<string>> ScanAsync(IPage page, string url, string where)
+    {
+        await Ui.GotoAsync(page, url);
+        // The grids fill after the circuit starts: wait until no loading bar is left.
+        await Assertions.Expect(page.Locator(".mud-progress-linear, .mud-table-loading")).ToHaveCountAsync(0);
+        // Text set as code (the audit log's stored before and after) shows stored values on purpose and is left out.
+        var shown = await page.EvaluateAsync<JsonElement>(
+            """
+            () => {
+              let text = document.body.innerText;
+              for (const code of document.querySelectorAll('code')) if (code.innerText) text = text.split(code.innerText).join(' ');
+              return { text, scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth };
+            }
+            """);
+        var (text, scrollWidth, clientWidth) =
+            (shown.GetProperty("text").GetString() ?? "", shown.GetProperty("scroll").GetInt32(), shown.GetProperty("client").GetInt32());
+        var found = new List<string>();
+        found.AddRange(Codes().Matches(text).Select(m => $"{where}: code '{m.Value}'"));
+        found.AddRange(ResourceKey().Matches(text).Select(m => $"{where}: key '{m.Value}'"));
+        if (scrollWidth > clientWidth) found.Add($"{where}: {scrollWidth} px wide in a {clientWidth} px window");
+        return found;
+    }
+
+    /// <summary>
+    /// A customer whose group-buy order is still awaiting its team, that course and one of its live sessions, and a coupon
+    /// and a group-buy campaign with results, made through the API as the storefront and a marketer's tools would.
+    /// </summary>
+    private async Task<(IReadOnlyList<string> Urls, GroupBuyShown GroupBuy)> DetailPagesAsync()
+    {
+        await using var connection = await app.Server.Db.OpenAsync();
+        var customer = await connection.QueryFirstAsync<(long Id, string ExternalId, string Name)>(
+            "SELECT id, external_id, name FROM customers WHERE name IS NOT NULL AND source = 'organic_search' ORDER BY id");
+        var session = await connection.QueryFirstAsync<(long Id, long CourseId, string CourseExternalId, string CourseTitle)>(
+            """
+            SELECT ls.id, co.id, co.external_id, co.title FROM live_sessions ls JOIN courses co ON co.id = ls.course_id
+            WHERE co.list_price >= 10000 AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.course_id = co.id AND o.customer_id = @Id)
+            ORDER BY ls.started_at DESC
+            """, new { customer.Id });
+
+        using var manage = await app.Server.ClientWithKeyAsync("names-manage", ApiKeyScope.Manage);
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var coupon = await CreatedIdAsync(await manage.PostAsJsonAsync("/api/v1/coupon-campaigns", new
+        {
+            name = "Scan " + run, kind = CouponKinds.PercentOff, value = 10, audience = Audiences.NewCustomers, status = "active",
+            code = "SCAN" + run.ToUpperInvariant(),
+        }));
+        var groupBuy = await CreatedIdAsync(await manage.PostAsJsonAsync("/api/v1/group-buy-campaigns", new
+        {
+            name = "Scan team " + run, courseExternalId = session.CourseExternalId, teamSize = 3, groupPrice = 50.00m,
+            teamWindowMinutes = 120, status = "active",
+        }));
+        using var storefront = await app.Server.ClientWithKeyAsync("names-storefront");
+        var order = await storefront.PostAsJsonAsync("/api/v1/orders", new
+        {
+            orderId = "scan-" + run, customerExternalId = customer.ExternalId, courseExternalId = session.CourseExternalId,
+            channel = "douyin", groupBuy = new { campaignId = groupBuy },
+        });
+        var body = await order.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(order.StatusCode == HttpStatusCode.Created, body.ToString());
+        Assert.Equal(OrderStatus.AwaitingGroup, body.GetProperty("status").GetString());
+
+        var groupBuyUrl = $"/promotions/group-buys/{groupBuy}";
+        return (
+        [
+            $"/customers/{customer.Id}", $"/courses/{session.CourseId}", $"/live-sessions/{session.Id}",
+            $"/promotions/coupons/{coupon}", groupBuyUrl,
+        ], new GroupBuyShown(groupBuyUrl, session.CourseTitle, session.CourseExternalId, customer.Name, customer.ExternalId));
+    }
+
+    private static async Task<long> CreatedIdAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body.ToString());
+        return body.GetProperty("id").GetInt64();
+    }
+
+    /// <summary>The stored codes of several words a page could show raw: order status, platform, source, event, team and campaign terms.</summary>
+    private static Regex Codes()
+    {
+        var statuses = typeof(OrderStatus).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!);
+        var words = statuses.Concat(DemoVocabulary.Platforms).Concat(DemoVocabulary.Sources).Concat(DemoVocabulary.VisitChannels)
+            .Concat(["page_view", "poll_vote", "lottery_join", "coupon_claim", "add_to_cart", "percent_off", "amount_off", "fixed_price",
+                "new_customers", "live_claimers"])
+            .Where(w => w.Contains('_', StringComparison.Ordinal) || w is "kuaishou" or "bilibili")
+            .Distinct();
+        return new Regex(@"(?<![\w@.-])(" + string.Join('|', words.Select(Regex.Escape)) + @")(?![\w@.-])");
+    }
+
+    [GeneratedRegex(@"\b(Status|Audience|Err|Nav|OrderStatus|Platform|Source|CourseStatus|Event|Coupons|GroupBuys|Teams|Sales|Customers?|Courses?|Sessions?|Keys|Users|Jobs|Audit|Home|Shell|SignIn|Valid|Common|Results|RefundDue|Promotions|Chart|Role)\.[A-Za-z_]+")]
+    private static partial Regex ResourceKey();
+}
