@@ -35,12 +35,13 @@ public static class FieldCodes
     public const string UnknownLiveSession = "unknown_live_session";       // external id
     public const string GroupPriceAboveList = "group_price_above_list";
     public const string LeaderPriceAboveGroup = "leader_price_above_group";
+    public const string FreePriceUnconfirmed = "free_price_unconfirmed";  // the console asks before a price of 0 gives a course away
 
     public static readonly string[] All =
     [
         Required, TooLong, Between, AtLeast, OneOf, TooManyDecimals, Negative, NotPositive, NotIsoTime, TooFarAhead,
         EndsBeforeStart, ChannelShape, ItemLength, TooManyItems, CodeShape, CodeTaken, CodeOrGenerated, CodesFixed, BelowUses,
         PercentOver100, FixedPriceAboveList, CoursesOrCategories, ListNeedsCustomers, UnknownCourses, UnknownCustomers,
-        UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup,
+        UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup, FreePriceUnconfirmed,
     ];
 }

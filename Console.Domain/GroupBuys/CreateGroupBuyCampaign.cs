@@ -23,7 +23,14 @@ public sealed class CreateGroupBuyCampaign(Db db, TimeProvider clock, MoneyBound
 
     private sealed record CourseRef(long Id, long ListPrice);
 
-    public async Task<Outcome> ExecuteAsync(Input input, string actor, CancellationToken ct = default)
+    public Task<Outcome> ExecuteAsync(Input input, string actor, CancellationToken ct = default) =>
+        ExecuteAsync(input, actor, freePriceConfirmed: true, ct);
+
+    /// <summary>
+    /// All rules in one pass, cross-field ones included, so a form shows every error at once. The console passes
+    /// freePriceConfirmed false until the marketer confirms a price of 0; the API's caller has said what it means.
+    /// </summary>
+    public async Task<Outcome> ExecuteAsync(Input input, string actor, bool freePriceConfirmed, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var fields = new OrderFields();
@@ -35,6 +42,8 @@ public sealed class CreateGroupBuyCampaign(Db db, TimeProvider clock, MoneyBound
         if (input.GroupPrice is null) fields.Add("groupPrice", FieldCodes.Required);
         var leaderPrice = fields.Money0("leaderPrice", input.LeaderPrice, money);
         if (leaderPrice > groupPrice) fields.Add("leaderPrice", FieldCodes.LeaderPriceAboveGroup);
+        if (!freePriceConfirmed && (groupPrice == 0 || leaderPrice == 0))
+            fields.Add(groupPrice == 0 ? "groupPrice" : "leaderPrice", FieldCodes.FreePriceUnconfirmed);
         var window = fields.Whole("teamWindowMinutes", input.TeamWindowMinutes, 1, MaxWindowMinutes);
         if (input.TeamWindowMinutes is null) fields.Add("teamWindowMinutes", FieldCodes.Required);
         var maxTeams = fields.Whole("maxTeams", input.MaxTeams, 0);

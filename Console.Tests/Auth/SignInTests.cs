@@ -56,6 +56,23 @@ public sealed class SignInTests : IDisposable
     }
 
     [Fact]
+    public async Task A_wrong_password_brings_the_form_back_with_the_email_filled_in_and_the_password_empty()
+    {
+        await BrowserSession.AddUserAsync(_app, "m@x.io", Roles.Marketer);
+        var browser = new BrowserSession(_app);
+
+        var refused = await browser.SignInAsync("m@x.io", "not-the-password");
+        var location = refused.Headers.Location!.OriginalString;
+        Assert.Contains("email=m@x.io", Uri.UnescapeDataString(location));
+        var form = await browser.Client.GetStringAsync(location);
+
+        Assert.Contains("Wrong email or password", form);
+        Assert.Matches("<input name=\"Email\"[^>]*value=\"m@x.io\"", form);
+        Assert.Matches("<input name=\"Password\"[^>]*autofocus", form);
+        Assert.DoesNotContain("not-the-password", form);
+    }
+
+    [Fact]
     public async Task Five_wrong_passwords_lock_the_account_and_even_the_right_one_is_refused()
     {
         await BrowserSession.AddUserAsync(_app, "m@x.io", Roles.Marketer);

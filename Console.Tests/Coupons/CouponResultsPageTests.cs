@@ -53,4 +53,21 @@ public sealed class CouponResultsPageTests : UiContext
         Assert.Contains("pushed in live session live-1; a claim counts with no time limit", line);
         Assert.DoesNotContain("0 min", line);
     }
+
+    [Fact]
+    public async Task The_summary_shows_every_term_and_a_date_only_end_as_the_day_entered()
+    {
+        var created = Assert.IsType<CreateCouponCampaign.Outcome.Created>(await Services.GetRequiredService<CreateCouponCampaign>().ExecuteAsync(
+            new CouponCampaignInput(Name: "Year end", Kind: "percent_off", Value: 15m, MinSpend: 100m, MaxDiscount: 30m, Categories: ["art"],
+                Audience: "new_customers", TotalLimit: 500, PerCustomerLimit: 1, Budget: 2000m, Code: "YEAREND", Status: "active",
+                EndsAt: "2026-12-31T16:00:00Z"), "m@x.io"));
+        var page = Render<CouponResultsPage>(p => p.Add(c => c.Id, created.Id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=coupon-terms]")));
+
+        var terms = page.Find("[data-testid=coupon-terms]").TextContent;
+
+        Assert.Equal("Percent off 15% · New customers · categories art · minimum spend ¥100.00 · discount capped at ¥30.00 · "
+            + "500 uses in all · 1 per customer · budget ¥2,000.00 · does not stack · to 31 Dec 2026", terms);
+        Assert.DoesNotContain("2027", page.Markup);
+    }
 }

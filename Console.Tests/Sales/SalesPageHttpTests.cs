@@ -21,9 +21,9 @@ public sealed class SalesPageHttpTests : IDisposable
 
     [Theory]
     [InlineData(Roles.Manager, true)]
-    [InlineData(Roles.Admin, true)]
+    [InlineData(Roles.Admin, false)]
     [InlineData(Roles.Marketer, false)]
-    public async Task Every_role_may_read_it_and_managers_and_admins_land_on_it(string role, bool landsOnIt)
+    public async Task Every_role_may_read_it_and_managers_land_on_it(string role, bool landsOnIt)
     {
         await BrowserSession.AddUserAsync(_app, "u@x.io", role);
         var browser = new BrowserSession(_app);
@@ -34,6 +34,9 @@ public sealed class SalesPageHttpTests : IDisposable
         Assert.Contains("No orders yet", await sales.Content.ReadAsStringAsync());
         var home = await browser.Client.GetStringAsync("/");
         Assert.Equal(landsOnIt, home.Contains("No orders yet", StringComparison.Ordinal));
+        // The others start on their own work: system health for Admins, running campaigns for Marketers.
+        Assert.Equal(role == Roles.Admin, home.Contains("System health", StringComparison.Ordinal));
+        Assert.Equal(role == Roles.Marketer, home.Contains("Running now", StringComparison.Ordinal));
         Assert.Contains("href=\"/sales\"", home);
     }
 }

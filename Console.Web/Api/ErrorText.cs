@@ -45,6 +45,7 @@ public static class ErrorText
         [FieldCodes.UnknownLiveSession] = "No live session with externalId '{0}'.",
         [FieldCodes.GroupPriceAboveList] = "The group price may not be above the list price.",
         [FieldCodes.LeaderPriceAboveGroup] = "The leader's price may not be above the group price.",
+        [FieldCodes.FreePriceUnconfirmed] = "A price of 0 gives the course away; confirm it to save.",
 
         [OrderRefusals.RefundExceedsPaid] = "Refunding {0:0.00} would exceed what is left to refund ({1:0.00}).",
 

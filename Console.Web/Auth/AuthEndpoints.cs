@@ -29,7 +29,8 @@ internal static class AuthEndpoints
                 new AuthenticationProperties { IsPersistent = false });
             return Results.LocalRedirect(returnUrl);
         }
-        var query = new Dictionary<string, string?> { ["ReturnUrl"] = returnUrl };
+        // The email goes back to the form so that only the password has to be typed again.
+        var query = new Dictionary<string, string?> { ["ReturnUrl"] = returnUrl, ["email"] = KeptEmail(form.Email) };
         switch (result.Outcome)
         {
             case SignInOutcome.Locked:
@@ -44,6 +45,12 @@ internal static class AuthEndpoints
                 break;
         }
         return Results.LocalRedirect(Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/signin", query));
+    }
+
+    private static string? KeptEmail(string? email)
+    {
+        var text = email?.Trim();
+        return string.IsNullOrEmpty(text) || text.Length > 254 ? null : text;
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery)

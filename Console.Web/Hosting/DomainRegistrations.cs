@@ -40,6 +40,10 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Coupons.ValidateCoupon>();
         services.AddSingleton<Console.Domain.GroupBuys.GetTeams>();
         services.AddSingleton<Console.Domain.GroupBuys.ExpireTeams>();
+        services.AddSingleton<Console.Domain.Coupons.RunningCampaigns>();
+        services.AddSingleton<Console.Domain.GroupBuys.ExpiringTeams>();
+        services.AddSingleton<Console.Domain.GroupBuys.EndingGroupBuys>();
+        services.AddSingleton<Console.Domain.Admin.SystemHealth>();
         services.AddSingleton<Console.Domain.Customers.CustomerList>();
         services.AddSingleton<Console.Domain.Customers.CustomerProfile>();
         services.AddSingleton<Console.Domain.Customers.CustomerTimeline>();

@@ -52,7 +52,10 @@ public sealed class CouponForm
     public static CouponForm From(CouponCampaign c, TimeZoneInfo zone)
     {
         var (startDate, startTime) = Local(c.StartsAt, zone);
+        if (startTime == TimeSpan.Zero) startTime = null;
         var (endDate, endTime) = Local(c.EndsAt, zone);
+        // A date-only end is stored as the following midnight; the form shows the day that was entered.
+        if (endDate is { } day && endTime == TimeSpan.Zero) (endDate, endTime) = (day.AddDays(-1), null);
         return new CouponForm
         {
             Name = c.Name, Kind = c.Kind, Value = Money.ToDecimal(c.Value), MinSpend = Dec(c.MinSpend), MaxDiscount = Dec(c.MaxDiscount),
