@@ -90,6 +90,10 @@ internal static class ApiDocument
         o.AddDocumentTransformer(TransformDocumentAsync);
     });
 
+    /// <summary>A request record's schema name: nested records carry their use case's name (CreateOrder.Command → CreateOrderCommand).</summary>
+    private static string SchemaId(Type type) =>
+        type.DeclaringType is { } outer ? outer.Name.Replace("Api", "", StringComparison.Ordinal) + type.Name : type.Name;
+
     private static Task TransformDocumentAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken ct)
     {
         document.Info = new OpenApiInfo
@@ -114,7 +118,7 @@ internal static class ApiDocument
         document.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Scheme, document)] = [] }];
         // The server is the host that served the document, without the trailing slash that would double the paths' own.
         foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
-        foreach (var schema in document.Components.Schemas.Values.OfType<OpenApiSchema>()) PlainReferences(schema);
+        foreach (var (id, schema) in document.Components.Schemas) if (schema is OpenApiSchema s) PlainReferences(id, s);
         document.Paths ??= new OpenApiPaths();
         document.Paths["/health/live"] = Health(document, "HealthLive", "Is the process up? Always 200 while it runs.", false);
         document.Paths["/health/ready"] = Health(document, "HealthReady", "Can it serve? 200 when the database answers, 503 otherwise.", true);
@@ -125,8 +129,9 @@ internal static class ApiDocument
     /// A nullable object is oneOf null and the reference, written for 3.0 as a null enum, which 3.0 does not define; a
     /// nullable object of all of the reference is the 3.0 way that linters and client generators read.
     /// </summary>
-    private static void PlainReferences(OpenApiSchema schema)
+    private static void PlainReferences(string id, OpenApiSchema schema)
     {
+        var fields = ApiFields.Requests.FirstOrDefault(r => SchemaId(r.Key) == id).Value;
         if (schema.Properties is null) return;
         foreach (var (name, property) in schema.Properties.ToList())
             if (property is OpenApiSchema { OneOf: { Count: 2 } options }
@@ -135,6 +140,7 @@ internal static class ApiDocument
                 schema.Properties[name] = new OpenApiSchema
                 {
                     Type = JsonSchemaType.Object | JsonSchemaType.Null,
+                    Description = property.Description ?? fields?.GetValueOrDefault(name)?.Description,
                     AllOf = [options.OfType<OpenApiSchemaReference>().Single()],
                 };
     }

@@ -163,7 +163,7 @@ internal static class ApiFields
     {
         // Money in answers is decimal too: clients should not read prices into binary floating point.
         if (context.JsonTypeInfo.Type == typeof(decimal) || context.JsonTypeInfo.Type == typeof(decimal?)) schema.Format = "decimal";
-        if (context.JsonPropertyInfo is not null || !Requests.TryGetValue(context.JsonTypeInfo.Type, out var fields) || schema.Properties is null)
+        if (!Requests.TryGetValue(context.JsonTypeInfo.Type, out var fields) || schema.Properties is null)
             return Task.CompletedTask;
         foreach (var (name, field) in fields)
         {
