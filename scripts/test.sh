@@ -18,6 +18,11 @@ fi
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 dotnet build CampaignConsole.slnx -c Release -nologo -v quiet || { echo "tests: 0 passed, 1 failed"; exit 1; }
+# The OpenAPI linter that the document test runs, pinned by tools/openapi/package-lock.json.
+if [ ! -x tools/openapi/node_modules/.bin/redocly ]; then
+  command -v npm >/dev/null 2>&1 || { echo "error: npm is missing; the OpenAPI lint test needs it (apt-get install npm)" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
+  (cd tools/openapi && npm ci --no-audit --no-fund) || { echo "error: npm ci in tools/openapi failed" >&2; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
 # A log of this run's own: checkouts side by side may test at the same time.
 log=$(mktemp -t cc-test.XXXXXX.log)
 dotnet test Console.Tests/Console.Tests.csproj -c Release --no-build -nologo --logger "console;verbosity=normal" "$@" | tee "$log"

@@ -12,7 +12,12 @@ public static class ApiServices
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiBody.MaxBytes);
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;
+            // Answers write numbers as numbers, so the document states them as numbers, not "number or numeric text".
+            o.SerializerOptions.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict;
+        });
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorizationBuilder()
@@ -22,7 +27,7 @@ public static class ApiServices
             .AddPolicy(ApiKeyAuthentication.ManagePolicy, p => p
                 .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName).RequireAuthenticatedUser()
                 .RequireClaim(ApiKeyAuthentication.ScopeClaim, "manage"));
-        services.AddOpenApi("v1");
+        services.AddApiDocument();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
@@ -34,7 +39,10 @@ public static class ApiServices
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Campaign Console API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
+        // Served from this host with nothing that calls out: no CDN fonts, telemetry, AI agent, MCP or outside proxy.
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle(ApiDocument.Title).WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts().DisableTelemetry().DisableAgent().DisableMcp().HideClientButton()
+            .AddPreferredSecuritySchemes(ApiDocument.Scheme).AddApiKeyAuthentication(ApiDocument.Scheme, k => k.Value = ""));
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         ApiRoutes.Map(app);

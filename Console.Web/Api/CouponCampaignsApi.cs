@@ -9,10 +9,17 @@ internal static class CouponCampaignsApi
 {
     public static void Map(RouteGroupBuilder v1)
     {
-        var campaigns = v1.MapGroup("/coupon-campaigns").RequireAuthorization(ApiKeyAuthentication.ManagePolicy).WithTags("Campaign management");
-        campaigns.MapPost("", CreateAsync).Produces<CreatedAnswer>(201).ProducesValidationProblem();
-        campaigns.MapGet("/{id:long}", GetAsync).Produces<CampaignAnswer>().ProducesProblem(404);
-        campaigns.MapPatch("/{id:long}", UpdateAsync).Produces<CampaignAnswer>().ProducesValidationProblem().ProducesProblem(404);
+        var campaigns = v1.MapGroup("/coupon-campaigns").RequireAuthorization(ApiKeyAuthentication.ManagePolicy).WithTags("Coupon campaigns");
+        campaigns.MapPost("", CreateAsync).Accepts<CouponCampaignInput>("application/json").Produces<CreatedAnswer>(StatusCodes.Status201Created)
+            .Documented("CreateCouponCampaign", "Create a coupon campaign with the console's rules; answers its id and any generated codes.",
+                new CouponCampaignInput("Double 12: 20% off", CouponKinds.PercentOff, 20m, MaxDiscount: 100m, Categories: ["programming"],
+                    StartsAt: "2026-12-10T00:00:00+08:00", EndsAt: "2026-12-13T00:00:00+08:00", PerCustomerLimit: 1, Budget: 50000m,
+                    Code: "DOUBLE12", Status: CampaignStatus.Active));
+        campaigns.MapGet("/{id:long}", GetAsync).Produces<CampaignAnswer>()
+            .Documented("GetCouponCampaign", "A coupon campaign with its uses, discount given and revenue.");
+        campaigns.MapPatch("/{id:long}", UpdateAsync).Accepts<CouponCampaignInput>("application/json").Produces<CampaignAnswer>()
+            .Documented("UpdateCouponCampaign", "Change any of a campaign's fields (codes excepted); fields left out stay as they are.",
+                new CouponCampaignInput(Status: CampaignStatus.Paused));
     }
 
     public sealed record CreatedAnswer(long Id, IReadOnlyList<string> Codes);

@@ -9,7 +9,9 @@ internal static class CouponsApi
     public static void Map(RouteGroupBuilder v1)
     {
         var coupons = v1.MapGroup("/coupons").RequireAuthorization(ApiKeyAuthentication.IngestPolicy).WithTags("Coupons");
-        coupons.MapPost("/validate", ValidateAsync).Produces<ValidationAnswer>().ProducesValidationProblem().ProducesProblem(409);
+        coupons.MapPost("/validate", ValidateAsync).Accepts<ValidateCoupon.Command>("application/json").Produces<ValidationAnswer>()
+            .Documented("ValidateCoupon", "Check whether a coupon can be used by this customer on this course, and what it takes off; stores nothing.",
+                new ValidateCoupon.Command("DOUBLE12", "c-1001", "k-101"), Domain.Orders.OrderRefusals.UnknownCourse);
     }
 
     /// <summary>Reason is one of the coupon refusal codes when Valid is false.</summary>

@@ -10,9 +10,9 @@ internal static class CoursesApi
     public static void Map(RouteGroupBuilder v1) =>
         v1.MapPost("/courses", UpsertAsync)
             .RequireAuthorization(ApiKeyAuthentication.IngestPolicy)
-            .WithName("UpsertCourses").WithTags("Ingestion")
-            .WithSummary("Upsert courses by externalId; bad items are listed in rejected[], the rest are stored.")
-            .Produces<UpsertResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithTags("Courses").Accepts<List<CourseIn>>("application/json").Produces<UpsertResult>()
+            .Documented("UpsertCourses", "Upsert courses by externalId; bad items are listed in rejected[], the rest are stored.",
+                new[] { new { externalId = "k-101", title = "Python for Data Analysis", listPrice = 199.00m, category = "programming", lecturer = "Zhang Min", status = "active" } });
 
     private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertCourses courses, CancellationToken ct)
     {

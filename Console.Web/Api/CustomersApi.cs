@@ -10,9 +10,10 @@ internal static class CustomersApi
     public static void Map(RouteGroupBuilder v1) =>
         v1.MapPost("/customers", UpsertAsync)
             .RequireAuthorization(ApiKeyAuthentication.IngestPolicy)
-            .WithName("UpsertCustomers").WithTags("Ingestion")
-            .WithSummary("Upsert customers by externalId; bad items are listed in rejected[], the rest are stored.")
-            .Produces<UpsertResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithTags("Customers").Accepts<List<CustomerIn>>("application/json").Produces<UpsertResult>()
+            .Documented("UpsertCustomers", "Upsert customers by externalId; bad items are listed in rejected[], the rest are stored.",
+                new[] { new { externalId = "c-1001", email = "li.wei@example.com", name = "Li Wei", phone = "+86 138 0000 0000", city = "Hangzhou",
+                    source = "organic_search", emailOptIn = true, createdAt = "2026-11-01T09:30:00+08:00" } });
 
     private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertCustomers customers, CancellationToken ct)
     {

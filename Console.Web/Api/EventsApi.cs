@@ -9,10 +9,10 @@ internal static class EventsApi
     public static void Map(RouteGroupBuilder v1) =>
         v1.MapPost("/events", IngestAsync)
             .RequireAuthorization(ApiKeyAuthentication.IngestPolicy)
-            .WithName("IngestEvents").WithTags("Ingestion")
-            .WithSummary("Store behaviour events; repeats of an eventId count as duplicates, bad items are listed in rejected[].")
-            .Produces<IngestResult>(StatusCodes.Status202Accepted)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithTags("Events").Accepts<List<EventIn>>("application/json").Produces<IngestResult>(StatusCodes.Status202Accepted)
+            .Documented("IngestEvents", "Store behaviour events; repeats of an eventId count as duplicates, bad items are listed in rejected[].",
+                new[] { new { eventId = "e-90001", customerExternalId = "c-1001", type = "watch", occurredAt = "2026-11-28T20:15:00+08:00",
+                    courseExternalId = "k-101", liveSessionExternalId = "ls-2001", value = 600 } });
 
     private static readonly string[] Fields =
         ["eventId", "customerExternalId", "type", "occurredAt", "courseExternalId", "liveSessionExternalId", "value", "couponCode"];

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Console.Domain.Coupons;
 using Console.Domain.Data;
 using Console.Domain.GroupBuys;
 
@@ -9,9 +10,13 @@ internal static class GroupBuyCampaignsApi
 {
     public static void Map(RouteGroupBuilder v1)
     {
-        var campaigns = v1.MapGroup("/group-buy-campaigns").RequireAuthorization(ApiKeyAuthentication.ManagePolicy).WithTags("Campaign management");
-        campaigns.MapPost("", CreateAsync).Produces<CreatedAnswer>(201).ProducesValidationProblem();
-        campaigns.MapGet("/{id:long}", GetAsync).Produces<CampaignAnswer>().ProducesProblem(404);
+        var campaigns = v1.MapGroup("/group-buy-campaigns").RequireAuthorization(ApiKeyAuthentication.ManagePolicy).WithTags("Group-buy campaigns");
+        campaigns.MapPost("", CreateAsync).Accepts<CreateGroupBuyCampaign.Input>("application/json").Produces<CreatedAnswer>(StatusCodes.Status201Created)
+            .Documented("CreateGroupBuyCampaign", "Create a group-buy campaign for one course; answers its id.",
+                new CreateGroupBuyCampaign.Input("Python for three", "k-101", 3, 99.00m, 79.00m, 24 * 60,
+                    "2026-12-01T00:00:00+08:00", "2026-12-31T00:00:00+08:00", 500, CampaignStatus.Active));
+        campaigns.MapGet("/{id:long}", GetAsync).Produces<CampaignAnswer>()
+            .Documented("GetGroupBuyCampaign", "A group-buy campaign with its team counts by state.");
     }
 
     public sealed record CreatedAnswer(long Id);

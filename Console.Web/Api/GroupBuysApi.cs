@@ -8,9 +8,11 @@ internal static class GroupBuysApi
 {
     public static void Map(RouteGroupBuilder v1)
     {
-        var groupBuys = v1.MapGroup("/group-buys").RequireAuthorization(ApiKeyAuthentication.IngestPolicy).WithTags("Group buy");
-        groupBuys.MapGet("/{campaignId:long}/teams", TeamsAsync).Produces<List<TeamAnswer>>().ProducesValidationProblem();
-        groupBuys.MapGet("/teams/{teamId:long}", TeamAsync).Produces<TeamAnswer>().ProducesProblem(404);
+        var groupBuys = v1.MapGroup("/group-buys").RequireAuthorization(ApiKeyAuthentication.IngestPolicy).WithTags("Group buys");
+        groupBuys.MapGet("/{campaignId:long}/teams", TeamsAsync).Produces<List<TeamAnswer>>()
+            .Documented("ListTeams", "The teams of a group-buy campaign, newest first, optionally of one state (open, succeeded, failed).");
+        groupBuys.MapGet("/teams/{teamId:long}", TeamAsync).Produces<TeamAnswer>()
+            .Documented("GetTeam", "One group-buy team with its members, window and prices.");
     }
 
     public sealed record MemberAnswer(string CustomerExternalId, bool IsLeader, DateTimeOffset JoinedAt);

@@ -10,9 +10,11 @@ internal static class LiveSessionsApi
     public static void Map(RouteGroupBuilder v1) =>
         v1.MapPost("/live-sessions", UpsertAsync)
             .RequireAuthorization(ApiKeyAuthentication.IngestPolicy)
-            .WithName("UpsertLiveSessions").WithTags("Ingestion")
-            .WithSummary("Upsert live sessions by externalId; the course must be known (unknown_course otherwise).")
-            .Produces<UpsertResult>().ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .WithTags("Live sessions").Accepts<List<LiveSessionIn>>("application/json").Produces<UpsertResult>()
+            .Documented("UpsertLiveSessions", "Upsert live sessions by externalId; the course must be known (unknown_course otherwise).",
+                new[] { new { externalId = "ls-2001", courseExternalId = "k-101", title = "Python night: pandas in one hour", platform = "douyin",
+                    host = "Zhang Min", scheduledAt = "2026-11-28T20:00:00+08:00", startedAt = "2026-11-28T20:02:00+08:00",
+                    endedAt = "2026-11-28T21:10:00+08:00", peakViewers = 1520 } });
 
     private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertLiveSessions sessions, CancellationToken ct)
     {

@@ -1,4 +1,6 @@
 using Console.Domain.Data;
+using Console.Domain.Coupons;
+using Console.Domain.GroupBuys;
 using Console.Domain.Orders;
 
 namespace Console.Web.Api;
@@ -9,16 +11,26 @@ internal static class OrdersApi
     public static void Map(RouteGroupBuilder v1)
     {
         var orders = v1.MapGroup("/orders").RequireAuthorization(ApiKeyAuthentication.IngestPolicy).WithTags("Orders");
-        orders.MapPost("/quote", QuoteAsync).Produces<QuoteAnswer>().ProducesValidationProblem().ProducesProblem(409);
-        orders.MapPost("", CreateAsync).Produces<CreatedAnswer>(201).Produces<CreatedAnswer>().ProducesValidationProblem().ProducesProblem(409);
-        orders.MapGet("/{orderId}", GetAsync).Produces<OrderAnswer>().ProducesProblem(404);
-        orders.MapPost("/{orderId}/refund", RefundAsync).Produces<RefundAnswer>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        orders.MapPost("/quote", QuoteAsync).Accepts<QuoteOrder.Command>("application/json").Produces<QuoteAnswer>()
+            .Documented("QuoteOrder", "Price an order before checkout: list price, discounts, payable and refused coupons; stores nothing.",
+                new QuoteOrder.Command("c-1001", "k-101", ["DOUBLE12"]), [OrderRefusals.UnknownCourse, .. GroupBuyRefusals.All]);
+        orders.MapPost("", CreateAsync).Accepts<CreateOrder.Command>("application/json")
+            .Produces<CreatedAnswer>(StatusCodes.Status201Created).Produces<CreatedAnswer>()
+            .Documented("CreateOrder", "Record a paid order: redeems its coupons and opens or joins its group-buy team, all or nothing; the same orderId again answers 200 with the stored order.",
+                new CreateOrder.Command("o-50001", "c-1001", "k-101", ["DOUBLE12"], LiveSessionExternalId: "ls-2001", Channel: "live_room",
+                    PaidAt: "2026-11-28T20:31:00+08:00"),
+                [.. OrderRefusals.All.Except([OrderRefusals.RefundExceedsPaid]), .. CouponRefusals.All, .. GroupBuyRefusals.All]);
+        orders.MapGet("/{orderId}", GetAsync).Produces<OrderAnswer>()
+            .Documented("GetOrder", "An order as stored, with its discounts, refunds and status.");
+        orders.MapPost("/{orderId}/refund", RefundAsync).Accepts<RefundOrder.Command>(true, "application/json").Produces<RefundAnswer>()
+            .Documented("RefundOrder", "Refund part or all of an order; with no amount (or no body) the rest is refunded.",
+                new RefundOrder.Command(50.00m, "Customer changed their mind"), OrderRefusals.RefundExceedsPaid);
     }
 
     public sealed record DiscountAnswer(string Kind, string? Code, decimal Amount);
 
     public sealed record CreatedAnswer(string OrderId, decimal ListPrice, IReadOnlyList<DiscountAnswer> Discounts, decimal Payable,
-        string Status, object? GroupBuyTeam);
+        string Status, GroupBuysApi.TeamAnswer? GroupBuyTeam);
 
     public sealed record OrderAnswer(string OrderId, string CustomerExternalId, string CourseExternalId, string? LiveSessionExternalId,
         string Channel, string? ReferralCode, decimal ListPrice, IReadOnlyList<DiscountAnswer> Discounts, decimal Payable,
