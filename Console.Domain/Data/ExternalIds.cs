@@ -79,7 +79,8 @@ public sealed class ExternalIds(Db db)
         foreach (var (externalId, id) in ids) cache[externalId] = id;
     }
 
-    // The wanted ids travel as one JSON array parameter: no parameter-count limit, one plan per table.
+    // The wanted ids travel as one JSON array parameter (@ids): no parameter-count limit, one plan per table. Only the
+    // engine's JSON-table function (json_each or OPENJSON) is put into the text, never a value.
     private static readonly DialectSql CustomersSql = new(d =>
         $"SELECT id, external_id FROM customers WHERE external_id IN (SELECT value FROM {DialectSql.JsonValues(d)})");
     private static readonly DialectSql CoursesSql = new(d =>
