@@ -3,7 +3,7 @@ using Console.Domain.Data;
 
 namespace Console.Tests.Courses;
 
-public sealed class CourseQueryTests(AudienceStore fixture) : IClassFixture<AudienceStore>
+public sealed class CourseQueryTests(SampleShopStore fixture) : IClassFixture<SampleShopStore>
 {
     private static readonly DateOnly Today = new(2026, 3, 31);
 

@@ -5,9 +5,9 @@ using MudBlazor;
 
 namespace Console.Tests.Customers;
 
-public sealed class CustomerPageTests : AudienceUiContext
+public sealed class CustomerPageTests : ShopUiContext
 {
-    private async Task SeedAsync() => await AudienceData.SeedAsync(Store.Db);
+    private async Task SeedAsync() => await SampleShop.SeedAsync(Store.Db);
 
     [Fact]
     public async Task The_customer_grid_shows_orders_net_revenue_in_yuan_consent_and_links_to_profiles()
@@ -55,7 +55,7 @@ public sealed class CustomerPageTests : AudienceUiContext
     }
 }
 
-public sealed class CustomerPageFailureTests() : AudienceUiContext(migrate: false)
+public sealed class CustomerPageFailureTests() : ShopUiContext(migrate: false)
 {
     [Fact]
     public void A_failed_load_offers_retry_and_retry_recovers()

@@ -3,7 +3,7 @@ using Console.Domain.Data;
 
 namespace Console.Tests.Customers;
 
-public sealed class CustomerQueryTests(AudienceStore fixture) : IClassFixture<AudienceStore>
+public sealed class CustomerQueryTests(SampleShopStore fixture) : IClassFixture<SampleShopStore>
 {
     private readonly CustomerList _list = new(fixture.Store.Db, new BusinessTime(new BusinessOptions()));
 
@@ -87,10 +87,10 @@ public sealed class CustomerQueryTests(AudienceStore fixture) : IClassFixture<Au
         Assert.Equal(("Ann", "ann@x.io", "Shanghai", "douyin"), (ann.Name, ann.Email, ann.City, ann.Source));
         Assert.True(ann.EmailOptIn);
         Assert.Equal((2L, 28000L, 5000L, 23000L), (ann.Orders, ann.Gross, ann.Refunded, ann.NetRevenue));
-        Assert.Equal(AudienceData.At(1, 12, 30, 0), ann.FirstOrderAt);
-        Assert.Equal(AudienceData.At(1, 12, 45, 0), ann.LastOrderAt);
+        Assert.Equal(SampleShop.At(1, 12, 30, 0), ann.FirstOrderAt);
+        Assert.Equal(SampleShop.At(1, 12, 45, 0), ann.LastOrderAt);
         Assert.Equal(5, ann.Events);
-        Assert.Equal(AudienceData.At(1, 12, 5, 0), ann.LastEventAt);
+        Assert.Equal(SampleShop.At(1, 12, 5, 0), ann.LastEventAt);
 
         var dee = await profile.GetAsync(4);
         Assert.NotNull(dee);
@@ -116,7 +116,7 @@ public sealed class CustomerQueryTests(AudienceStore fixture) : IClassFixture<Au
         Assert.True(second.HasMore);
         var last = await timeline.PageAsync(1, second.Next, 3);
         var chat = Assert.Single(last.Items);
-        Assert.Equal(AudienceData.At(1, 12, 0, 10), chat.At);
+        Assert.Equal(SampleShop.At(1, 12, 0, 10), chat.At);
         Assert.False(last.HasMore);
 
         var empty = await timeline.PageAsync(99, TimelineCursor.Start, 3);

@@ -2,6 +2,7 @@ using Bunit;
 using Console.Web.Components.Pages.Courses;
 using Console.Web.Components.Pages.Customers;
 using Console.Web.Components.Pages.LiveSessions;
+using Console.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -9,7 +10,7 @@ using MudBlazor;
 namespace Console.Tests.Customers;
 
 /// <summary>The customer, course and session grids open ranked, take their view from the address and write changes back to it.</summary>
-public sealed class CustomerRankingPageTests : AudienceUiContext
+public sealed class CustomerRankingPageTests : ShopUiContext
 {
     private NavigationManager Navigation => Services.GetRequiredService<NavigationManager>();
 
@@ -19,7 +20,7 @@ public sealed class CustomerRankingPageTests : AudienceUiContext
     [Fact]
     public async Task Customers_open_on_the_most_valuable_buyers_and_the_direction_button_reverses_through_the_address()
     {
-        await AudienceData.SeedAsync(Store.Db);
+        await SampleShop.SeedAsync(Store.Db);
         Render<MudPopoverProvider>();
         Navigation.NavigateTo("/customers");
         var page = Render<CustomersPage>();
@@ -33,7 +34,7 @@ public sealed class CustomerRankingPageTests : AudienceUiContext
     [Fact]
     public async Task A_shared_address_reopens_the_same_view_and_unreadable_parts_fall_back_to_the_default()
     {
-        await AudienceData.SeedAsync(Store.Db);
+        await SampleShop.SeedAsync(Store.Db);
         Render<MudPopoverProvider>();
         Navigation.NavigateTo("/customers?sort=name&dir=desc&q=x.io&from=2026-03-01&to=2026-03-01");
         var page = Render<CustomersPage>();
@@ -51,7 +52,7 @@ public sealed class CustomerRankingPageTests : AudienceUiContext
     [Fact]
     public async Task Courses_and_sessions_rank_from_the_address_and_counts_carry_thousands_separators()
     {
-        await AudienceData.SeedAsync(Store.Db);
+        await SampleShop.SeedAsync(Store.Db);
         Render<MudPopoverProvider>();
         Navigation.NavigateTo("/courses?sort=price&dir=desc");
         var courses = Render<CoursesPage>();
@@ -65,7 +66,7 @@ public sealed class CustomerRankingPageTests : AudienceUiContext
         var sessions = Render<LiveSessionsPage>();
         sessions.WaitForAssertion(() => Assert.Equal(["Alpha launch", "Alpha encore", "Beta preview"], FirstLinks(sessions)));
 
-        Assert.Equal("12,480", AudienceFormat.Count(12480));
-        Assert.Equal("1,234,567", AudienceFormat.Count(1234567));
+        Assert.Equal("12,480", ShopFormat.Count(12480));
+        Assert.Equal("1,234,567", ShopFormat.Count(1234567));
     }
 }

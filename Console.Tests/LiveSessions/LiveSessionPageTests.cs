@@ -6,9 +6,9 @@ using MudBlazor;
 
 namespace Console.Tests.LiveSessions;
 
-public sealed class LiveSessionPageTests : AudienceUiContext
+public sealed class LiveSessionPageTests : ShopUiContext
 {
-    private async Task SeedAsync() => await AudienceData.SeedAsync(Store.Db);
+    private async Task SeedAsync() => await SampleShop.SeedAsync(Store.Db);
 
     [Fact]
     public async Task The_session_page_shows_viewers_sales_windows_conversion_and_its_course()

@@ -4,7 +4,7 @@ using Dapper;
 
 namespace Console.Tests.LiveSessions;
 
-public sealed class LiveSessionQueryTests(AudienceStore fixture) : IClassFixture<AudienceStore>
+public sealed class LiveSessionQueryTests(SampleShopStore fixture) : IClassFixture<SampleShopStore>
 {
     private LiveSessionList List => new(fixture.Store.Db, new BusinessTime(new BusinessOptions()));
 
@@ -85,10 +85,10 @@ public sealed class LiveSessionQueryTests(AudienceStore fixture) : IClassFixture
     {
         var activity = new LiveSessionActivity(fixture.Store.Db);
         var minutes = await activity.ByMinuteAsync(1);
-        Assert.Equal([AudienceData.At(1, 12, 0, 0), AudienceData.At(1, 12, 1, 0), AudienceData.At(1, 12, 2, 0), AudienceData.At(1, 12, 3, 0)],
+        Assert.Equal([SampleShop.At(1, 12, 0, 0), SampleShop.At(1, 12, 1, 0), SampleShop.At(1, 12, 2, 0), SampleShop.At(1, 12, 3, 0)],
             minutes.Select(m => m.Minute));
-        Assert.Equal(new MinuteActivity(AudienceData.At(1, 12, 0, 0), 2, 0, 0, 0), minutes[0]);
-        Assert.Equal(new MinuteActivity(AudienceData.At(1, 12, 1, 0), 0, 1, 1, 0), minutes[1]);
+        Assert.Equal(new MinuteActivity(SampleShop.At(1, 12, 0, 0), 2, 0, 0, 0), minutes[0]);
+        Assert.Equal(new MinuteActivity(SampleShop.At(1, 12, 1, 0), 0, 1, 1, 0), minutes[1]);
         Assert.Equal(0, minutes[2].Total);
         Assert.Equal(1, minutes[3].CouponClaims);
         Assert.All(minutes, m => Assert.Equal(DateTimeKind.Utc, m.Minute.Kind));

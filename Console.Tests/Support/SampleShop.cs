@@ -9,7 +9,7 @@ namespace Console.Tests.Support;
 /// A small store with known answers. Session 1 (Alpha, 2026-03-01 12:00-13:00 UTC) is watched by Ann, Bob and Cai;
 /// Ann buys in the room, Bob buys the course the next morning, Cai only after the 24 hours; Eve buys without watching.
 /// </summary>
-internal static class AudienceData
+internal static class SampleShop
 {
     public static readonly DateTime Day1 = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
 

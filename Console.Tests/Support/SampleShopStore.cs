@@ -3,11 +3,11 @@ using Console.Tests.Support;
 namespace Console.Tests.Support;
 
 /// <summary>One seeded store per test class: the queries only read, so the tests share it.</summary>
-public sealed class AudienceStore : IAsyncLifetime
+public sealed class SampleShopStore : IAsyncLifetime
 {
     public TempStore Store { get; } = new();
 
-    public Task InitializeAsync() => AudienceData.SeedAsync(Store.Db);
+    public Task InitializeAsync() => SampleShop.SeedAsync(Store.Db);
 
     public Task DisposeAsync()
     {

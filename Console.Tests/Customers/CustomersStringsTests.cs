@@ -3,10 +3,10 @@ using System.Xml.Linq;
 using Console.Domain.Customers;
 using Console.Domain.LiveSessions;
 
-namespace Console.Tests.Support;
+namespace Console.Tests.Customers;
 
 /// <summary>The customer, course and live session strings are complete in both languages and cover every key the pages ask for.</summary>
-public sealed partial class CustomersCoursesSessionsStringsTests
+public sealed partial class CustomersStringsTests
 {
     private static readonly string WebDir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../Console.Web"));
 
@@ -17,8 +17,8 @@ public sealed partial class CustomersCoursesSessionsStringsTests
     [Fact]
     public void English_and_chinese_hold_the_same_keys_with_text_and_placeholders()
     {
-        var en = Read("AudienceStrings.resx");
-        var zh = Read("AudienceStrings.zh-Hans.resx");
+        var en = Read("CustomersStrings.resx");
+        var zh = Read("CustomersStrings.zh-Hans.resx");
         Assert.Equal(en.Keys.Order(), zh.Keys.Order());
         Assert.All(en.Concat(zh), kv => Assert.False(string.IsNullOrWhiteSpace(kv.Value), kv.Key));
         Assert.All(en, kv => Assert.Equal(Placeholders(kv.Value), Placeholders(zh[kv.Key])));
@@ -28,7 +28,7 @@ public sealed partial class CustomersCoursesSessionsStringsTests
     [Fact]
     public void Every_key_the_pages_and_navigation_use_exists()
     {
-        var en = Read("AudienceStrings.resx");
+        var en = Read("CustomersStrings.resx");
         var files = new[] { "Customers", "Courses", "LiveSessions" }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(WebDir, "Components", "Pages", d)))
             .Append(Path.Combine(WebDir, "Components", "Layout", "NavCatalog.cs"));

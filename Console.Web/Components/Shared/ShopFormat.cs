@@ -1,10 +1,10 @@
 using System.Globalization;
 using Console.Web.Ui;
 
-namespace Console.Web.Components.Pages.Customers;
+namespace Console.Web.Components.Shared;
 
 /// <summary>Money and times as the customer, course and live session pages show them.</summary>
-public static class AudienceFormat
+public static class ShopFormat
 {
     /// <summary>Fen with the currency's symbol and two decimals, e.g. ¥1,299.00.</summary>
     public static string Money(long fen, string currency) => ShopMoney.Text(fen, ShopMoney.Format(CultureInfo.InvariantCulture, currency));

@@ -8,9 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Console.Tests.Support;
 
 /// <summary>bUnit over a temp store with the customer, course and live session queries, on a clock set to 10 March 2026.</summary>
-public abstract class AudienceUiContext : UiContext
+public abstract class ShopUiContext : UiContext
 {
-    protected AudienceUiContext(bool migrate = true) : base(migrate)
+    protected ShopUiContext(bool migrate = true) : base(migrate)
     {
         Services.AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2026, 3, 10, 4, 0, 0, TimeSpan.Zero)));
         Services.AddSingleton<CustomerList>();

@@ -6,7 +6,7 @@ using Console.Domain.GroupBuys;
 namespace Console.Tests.Coupons;
 
 /// <summary>The promotions pages speak both languages completely: every key they use exists in English and Chinese.</summary>
-public sealed partial class PromotionsStringsTests
+public sealed partial class CouponsStringsTests
 {
     private static readonly string WebDir = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "../../../../Console.Web"));
 
@@ -17,8 +17,8 @@ public sealed partial class PromotionsStringsTests
     [Fact]
     public void English_and_chinese_hold_the_same_keys_with_the_same_placeholders()
     {
-        var en = Read("PromotionsStrings.resx");
-        var zh = Read("PromotionsStrings.zh-Hans.resx");
+        var en = Read("CouponsStrings.resx");
+        var zh = Read("CouponsStrings.zh-Hans.resx");
         Assert.Equal(en.Keys.Order(), zh.Keys.Order());
         Assert.All(en, kv => Assert.Equal(Placeholders(kv.Value), Placeholders(zh[kv.Key])));
         Assert.All(zh, kv => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", kv.Value));
@@ -27,7 +27,7 @@ public sealed partial class PromotionsStringsTests
     [Fact]
     public void Every_key_the_pages_use_exists_including_the_ones_built_from_a_prefix()
     {
-        var en = Read("PromotionsStrings.resx");
+        var en = Read("CouponsStrings.resx");
         var sources = new[] { "Pages/Coupons", "Pages/GroupBuys", "Shared" }
             .SelectMany(d => Directory.EnumerateFiles(Path.Combine(WebDir, "Components", d)))
             .Append(Path.Combine(WebDir, "Components", "Layout", "NavCatalog.cs"));
