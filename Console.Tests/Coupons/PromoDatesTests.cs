@@ -39,7 +39,7 @@ public sealed class PromoDatesTests
         var start = new DateTime(2026, 11, 30, 16, 0, 0, DateTimeKind.Utc);
         var end = new DateTime(2026, 12, 31, 16, 0, 0, DateTimeKind.Utc);
         var services = new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider();
-        var words = services.GetRequiredService<IStringLocalizer<CouponsStrings>>();
+        var words = services.GetRequiredService<IStringLocalizer<Strings>>();
         var saved = CultureInfo.CurrentUICulture;
         try
         {

@@ -36,8 +36,8 @@ public sealed partial class ErrorCodesTests
     [Fact]
     public void Every_field_code_is_translated_in_english_and_chinese_with_the_apis_placeholders()
     {
-        var en = Resources("CouponsStrings.resx");
-        var zh = Resources("CouponsStrings.zh-Hans.resx");
+        var en = Resources("Strings.resx");
+        var zh = Resources("Strings.zh-Hans.resx");
         foreach (var code in FieldCodes.All)
         {
             var key = "Err." + code;

@@ -149,6 +149,6 @@ public sealed partial class NamesNotCodesTests(E2EApp app) : IClassFixture<E2EAp
         return new Regex(@"(?<![\w@.-])(" + string.Join('|', words.Select(Regex.Escape)) + @")(?![\w@.-])");
     }
 
-    [GeneratedRegex(@"\b(Status|Audience|Err|Nav|OrderStatus|Platform|Source|CourseStatus|Event|Coupons|GroupBuys|Teams|Sales|Customers?|Courses?|Sessions?|Keys|Users|Jobs|Audit|Home|Shell|SignIn|Valid|Common|Results|RefundDue|Promotions|Chart|Role)\.[A-Za-z_]+")]
+    [GeneratedRegex(@"\b(Status|CampaignStatus|Window|Terms|Err|Nav|OrderStatus|Platform|Source|CourseStatus|Event|Coupons|GroupBuys|Teams|Sales|Customers?|Courses?|Sessions?|Keys|Users|Jobs|Audit|Home|Shell|SignIn|Valid|Common|Results|RefundDue|Chart|Role)\.[A-Za-z_]+")]
     private static partial Regex ResourceKey();
 }

@@ -1,4 +1,4 @@
 namespace Console.Web.Resources;
 
-/// <summary>Marker for the customer, course and live session page strings in CustomersStrings.resx and CustomersStrings.zh-Hans.resx.</summary>
+/// <summary>Marker for the customer pages' strings in CustomersStrings.resx (English) and CustomersStrings.zh-Hans.resx.</summary>
 public sealed class CustomersStrings;

@@ -18,18 +18,18 @@ public static class NavCatalog
         new("Nav.Sales", Icons.Material.Outlined.PointOfSale,
         [
             new("/sales", "Sales.Nav", Icons.Material.Outlined.Dashboard, UiPolicies.SignedIn, typeof(Console.Web.Resources.SalesStrings)),
-            new("/courses", "Audience.Nav.Courses", Icons.Material.Outlined.School, UiPolicies.SignedIn, typeof(Console.Web.Resources.CustomersStrings)),
-            new("/live-sessions", "Audience.Nav.LiveSessions", Icons.Material.Outlined.LiveTv, UiPolicies.SignedIn, typeof(Console.Web.Resources.CustomersStrings)),
+            new("/courses", "Courses.Nav", Icons.Material.Outlined.School, UiPolicies.SignedIn, typeof(Console.Web.Resources.CoursesStrings)),
+            new("/live-sessions", "Sessions.Nav", Icons.Material.Outlined.LiveTv, UiPolicies.SignedIn, typeof(Console.Web.Resources.LiveSessionsStrings)),
             new("/orders", "Orders.Nav", Icons.Material.Outlined.ReceiptLong, UiPolicies.SignedIn, typeof(Console.Web.Resources.OrdersStrings)),
         ]),
         new("Nav.Audience", Icons.Material.Outlined.People,
         [
-            new("/customers", "Audience.Nav.Customers", Icons.Material.Outlined.PersonSearch, UiPolicies.SignedIn, typeof(Console.Web.Resources.CustomersStrings)),
+            new("/customers", "Customers.Nav", Icons.Material.Outlined.PersonSearch, UiPolicies.SignedIn, typeof(Console.Web.Resources.CustomersStrings)),
         ]),
         new("Nav.Promotions", Icons.Material.Outlined.LocalOffer,
         [
-            new("/promotions/coupons", "Promotions.Nav.Coupons", Icons.Material.Outlined.ConfirmationNumber, UiPolicies.Campaigns, typeof(Console.Web.Resources.CouponsStrings)),
-            new("/promotions/group-buys", "Promotions.Nav.GroupBuys", Icons.Material.Outlined.Groups, UiPolicies.Campaigns, typeof(Console.Web.Resources.CouponsStrings)),
+            new("/promotions/coupons", "Coupons.Nav", Icons.Material.Outlined.ConfirmationNumber, UiPolicies.Campaigns, typeof(Console.Web.Resources.CouponsStrings)),
+            new("/promotions/group-buys", "GroupBuys.Nav", Icons.Material.Outlined.Groups, UiPolicies.Campaigns, typeof(Console.Web.Resources.GroupBuysStrings)),
         ]),
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
         new("Nav.Insights", Icons.Material.Outlined.Insights, []),

@@ -8,7 +8,7 @@ namespace Console.Web.Components.Shared;
 /// The domain's field errors shown next to the form's fields in the reader's language: each code is worded by the
 /// resource "Err." + code with the error's arguments (a test checks that every code has one in both languages).
 /// </summary>
-public sealed class FormErrors(FieldErrors errors, IStringLocalizer<CouponsStrings> strings)
+public sealed class FormErrors(FieldErrors errors, IStringLocalizer<Strings> strings)
 {
     public static readonly FormErrors None = new(FieldErrors.None, null!);
 

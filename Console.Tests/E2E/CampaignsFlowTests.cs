@@ -8,7 +8,7 @@ namespace Console.Tests.E2E;
 /// <summary>A marketer sets up a coupon campaign in the console, as they would before a live session.</summary>
 [Collection(E2ECollection.Name)]
 [Trait("Category", "E2E")]
-public sealed partial class PromotionsFlowTests(E2EApp app) : IClassFixture<E2EApp>
+public sealed partial class CampaignsFlowTests(E2EApp app) : IClassFixture<E2EApp>
 {
     [Fact]
     public async Task A_marketer_is_told_what_is_wrong_next_to_the_field_then_saves_a_coupon_campaign()
