@@ -43,6 +43,6 @@ public sealed class ListCouponCampaigns(Db db)
         SELECT id, name, kind, value, status, uses, total_limit AS TotalLimit, budget_used AS BudgetUsed, budget,
                starts_at AS StartsAt, ends_at AS EndsAt, created_at AS CreatedAt
         FROM coupon_campaigns WHERE (@status IS NULL OR status = @status)
-        ORDER BY id DESC {DialectSql.Page(d)}
+        ORDER BY id DESC {PageFragment.For(d)}
         """);
 }

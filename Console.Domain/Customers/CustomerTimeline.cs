@@ -67,7 +67,7 @@ public sealed class CustomerTimeline(Db db)
         FROM events e LEFT JOIN courses c ON c.id = e.course_id
         WHERE e.customer_id = @customerId
         ORDER BY e.occurred_at DESC, e.id DESC
-        {DialectSql.Page(d, skip: "@eventSkip")}
+        {PageFragment.For(d, skip: "@eventSkip")}
         """);
 
     private static readonly DialectSql OrdersSql = new(d =>
@@ -77,6 +77,6 @@ public sealed class CustomerTimeline(Db db)
         FROM orders o JOIN courses c ON c.id = o.course_id
         WHERE o.customer_id = @customerId
         ORDER BY o.paid_at DESC, o.id DESC
-        {DialectSql.Page(d, skip: "@orderSkip")}
+        {PageFragment.For(d, skip: "@orderSkip")}
         """);
 }

@@ -1,8 +1,8 @@
 namespace Console.Domain.Data;
 
 /// <summary>
-/// A statement both engines share but for one fragment (the paging clause, a JSON array as a table, the id of an
-/// inserted row): the shared text is written once beside its record and composed for each engine when the type
+/// A statement both engines share but for one fragment (the paging clause of <see cref="PageFragment"/>, a JSON array as a table,
+/// the id of an inserted row): the shared text is written once beside its record and composed for each engine when the type
 /// loads, as Opserver's GetFetchSQL(engine) does. Keep composed texts in static fields: the dialect tests parse
 /// every one of them with SQL Server's own parser.
 /// </summary>
@@ -12,11 +12,6 @@ public sealed class DialectSql(Func<Dialect, string> compose)
     private readonly string _sqlServer = compose(Dialect.SqlServer);
 
     public string For(Dialect dialect) => dialect == Dialect.Sqlite ? _sqlite : _sqlServer;
-
-    /// <summary>The paging clause after an ORDER BY; skip and take name the parameters.</summary>
-    public static string Page(Dialect dialect, string skip = "@skip", string take = "@take") => dialect == Dialect.Sqlite
-        ? $"LIMIT {take} OFFSET {skip}"
-        : $"OFFSET {skip} ROWS FETCH NEXT {take} ROWS ONLY";
 
     /// <summary>A JSON array parameter as a table with one column, value.</summary>
     public static string JsonValues(Dialect dialect, string parameter = "@ids") => dialect == Dialect.Sqlite

@@ -46,6 +46,6 @@ public sealed class ListGroupBuyCampaigns(Db db)
                g.max_teams AS MaxTeams, g.teams_opened AS TeamsOpened, g.status, g.starts_at AS StartsAt, g.ends_at AS EndsAt
         FROM group_buy_campaigns g JOIN courses co ON co.id = g.course_id
         WHERE (@status IS NULL OR g.status = @status)
-        ORDER BY g.id DESC {DialectSql.Page(d)}
+        ORDER BY g.id DESC {PageFragment.For(d)}
         """);
 }

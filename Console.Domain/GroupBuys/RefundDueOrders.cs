@@ -47,7 +47,7 @@ public sealed class RefundDueOrders(Db db)
         FROM group_buy_members m JOIN group_buy_teams t ON t.id = m.team_id JOIN orders o ON o.id = m.order_id
              JOIN customers cu ON cu.id = o.customer_id
         WHERE t.campaign_id = @campaignId AND t.state = 'failed' AND o.refunded < o.payable
-        ORDER BY o.paid_at, o.id {DialectSql.Page(d)}
+        ORDER BY o.paid_at, o.id {PageFragment.For(d)}
         """);
 
     /// <summary>order_id, customer, team, owed (yuan, invariant), paid_at and team_failed_at (UTC, ISO-8601).</summary>

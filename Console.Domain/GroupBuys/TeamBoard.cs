@@ -99,6 +99,6 @@ public sealed class TeamBoard(Db db)
         SELECT id, state, size, members, opened_at AS OpenedAt, expires_at AS ExpiresAt, closed_at AS ClosedAt
         FROM group_buy_teams WHERE campaign_id = @campaignId AND (@state IS NULL OR state = @state)
         ORDER BY CASE WHEN state = 'open' THEN 0 ELSE 1 END, CASE WHEN state = 'open' THEN expires_at END, id DESC
-        {DialectSql.Page(d)}
+        {PageFragment.For(d)}
         """);
 }

@@ -88,7 +88,7 @@ public sealed partial class SqlServerDialectTests
 
     /// <summary>
     /// Raw and regular string literals in the app's code that start like a SQL statement. Literals composed around a
-    /// DialectSql fragment are left to <see cref="ComposedSqlServerTexts"/>, which parses what they become.
+    /// DialectSql or PageFragment fragment are left to <see cref="ComposedSqlServerTexts"/>, which parses what they become.
     /// </summary>
     internal static IEnumerable<(string Where, string Sql)> SqlLiterals()
     {
@@ -102,19 +102,23 @@ public sealed partial class SqlServerDialectTests
             foreach (Match m in RawLiteral().Matches(text))
             {
                 var body = Dedent(m.Groups["body"].Value);
-                if (m.Groups["dollar"].Success && body.Contains("{DialectSql.", StringComparison.Ordinal)) continue;
+                if (m.Groups["dollar"].Success && Composed(body)) continue;
                 if (m.Groups["dollar"].Success) body = Holes().Replace(body, "x");
                 if (LooksLikeSql(body)) yield return ($"{relative}:{Line(text, m.Index)}", body);
             }
             foreach (Match m in PlainLiteral().Matches(text))
             {
                 var body = m.Groups["body"].Value;
-                if (m.Groups["dollar"].Success && body.Contains("{DialectSql.", StringComparison.Ordinal)) continue;
+                if (m.Groups["dollar"].Success && Composed(body)) continue;
                 if (m.Groups["dollar"].Success) body = Holes().Replace(body, "x");
                 if (LooksLikeSql(body)) yield return ($"{relative}:{Line(text, m.Index)}", Regex.Unescape(body));
             }
         }
     }
+
+    /// <summary>A text with an engine's fragment in it: parsed as composed, through its DialectSql field.</summary>
+    private static bool Composed(string body) =>
+        body.Contains("{DialectSql.", StringComparison.Ordinal) || body.Contains("{PageFragment.", StringComparison.Ordinal);
 
     private static bool LooksLikeSql(string text) =>
         StatementStart().IsMatch(text) && Regex.IsMatch(text, @"\b(FROM|INTO|SET|VALUES|TABLE)\b", RegexOptions.IgnoreCase);
