@@ -40,6 +40,13 @@ public sealed class StatementRunner(Db db, WriteGate gate) : IDisposable
     public Task<T> WriteAsync<T>(WriteUnit<T> unit, CancellationToken ct) where T : class =>
         _sqlite is not null ? _sqlite.WriteAsync(unit) : OwnTransactionAsync(unit, ct);
 
+    /// <summary>
+    /// Writes a unit whose SQLite side binds to the single writer itself (events: decision 0001 explains why): the
+    /// engine is still chosen here, so SQLite runs sqliteWriter and SQL Server runs the unit in its own transaction.
+    /// </summary>
+    public Task<T> WriteAsync<T>(WriteUnit<T> unit, Func<Task<T>> sqliteWriter, CancellationToken ct) where T : class =>
+        _sqlite is not null ? sqliteWriter() : OwnTransactionAsync(unit, ct);
+
     private async Task<T> OwnTransactionAsync<T>(WriteUnit<T> unit, CancellationToken ct) where T : class
     {
         await using var connection = await db.OpenAsync(ct);

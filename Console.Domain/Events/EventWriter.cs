@@ -14,9 +14,10 @@ internal readonly record struct EventRow(int Index, string EventId, long Key, st
 /// one through writes all of them in one transaction, on one long-lived connection with a prepared insert and
 /// a warm page cache: per-row cost on a growing table is mostly commits and cold index pages. References are
 /// resolved from remembered ids before a batch queues, so the writer's transaction only inserts. Each batch still
-/// gets its own counts and rejections. On SQL Server every batch has its own pooled connection and transaction.
+/// gets its own counts and rejections. The runner chooses the engine: on SQL Server every batch is a unit of its own,
+/// with its own pooled connection and transaction.
 /// </summary>
-internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsyncDisposable
+internal sealed class EventWriter(StatementRunner runner, Db db, WriteGate gate, ExternalIds ids) : IAsyncDisposable
 {
     private readonly ClaimedCodes _codes = new(db);
     // Each commit rewrites every index page its rows touched, so the more rows share one, the cheaper each row;
@@ -32,15 +33,30 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
         public TaskCompletionSource<IngestResult> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
+    /// <summary>A batch's answer, and the customers it created on SQL Server, remembered only once committed.</summary>
+    private sealed record Written(IngestResult Result, Dictionary<string, long>? Customers);
+
     public async Task<IngestResult> WriteAsync(List<EventRow> rows, List<Rejection> rejected, DateTime now, CancellationToken ct)
     {
-        if (!db.IsSqlite)
-        {
-            var pending = new Pending(rows, rejected, now, Resolved: null);
-            await using var connection = await db.OpenAsync(ct);
-            await WriteGroupAsync(connection, [[pending]], sqlite: false, ct);
-            return await pending.Done.Task;
-        }
+        var written = await runner.WriteAsync(new WriteUnit<Written>(
+            (statements, token) => WriteOwnAsync(statements, rows, rejected, now, token), _ => true, _ => null, UndoFree: false),
+            async () => new Written(await QueueAsync(rows, rejected, now), null), ct);
+        if (written.Customers is not null) ids.RememberCustomers(written.Customers);
+        return written.Result;
+    }
+
+    /// <summary>One batch in the transaction the runner opened for it; a repeated run starts again from the batch's own rejections.</summary>
+    private async Task<Written> WriteOwnAsync(Statements statements, List<EventRow> rows, List<Rejection> rejected, DateTime now,
+        CancellationToken ct)
+    {
+        var pending = new Pending(rows, [.. rejected], now, Resolved: null);
+        await using var insert = EventInsert.Create(statements.Connection, statements.Transaction!, sqlite: false);
+        var (_, result, customers) = (await WritePassesAsync(statements.Connection, statements.Transaction!, insert, [[pending]], ct))[0];
+        return new Written(result, customers);
+    }
+
+    private async Task<IngestResult> QueueAsync(List<EventRow> rows, List<Rejection> rejected, DateTime now)
+    {
         var queued = new Pending(rows, rejected, now, RememberedReferences.TryResolve(ids, _codes, rows));
         _waiting.Enqueue(queued);
         // Once queued the batch is written even if its caller leaves: eventIds make a retry harmless.
@@ -57,7 +73,7 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
         try
         {
             _connection ??= await OpenWriterAsync();
-            await WriteGroupAsync(_connection, Drain(taken), sqlite: true, CancellationToken.None);
+            await WriteGroupAsync(_connection, Drain(taken));
         }
         catch (Exception e)
         {
@@ -88,33 +104,34 @@ internal sealed class EventWriter(Db db, WriteGate gate, ExternalIds ids) : IAsy
         }
     }
 
-    private async Task WriteGroupAsync(DbConnection connection, IEnumerable<List<Pending>> passes, bool sqlite, CancellationToken ct)
+    /// <summary>The queued batches in one transaction on SQLite's writer, each answered once it is committed.</summary>
+    private async Task WriteGroupAsync(DbConnection connection, IEnumerable<List<Pending>> passes)
     {
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        var insert = sqlite ? _insert ??= EventInsert.Create(connection, tx, sqlite) : EventInsert.Create(connection, tx, sqlite);
-        var written = new List<(Pending Pending, IngestResult Result, Dictionary<string, long>? Customers)>();
-        try
-        {
-            foreach (var pass in passes)
-            {
-                var resolved = new List<(List<EventRow> Rows, Dictionary<string, long>? Customers)>(pass.Count);
-                foreach (var pending in pass) resolved.Add(await ResolveAsync(connection, tx, pending));
-                var accepted = await insert.ExecuteInKeyOrderAsync(tx, resolved.ConvertAll(r => r.Rows), ct);
-                for (var i = 0; i < pass.Count; i++)
-                {
-                    var rows = resolved[i].Rows.Count;
-                    var result = new IngestResult(accepted[i], rows - accepted[i], Rejection.InOrder(pass[i].Rejected));
-                    written.Add((pass[i], result, resolved[i].Customers));
-                }
-            }
-            await tx.CommitAsync(ct);
-        }
-        finally
-        {
-            if (!sqlite) await insert.DisposeAsync();
-        }
+        await using var tx = await connection.BeginTransactionAsync();
+        var insert = _insert ??= EventInsert.Create(connection, tx, sqlite: true);
+        var written = await WritePassesAsync(connection, tx, insert, passes, CancellationToken.None);
+        await tx.CommitAsync();
         foreach (var (_, _, customers) in written) if (customers is not null) ids.RememberCustomers(customers);
         foreach (var (pending, result, _) in written) pending.Done.TrySetResult(result);
+    }
+
+    private async Task<List<(Pending Pending, IngestResult Result, Dictionary<string, long>? Customers)>> WritePassesAsync(
+        DbConnection connection, DbTransaction tx, EventInsert insert, IEnumerable<List<Pending>> passes, CancellationToken ct)
+    {
+        var written = new List<(Pending Pending, IngestResult Result, Dictionary<string, long>? Customers)>();
+        foreach (var pass in passes)
+        {
+            var resolved = new List<(List<EventRow> Rows, Dictionary<string, long>? Customers)>(pass.Count);
+            foreach (var pending in pass) resolved.Add(await ResolveAsync(connection, tx, pending));
+            var accepted = await insert.ExecuteInKeyOrderAsync(tx, resolved.ConvertAll(r => r.Rows), ct);
+            for (var i = 0; i < pass.Count; i++)
+            {
+                var rows = resolved[i].Rows.Count;
+                var result = new IngestResult(accepted[i], rows - accepted[i], Rejection.InOrder(pass[i].Rejected));
+                written.Add((pass[i], result, resolved[i].Customers));
+            }
+        }
+        return written;
     }
 
     /// <summary>A batch's rows with their row ids, and the customers it had to look up, to be remembered once committed.</summary>

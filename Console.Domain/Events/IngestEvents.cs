@@ -13,9 +13,9 @@ public sealed record EventIn(string? EventId, string? CustomerExternalId, string
 /// decides (see <see cref="EventKey"/>), so an event already stored or repeated in the batch counts as a duplicate,
 /// never a second row.
 /// </summary>
-public sealed class IngestEvents(Db db, WriteGate gate, ExternalIds ids, TimeProvider clock) : IAsyncDisposable
+public sealed class IngestEvents(StatementRunner runner, Db db, WriteGate gate, ExternalIds ids, TimeProvider clock) : IAsyncDisposable
 {
-    private readonly EventWriter _writer = new(db, gate, ids);
+    private readonly EventWriter _writer = new(runner, db, gate, ids);
 
     public static readonly FrozenSet<string> Types = new[]
     {

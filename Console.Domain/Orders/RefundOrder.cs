@@ -1,6 +1,5 @@
 using Console.Domain.Coupons;
 using Console.Domain.Data;
-using Dapper;
 
 namespace Console.Domain.Orders;
 
@@ -9,7 +8,7 @@ namespace Console.Domain.Orders;
 /// refunded can never pass payable, and the refunds row is written in the same transaction. The refund that completes
 /// the order reverses its coupon redemptions (giving uses back where the campaign says so).
 /// </summary>
-public sealed class RefundOrder(Db db, WriteGate gate, TimeProvider clock, MoneyBounds money)
+public sealed class RefundOrder(StatementRunner runner, TimeProvider clock, MoneyBounds money)
 {
     public const int MaxReasonLength = 500;
 
@@ -35,35 +34,45 @@ public sealed class RefundOrder(Db db, WriteGate gate, TimeProvider clock, Money
         if (string.IsNullOrWhiteSpace(orderId) || orderId.Length > OrderFields.MaxIdLength) return new Outcome.NotFound();
 
         var now = clock.GetUtcNow().UtcDateTime;
-        await using var connection = await db.OpenAsync(ct);
-        using var lease = await gate.EnterAsync(ct);
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        const string read = """
-            SELECT id, payable, refunded, status FROM orders WHERE order_id = @orderId
-            """;
-        var before = await connection.QuerySingleOrDefaultAsync<OrderMoney>(new CommandDefinition(read, new { orderId }, tx, cancellationToken: ct));
+        // Only a refund is kept; every other outcome is decided before anything is written.
+        return await runner.WriteAsync(new WriteUnit<Outcome>(
+            (statements, token) => RefundAsync(statements, orderId, amount, reason, now, token),
+            outcome => outcome is Outcome.Refunded, _ => null, UndoFree: true), ct);
+    }
+
+    private const string ReadMoney = """
+        SELECT id, payable, refunded, status FROM orders WHERE order_id = @orderId
+        """;
+
+    private const string AddRefunded = """
+        UPDATE orders
+        SET refunded = refunded + @fen,
+            status = CASE WHEN refunded + @fen = payable THEN 'refunded' ELSE 'partially_refunded' END
+        WHERE id = @id AND refunded + @fen <= payable
+        """;
+
+    private const string InsertRefund = """
+        INSERT INTO refunds (order_id, amount, reason, first_for_order, refunded_at, rolled_up)
+        VALUES (@id, @fen, @reason, @first, @now, 0)
+        """;
+
+    private static async Task<Outcome> RefundAsync(Statements statements, string orderId, long? amount, string? reason, DateTime now,
+        CancellationToken ct)
+    {
+        var before = await statements.SingleOrDefaultAsync<OrderMoney>(ReadMoney, ct, ("orderId", orderId));
         if (before is null) return new Outcome.NotFound();
         var fen = amount ?? before.Payable - before.Refunded;
         if (fen <= 0) return ExceedsPaid(before, 0);
 
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            UPDATE orders
-            SET refunded = refunded + @fen,
-                status = CASE WHEN refunded + @fen = payable THEN 'refunded' ELSE 'partially_refunded' END
-            WHERE id = @id AND refunded + @fen <= payable
-            """, new { fen, id = before.Id }, tx, cancellationToken: ct));
+        var changed = await statements.ExecuteAsync(AddRefunded, ct, ("fen", fen), ("id", before.Id));
         if (changed == 0) return ExceedsPaid(before, fen);
 
         // Read back under the write lock: refunded == this amount means no earlier refund exists.
-        var after = await connection.QuerySingleAsync<OrderMoney>(new CommandDefinition(read, new { orderId }, tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO refunds (order_id, amount, reason, first_for_order, refunded_at, rolled_up)
-            VALUES (@id, @fen, @reason, @first, @now, 0)
-            """, new { id = before.Id, fen, reason, first = after.Refunded == fen, now }, tx, cancellationToken: ct));
-        if (after.Status == OrderStatus.Refunded) await ReverseRedemptions.ExecuteAsync(connection, tx, before.Id, now, ct);
-        await tx.CommitAsync(ct);
+        var after = (await statements.SingleOrDefaultAsync<OrderMoney>(ReadMoney, ct, ("orderId", orderId)))!;
+        await statements.ExecuteAsync(InsertRefund, ct,
+            ("id", before.Id), ("fen", fen), ("reason", reason), ("first", after.Refunded == fen), ("now", now));
+        if (after.Status == OrderStatus.Refunded)
+            await ReverseRedemptions.ExecuteAsync(statements.Connection, statements.Transaction!, before.Id, now, ct);
         return new Outcome.Refunded(orderId, after.Refunded, after.Status);
     }
 

@@ -15,13 +15,15 @@ public sealed class CommitGroupTests : IDisposable
 {
     private readonly TempStore _store = new();
     private readonly ExternalIds _ids;
+    private readonly StatementRunner _runner;
     private readonly IngestEvents _events;
 
     public CommitGroupTests()
     {
         _ids = new ExternalIds(_store.Db);
         var gate = new WriteGate(_store.Db);
-        _events = new IngestEvents(_store.Db, gate, _ids, TimeProvider.System);
+        _runner = new StatementRunner(_store.Db, gate);
+        _events = new IngestEvents(_runner, _store.Db, gate, _ids, TimeProvider.System);
         new UpsertCourses(_store.Db, gate, TimeProvider.System, MoneyBounds.Default).UpsertAsync([new CourseIn("course-1", "Course 1", "99")]).GetAwaiter().GetResult();
         new UpsertLiveSessions(_store.Db, gate, _ids, TimeProvider.System)
             .UpsertAsync([new LiveSessionIn("live-1", "course-1", "Live 1")]).GetAwaiter().GetResult();
@@ -30,6 +32,7 @@ public sealed class CommitGroupTests : IDisposable
     public void Dispose()
     {
         _events.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _runner.Dispose();
         _store.Dispose();
     }
 

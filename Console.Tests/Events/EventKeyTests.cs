@@ -26,7 +26,8 @@ public sealed class EventKeyTests
     {
         using var store = new TempStore();
         var gate = new WriteGate(store.Db);
-        await using var events = new IngestEvents(store.Db, gate, new ExternalIds(store.Db), TimeProvider.System);
+        using var runner = new StatementRunner(store.Db, gate);
+        await using var events = new IngestEvents(runner, store.Db, gate, new ExternalIds(store.Db), TimeProvider.System);
         await events.IngestAsync([Event("first", "cust-1")]);
         // Two different ids with one 64-bit key cannot be found by search; a stored row is given b's key instead.
         using (var connection = store.Db.Open())
@@ -68,7 +69,8 @@ public sealed class EventKeyTests
             check.Query<string>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' AND sql IS NOT NULL ORDER BY name"));
 
         var gate = new WriteGate(store.Db);
-        await using var events = new IngestEvents(store.Db, gate, new ExternalIds(store.Db), TimeProvider.System);
+        using var runner = new StatementRunner(store.Db, gate);
+        await using var events = new IngestEvents(runner, store.Db, gate, new ExternalIds(store.Db), TimeProvider.System);
         var resent = await events.IngestAsync([Event("old-1", "cust-7"), Event("old-500", "cust-7"), Event("new-1", "cust-7")]);
         Assert.Equal((1, 2), (resent.Accepted, resent.Duplicates));
     }
@@ -111,7 +113,9 @@ public sealed class EventKeyTests
     public async Task The_writer_stores_times_as_the_text_ado_net_writes_for_them(string sent)
     {
         using var store = new TempStore();
-        await using var events = new IngestEvents(store.Db, new WriteGate(store.Db), new ExternalIds(store.Db), TimeProvider.System);
+        var gate = new WriteGate(store.Db);
+        using var runner = new StatementRunner(store.Db, gate);
+        await using var events = new IngestEvents(runner, store.Db, gate, new ExternalIds(store.Db), TimeProvider.System);
         await events.IngestAsync([new EventIn("t-1", "cust-1", "chat", sent)]);
 
         using var check = store.Db.Open();
