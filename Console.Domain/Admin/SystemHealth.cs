@@ -16,7 +16,12 @@ public sealed record HealthFigures
     public long DisabledUsers { get; init; }
     public long ActiveKeys { get; init; }
     public DateTime? LastKeyUseAt { get; init; }
+
+    /// <summary>Batch items the ingestion API refused today, by code, the most frequent first.</summary>
+    public IReadOnlyList<RejectedCount> RejectedToday { get; init; } = [];
 }
+
+public sealed record RejectedCount(string Code, long Items);
 
 /// <summary>The store's side of system health: latest arrivals, today's traffic, users and API keys at a glance.</summary>
 public sealed class SystemHealth(Db db, TimeProvider clock, BusinessTime time)
@@ -24,10 +29,18 @@ public sealed class SystemHealth(Db db, TimeProvider clock, BusinessTime time)
     public async Task<HealthFigures> ReadAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var dayStart = time.StartOfDayUtc(time.DayOf(now));
+        var today = time.DayOf(now);
+        var dayStart = time.StartOfDayUtc(today);
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleAsync<HealthFigures>(new CommandDefinition(Sql, new { dayStart }, cancellationToken: ct));
+        var figures = await connection.QuerySingleAsync<HealthFigures>(new CommandDefinition(Sql, new { dayStart }, cancellationToken: ct));
+        var day = today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var rejected = await connection.QueryAsync<RejectedCount>(new CommandDefinition(RejectedSql, new { day }, cancellationToken: ct));
+        return figures with { RejectedToday = rejected.ToList() };
     }
+
+    private const string RejectedSql = """
+        SELECT code AS Code, items AS Items FROM rejected_items WHERE day = @day ORDER BY items DESC, code
+        """;
 
     private const string Sql =
         """

@@ -1,3 +1,4 @@
+using Console.Domain.Admin;
 using Console.Domain.Courses;
 using Console.Domain.Data;
 using Console.Domain.Events;
@@ -14,11 +15,11 @@ internal static class CoursesApi
             .Documented("UpsertCourses", "Upsert courses by externalId; bad items are listed in rejected[], the rest are stored.",
                 new[] { new { externalId = "k-101", title = "Python for Data Analysis", listPrice = 199.00m, category = "programming", lecturer = "Zhang Min", status = "active" } });
 
-    private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertCourses courses, CancellationToken ct)
+    private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertCourses courses, CountRejections rejections, CancellationToken ct)
     {
         var (mapped, problem) = await IngestJson.ReadBatchAsync<CourseIn>(request, ct);
         if (problem is not null) return problem;
         var result = await courses.UpsertAsync(mapped!.Items, ct);
-        return TypedResults.Ok(result with { Rejected = mapped.Merge(result.Rejected) });
+        return TypedResults.Ok(result with { Rejected = await mapped.MergeCountedAsync(result.Rejected, rejections, ct) });
     }
 }

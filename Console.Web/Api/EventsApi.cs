@@ -1,3 +1,4 @@
+using Console.Domain.Admin;
 using Console.Domain.Data;
 using Console.Domain.Events;
 
@@ -21,7 +22,7 @@ internal static class EventsApi
     private static readonly string[] Types = IngestEvents.Types.Order(StringComparer.Ordinal).ToArray();
 
     // Events are the high-volume feed, so they are read in one pass over the raw body rather than through a document.
-    private static async Task<IResult> IngestAsync(HttpRequest request, IngestEvents events, CancellationToken ct)
+    private static async Task<IResult> IngestAsync(HttpRequest request, IngestEvents events, CountRejections rejections, CancellationToken ct)
     {
         IngestJson.Mapped<EventIn> mapped;
         using (var body = await IngestJson.ReadBodyAsync(request, ct))
@@ -33,7 +34,7 @@ internal static class EventsApi
             mapped = parsed!;
         }
         var result = await events.IngestAsync(mapped.Items, ct);
-        return TypedResults.Json(result with { Rejected = mapped.Merge(result.Rejected) }, statusCode: StatusCodes.Status202Accepted);
+        return TypedResults.Json(result with { Rejected = await mapped.MergeCountedAsync(result.Rejected, rejections, ct) }, statusCode: StatusCodes.Status202Accepted);
     }
 
     private static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Console.Domain.Admin;
 using Console.Domain.Data;
 using Console.Domain.Events;
 
@@ -23,6 +24,15 @@ internal static class IngestJson
             all.AddRange(Rejected);
             foreach (var r in domain) all.Add(r with { Index = Positions[r.Index] });
             return Rejection.InOrder(all);
+        }
+
+        /// <summary>The merged rejections, once added to today's counts on the Admin start page.</summary>
+        public async Task<IReadOnlyList<Rejection>> MergeCountedAsync(IReadOnlyList<Rejection> domain, CountRejections counts,
+            CancellationToken ct)
+        {
+            var all = Merge(domain);
+            await counts.AddAsync(all, ct);
+            return all;
         }
     }
 

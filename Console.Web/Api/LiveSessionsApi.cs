@@ -1,3 +1,4 @@
+using Console.Domain.Admin;
 using Console.Domain.Data;
 using Console.Domain.Events;
 using Console.Domain.LiveSessions;
@@ -16,11 +17,11 @@ internal static class LiveSessionsApi
                     host = "Zhang Min", scheduledAt = "2026-11-28T20:00:00+08:00", startedAt = "2026-11-28T20:02:00+08:00",
                     endedAt = "2026-11-28T21:10:00+08:00", peakViewers = 1520 } });
 
-    private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertLiveSessions sessions, CancellationToken ct)
+    private static async Task<IResult> UpsertAsync(HttpRequest request, UpsertLiveSessions sessions, CountRejections rejections, CancellationToken ct)
     {
         var (mapped, problem) = await IngestJson.ReadBatchAsync<LiveSessionIn>(request, ct);
         if (problem is not null) return problem;
         var result = await sessions.UpsertAsync(mapped!.Items, ct);
-        return TypedResults.Ok(result with { Rejected = mapped.Merge(result.Rejected) });
+        return TypedResults.Ok(result with { Rejected = await mapped.MergeCountedAsync(result.Rejected, rejections, ct) });
     }
 }
