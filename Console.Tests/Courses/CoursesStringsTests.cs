@@ -10,7 +10,7 @@ public sealed class CoursesStringsTests
     public void Every_key_the_pages_and_navigation_use_exists()
     {
         var en = ResourceFiles.Read("CoursesStrings.resx");
-        ResourceFiles.AssertAllExist(en, ResourceFiles.KeysUsed(ResourceFiles.Components("Pages/Courses"), "Courses", "Course"), 20);
+        ResourceFiles.AssertAllExist(en, ResourceFiles.KeysUsed(ResourceFiles.Components("Pages/Courses"), "Courses", "Course", "Categories"), 20);
         foreach (var sort in Enum.GetNames<CourseSort>()) Assert.Contains("Courses.Sort." + sort, en.Keys);
     }
 }

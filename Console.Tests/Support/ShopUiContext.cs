@@ -12,6 +12,8 @@ public abstract class ShopUiContext : UiContext
 {
     protected ShopUiContext(bool migrate = true) : base(migrate)
     {
+        // The course list offers category naming to campaign roles only; pages render here as a reader without one.
+        AddAuthorization();
         Services.AddSingleton<TimeProvider>(new ManualClock(new DateTimeOffset(2026, 3, 10, 4, 0, 0, TimeSpan.Zero)));
         Services.AddSingleton<CustomerList>();
         Services.AddSingleton<CustomerProfile>();

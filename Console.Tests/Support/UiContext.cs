@@ -20,6 +20,9 @@ public abstract class UiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton(Store.Db);
         Services.AddSingleton(new BusinessTime(new BusinessOptions()));
         Services.AddSingleton(MoneyBounds.Default);
+        Services.AddSingleton<WriteGate>();
+        Services.AddSingleton<StatementRunner>();
+        Services.AddSingleton<Console.Domain.Courses.CategoryNames>();
         Services.AddSingleton<ConsoleUsers>();
         Services.AddSingleton<UserList>();
         Services.AddSingleton<AuditLog>();

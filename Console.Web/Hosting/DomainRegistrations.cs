@@ -64,5 +64,6 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.GroupBuys.RefundDueOrders>();
         services.AddSingleton<Console.Domain.GroupBuys.GroupBuyCourse>();
         services.AddSingleton<Console.Domain.Admin.CountRejections>();
+        services.AddSingleton<Console.Domain.Courses.CategoryNames>();
     }
 }

@@ -22,6 +22,7 @@ public static class CodeNames
         return name.ResourceNotFound ? code : name.Value;
     }
 
-    public static string? Category(string? category) =>
-        category is null ? null : CategoryNames.Name(category, CultureInfo.CurrentUICulture);
+    /// <summary>A category in the reader's language: a marketer's name, the demo's, or the code as sent.</summary>
+    public static string? Category(this CategoryNames names, string? category) =>
+        category is null ? null : names.Name(category, CultureInfo.CurrentUICulture);
 }
