@@ -1,3 +1,4 @@
+using Console.Domain.Data;
 using MathNet.Numerics.Distributions;
 
 namespace Console.Domain.Statistics;
@@ -5,9 +6,16 @@ namespace Console.Domain.Statistics;
 /// <summary>The pieces every comparison shares: quantiles, two-sided p-values, the relative effect and the Bayesian summary.</summary>
 internal static class Estimates
 {
-    public static void CheckAlpha(double alpha, string field = "alpha")
+    public const double MinAlpha = 0.0001;
+    public const double MaxAlpha = 0.5;
+
+    // Past this size the variances and their squares would leave double precision's range.
+    public const double MaxMagnitude = 1e15;
+
+    public static void CheckAlpha(double alpha)
     {
-        if (!(alpha > 0 && alpha < 1)) throw new StatisticsInputException(field, StatisticsCodes.OutOfRange, 0, 1);
+        if (!(alpha >= MinAlpha && alpha <= MaxAlpha))
+            throw new StatisticsInputException("alpha", FieldCodes.Between, MinAlpha, MaxAlpha);
     }
 
     public static double NormalQuantile(double alpha) => Normal.InvCDF(0, 1, 1 - alpha / 2);
@@ -30,6 +38,9 @@ internal static class Estimates
         var value = (meanB - meanA) / Math.Abs(meanA);
         var a2 = meanA * meanA;
         var variance = varianceB / (nB * a2) + varianceA * meanB * meanB / (nA * a2 * a2);
+        // A control this close to 0 makes the ratio meaningless long before it overflows.
+        if (!(Math.Abs(value) < 1e100 && variance < 1e200))
+            throw new StatisticsInputException(controlField, StatisticsCodes.ControlMeanZero);
         return (value, Math.Sqrt(variance));
     }
 

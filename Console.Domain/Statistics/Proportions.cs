@@ -13,7 +13,7 @@ public static class Proportions
         treatment.Check("treatment");
         Estimates.CheckAlpha(alpha);
         var (pA, pB) = (control.Rate, treatment.Rate);
-        var pooled = (double)(control.Conversions + treatment.Conversions) / (control.N + treatment.N);
+        var pooled = ((double)control.Conversions + treatment.Conversions) / ((double)control.N + treatment.N);
         var pooledSe = Math.Sqrt(pooled * (1 - pooled) * (1.0 / control.N + 1.0 / treatment.N));
         // A pooled rate of 0 or 1 means both arms are all-0 or all-1: equal, so z = 0 rather than 0/0.
         var z = pooledSe == 0 ? 0 : (pB - pA) / pooledSe;

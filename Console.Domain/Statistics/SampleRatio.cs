@@ -15,10 +15,12 @@ public static class SampleRatio
         if (weights.Any(w => !(w > 0 && double.IsFinite(w))))
             throw new StatisticsInputException("weights", StatisticsCodes.WeightNotPositive);
         var weightSum = weights.Sum();
+        // A weight too small to expect anyone would put an overflowing term into χ².
+        if (weights.Any(w => w / weightSum < 1e-9)) throw new StatisticsInputException("weights", StatisticsCodes.WeightNotPositive);
         // Weights are shares (sum 1) or percentages (sum 100), as experiments store them.
         if (Math.Abs(weightSum - 1) > 1e-6 && Math.Abs(weightSum - 100) > 1e-4)
             throw new StatisticsInputException("weights", StatisticsCodes.WeightsSum);
-        var total = observed.Sum();
+        var total = observed.Sum(o => (double)o);
         if (total < 1) throw new StatisticsInputException("observed", StatisticsCodes.TooFewObservations, 1);
         var chiSquare = 0.0;
         for (var i = 0; i < observed.Count; i++)

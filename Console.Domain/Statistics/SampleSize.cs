@@ -17,6 +17,8 @@ public sealed record SampleSizeResult(long PerVariant, long Total)
 public static class SampleSize
 {
     public const int MaxVariants = 20;
+    public const double MinPower = 0.5;
+    public const double MaxPower = 0.9999;
 
     // Above this the effect is too small to test in any shop; it also keeps the count well inside a long.
     private const double MaxPerVariant = 1e12;
@@ -30,7 +32,8 @@ public static class SampleSize
         if (!(baseline > 0 && baseline < 1)) throw new StatisticsInputException("baseline", StatisticsCodes.OutOfRange, 0, 1);
         if (!double.IsFinite(mde)) throw new StatisticsInputException("mde", StatisticsCodes.NotFinite);
         Estimates.CheckAlpha(alpha);
-        if (!(power > 0 && power < 1)) throw new StatisticsInputException("power", StatisticsCodes.OutOfRange, 0, 1);
+        if (!(power >= MinPower && power <= MaxPower))
+            throw new StatisticsInputException("power", FieldCodes.Between, MinPower, MaxPower);
         if (variants < 2 || variants > MaxVariants)
             throw new StatisticsInputException("variants", FieldCodes.Between, 2, MaxVariants);
         var p1 = baseline;

@@ -1,3 +1,5 @@
+using Console.Domain.Data;
+
 namespace Console.Domain.Statistics;
 
 public sealed record SequentialResult(double PValue, Effect Absolute, RelativeEffect Relative);
@@ -8,12 +10,15 @@ public sealed record SequentialResult(double PValue, Effect Absolute, RelativeEf
 /// </summary>
 public static class Sequential
 {
+    public const double MinTuning = 1;
+    public const double MaxTuning = 1e9;
+
     public static SequentialResult Proportions(ProportionArm c, ProportionArm t, double alpha = 0.05, double tuning = 5000)
     {
         var fixedHorizon = Statistics.Proportions.Compare(c, t, alpha);
         CheckTuning(tuning);
         var absoluteSe = Statistics.Proportions.AbsoluteSe(c, t);
-        return Build(fixedHorizon.Absolute.Value, absoluteSe, fixedHorizon.Relative, c.N + t.N, alpha, tuning);
+        return Build(fixedHorizon.Absolute.Value, absoluteSe, fixedHorizon.Relative, (double)c.N + t.N, alpha, tuning);
     }
 
     public static SequentialResult Means(MeanArm c, MeanArm t, double alpha = 0.05, double tuning = 5000)
@@ -21,17 +26,17 @@ public static class Sequential
         var fixedHorizon = Statistics.Means.Compare(c, t, alpha);
         CheckTuning(tuning);
         var (absoluteSe, _) = Statistics.Means.Welch(c, t);
-        return Build(fixedHorizon.Absolute.Value, absoluteSe, fixedHorizon.Relative, c.N + t.N, alpha, tuning);
+        return Build(fixedHorizon.Absolute.Value, absoluteSe, fixedHorizon.Relative, (double)c.N + t.N, alpha, tuning);
     }
 
     private static void CheckTuning(double tuning)
     {
-        if (!(tuning > 0 && double.IsFinite(tuning)))
-            throw new StatisticsInputException("tuning", StatisticsCodes.OutOfRange, 0, "∞");
+        if (!(tuning >= MinTuning && tuning <= MaxTuning))
+            throw new StatisticsInputException("tuning", FieldCodes.Between, MinTuning, MaxTuning);
     }
 
     private static SequentialResult Build(
-        double absolute, double absoluteSe, RelativeEffect relative, long n, double alpha, double tuning)
+        double absolute, double absoluteSe, RelativeEffect relative, double n, double alpha, double tuning)
     {
         var rho = Rho(alpha, tuning);
         var absoluteHalf = HalfWidth(absoluteSe, n, rho, alpha);
@@ -50,15 +55,15 @@ public static class Sequential
     }
 
     /// <summary>√s²·√(2(Nρ²+1)/(N²ρ²)·ln(√(Nρ²+1)/α)) with s² = se²·N.</summary>
-    internal static double HalfWidth(double se, long n, double rho, double alpha)
+    internal static double HalfWidth(double se, double n, double rho, double alpha)
     {
         var nr2 = n * rho * rho;
         var s = se * Math.Sqrt(n);
-        return s * Math.Sqrt(2 * (nr2 + 1) / ((double)n * n * rho * rho) * Math.Log(Math.Sqrt(nr2 + 1) / alpha));
+        return s * Math.Sqrt(2 * (nr2 + 1) / (n * n * rho * rho) * Math.Log(Math.Sqrt(nr2 + 1) / alpha));
     }
 
     /// <summary>min(1, 1/E), E = exp(ρ²·S/(2(Nρ²+1)))/√(Nρ²+1), S = effect²·N/se².</summary>
-    internal static double PValue(double effect, double se, long n, double rho)
+    internal static double PValue(double effect, double se, double n, double rho)
     {
         // No spread: a difference of 0 is no evidence at all, any other difference is certain.
         if (se == 0) return effect == 0 ? 1 : 0;

@@ -15,6 +15,9 @@ public static class StatisticsCodes
     public const string TargetRateOutOfRange = "target_rate_out_of_range";
     public const string EffectTooSmall = "effect_too_small";
     public const string ZeroEffect = "zero_effect";
+    public const string TooLarge = "too_large";                         // the largest size allowed
+    public const string MeanOrSums = "mean_or_sums";
+    public const string ArmKinds = "arm_kinds";
     public const string NotFinite = "not_finite";
     public const string TooFewArms = "too_few_arms";
     public const string WeightNotPositive = "weight_not_positive";
@@ -22,6 +25,6 @@ public static class StatisticsCodes
     public static readonly string[] All =
     [
         NegativeCount, ConversionsAboveN, ControlMeanZero, WeightsMismatch, WeightsSum, TooFewObservations, NegativeSpread,
-        NoVariance, OutOfRange, TargetRateOutOfRange, EffectTooSmall, ZeroEffect, NotFinite, TooFewArms, WeightNotPositive,
+        NoVariance, OutOfRange, TargetRateOutOfRange, EffectTooSmall, ZeroEffect, TooLarge, MeanOrSums, ArmKinds, NotFinite, TooFewArms, WeightNotPositive,
     ];
 }

@@ -1,3 +1,5 @@
+using Console.Domain.Data;
+
 namespace Console.Domain.Statistics;
 
 /// <summary>
@@ -12,4 +14,6 @@ public sealed class StatisticsInputException(string field, string code, params o
     public string Code { get; } = code;
 
     public object[] Args { get; } = args;
+
+    public FieldError ToFieldError() => new(Field, Code, Args);
 }

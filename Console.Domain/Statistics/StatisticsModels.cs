@@ -34,23 +34,32 @@ public sealed record MeanArm(long N, double Mean, double Sd)
     /// <summary>From the running sums a store keeps: variance (Σx² − (Σx)²/n)/(n − 1), never below 0 for rounding.</summary>
     public static MeanArm FromSums(long n, double sum, double sumSquares) => FromSums(n, sum, sumSquares, "arm");
 
-    internal static MeanArm FromSums(long n, double sum, double sumSquares, string arm)
+    /// <summary>As above, naming the arm ("control", "treatment") in any refusal.</summary>
+    public static MeanArm FromSums(long n, double sum, double sumSquares, string arm)
     {
         if (n < 0) throw new StatisticsInputException($"{arm}.n", StatisticsCodes.NegativeCount);
         if (n < 2) throw new StatisticsInputException($"{arm}.n", StatisticsCodes.TooFewObservations, 2);
-        if (!double.IsFinite(sum)) throw new StatisticsInputException($"{arm}.sum", StatisticsCodes.NotFinite);
-        if (!double.IsFinite(sumSquares)) throw new StatisticsInputException($"{arm}.sumSquares", StatisticsCodes.NotFinite);
+        if (!(Math.Abs(sum) <= 1e30)) throw new StatisticsInputException($"{arm}.sum", StatisticsCodes.TooLarge, 1e30);
         if (sumSquares < 0) throw new StatisticsInputException($"{arm}.sumSquares", StatisticsCodes.NegativeSpread);
+        if (!(sumSquares <= 1e60)) throw new StatisticsInputException($"{arm}.sumSquares", StatisticsCodes.TooLarge, 1e60);
         var variance = Math.Max(0, (sumSquares - sum * sum / n) / (n - 1));
-        return new MeanArm(n, sum / n, Math.Sqrt(variance));
+        var result = new MeanArm(n, sum / n, Math.Sqrt(variance));
+        // Sums that are fine alone can still give a mean or spread past the engine's range: name the sum that did.
+        if (!(Math.Abs(result.Mean) <= Estimates.MaxMagnitude))
+            throw new StatisticsInputException($"{arm}.sum", StatisticsCodes.TooLarge, Estimates.MaxMagnitude * n);
+        if (!(result.Sd <= Estimates.MaxMagnitude))
+            throw new StatisticsInputException($"{arm}.sumSquares", StatisticsCodes.TooLarge, Estimates.MaxMagnitude);
+        return result;
     }
 
     internal void Check(string arm)
     {
         if (N < 0) throw new StatisticsInputException($"{arm}.n", StatisticsCodes.NegativeCount);
         if (N < 2) throw new StatisticsInputException($"{arm}.n", StatisticsCodes.TooFewObservations, 2);
-        if (!double.IsFinite(Mean)) throw new StatisticsInputException($"{arm}.mean", StatisticsCodes.NotFinite);
-        if (!double.IsFinite(Sd)) throw new StatisticsInputException($"{arm}.sd", StatisticsCodes.NotFinite);
+        if (!(Math.Abs(Mean) <= Estimates.MaxMagnitude))
+            throw new StatisticsInputException($"{arm}.mean", StatisticsCodes.TooLarge, Estimates.MaxMagnitude);
         if (Sd < 0) throw new StatisticsInputException($"{arm}.sd", StatisticsCodes.NegativeSpread);
+        if (!(Sd <= Estimates.MaxMagnitude))
+            throw new StatisticsInputException($"{arm}.sd", StatisticsCodes.TooLarge, Estimates.MaxMagnitude);
     }
 }
