@@ -31,6 +31,7 @@ internal static class ApiDocument
         ("Coupon campaigns", "Creating and changing coupon campaigns; keys with scope manage."),
         ("Group-buy campaigns", "Creating and reading group-buy campaigns; keys with scope manage."),
         ("Health", "Liveness and readiness probes; no key needed."),
+        ("Statistics", "Pure computations over the numbers sent: the engine behind experiment results and the console's calculators."),
     ];
 
     private const string Introduction = """

@@ -156,6 +156,22 @@ internal static class ApiFields
             ["maxTeams"] = Whole("Teams the campaign may open in all; left out means no limit.", 1),
             ["status"] = Word("Default draft.", CampaignStatus.All),
         },
+        [typeof(StatisticsApi.ProportionArmInput)] = new Dictionary<string, Field>
+        {
+            ["n"] = Whole("Users in the arm; at least 1.", 1, required: true),
+            ["conversions"] = Whole("Users of the arm who converted; from 0 to n.", 0, required: true),
+        },
+        [typeof(StatisticsApi.ProportionsInput)] = StatisticsFields.Pair("n, conversions"),
+        [typeof(StatisticsApi.MeanArmInput)] = StatisticsFields.MeanArm(),
+        [typeof(StatisticsApi.MeansInput)] = StatisticsFields.Pair("n with mean and sd, or n with sum and sumSquares"),
+        [typeof(StatisticsApi.SequentialArmInput)] = StatisticsFields.SequentialArm(),
+        [typeof(StatisticsApi.SequentialInput)] = StatisticsFields.Sequential(),
+        [typeof(StatisticsApi.SrmInput)] = new Dictionary<string, Field>
+        {
+            ["observed"] = new("Users seen in each arm, in the order of the weights; at least two arms.", Kinds.List, true),
+            ["weights"] = new("Each arm's planned share, as shares adding up to 1 or percentages adding up to 100.", Kinds.List, true),
+        },
+        [typeof(StatisticsApi.SampleSizeInput)] = StatisticsFields.SampleSize(),
     };
 
     /// <summary>Gives the documented fields of a request record their description, JSON type, format, limits and required list.</summary>

@@ -32,7 +32,10 @@ public static class NavCatalog
             new("/promotions/group-buys", "GroupBuys.Nav", Icons.Material.Outlined.Groups, UiPolicies.Campaigns, typeof(Console.Web.Resources.GroupBuysStrings)),
         ]),
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
-        new("Nav.Insights", Icons.Material.Outlined.Insights, []),
+        new("Nav.Insights", Icons.Material.Outlined.Insights,
+        [
+            new("/insights/calculators", "Statistics.Nav", Icons.Material.Outlined.Calculate, UiPolicies.Campaigns, typeof(Console.Web.Resources.StatisticsStrings)),
+        ]),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
         [
             new("/admin/users", "Nav.Users", Icons.Material.Outlined.ManageAccounts, UiPolicies.Admin),
