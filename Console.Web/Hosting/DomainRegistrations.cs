@@ -63,5 +63,10 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.GroupBuys.TeamBoard>();
         services.AddSingleton<Console.Domain.GroupBuys.RefundDueOrders>();
         services.AddSingleton<Console.Domain.GroupBuys.GroupBuyCourse>();
+        services.AddSingleton<Console.Domain.Text.SentimentModelStore>();
+        services.AddSingleton<Console.Domain.Text.SentimentScorer>();
+        services.AddSingleton<Console.Domain.Text.ISentimentScorer>(sp => sp.GetRequiredService<Console.Domain.Text.SentimentScorer>());
+        services.AddSingleton<Console.Domain.Text.SaveSentimentCorrection>();
+        services.AddSingleton<Console.Domain.Text.RetrainSentiment>();
     }
 }
