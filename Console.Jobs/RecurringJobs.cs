@@ -1,5 +1,6 @@
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Sales;
+using Console.Jobs.Text;
 using Hangfire;
 
 namespace Console.Jobs;
@@ -10,13 +11,15 @@ public static class RecurringJobs
     public const string RollupDailySales = "sales-rollup-daily";
     public const string RollupLiveFunnel = "sales-rollup-live-funnel";
     public const string ExpireGroupBuyTeams = "group-buys-expire";
+    public const string RetrainSentiment = "text-sentiment-retrain";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment];
 
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<RollupDailySalesJob>(RollupDailySales, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<ExpireGroupBuyTeamsJob>(ExpireGroupBuyTeams, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<RollupLiveFunnelJob>(RollupLiveFunnel, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<RetrainSentimentJob>(RetrainSentiment, j => j.ExecuteAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Sunday, 3), new RecurringJobOptions());
     }
 }

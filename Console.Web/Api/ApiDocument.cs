@@ -32,6 +32,7 @@ internal static class ApiDocument
         ("Group-buy campaigns", "Creating and reading group-buy campaigns; keys with scope manage."),
         ("Health", "Liveness and readiness probes; no key needed."),
         ("Statistics", "Pure computations over the numbers sent: the engine behind experiment results and the console's calculators."),
+        ("Text analysis", "Sentiment and keywords of free text in Chinese and English, by the console's own model; nothing is stored."),
     ];
 
     private const string Introduction = """

@@ -65,5 +65,10 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.GroupBuys.GroupBuyCourse>();
         services.AddSingleton<Console.Domain.Admin.CountRejections>();
         services.AddSingleton<Console.Domain.Courses.CategoryNames>();
+        services.AddSingleton<Console.Domain.Text.SentimentModelStore>();
+        services.AddSingleton<Console.Domain.Text.SentimentScorer>();
+        services.AddSingleton<Console.Domain.Text.ISentimentScorer>(sp => sp.GetRequiredService<Console.Domain.Text.SentimentScorer>());
+        services.AddSingleton<Console.Domain.Text.SaveSentimentCorrection>();
+        services.AddSingleton<Console.Domain.Text.RetrainSentiment>();
     }
 }

@@ -35,6 +35,7 @@ public static class NavCatalog
         new("Nav.Insights", Icons.Material.Outlined.Insights,
         [
             new("/insights/calculators", "Statistics.Nav", Icons.Material.Outlined.Calculate, UiPolicies.Campaigns, typeof(Console.Web.Resources.StatisticsStrings)),
+            new("/insights/text-models", "Text.Nav.Models", Icons.Material.Outlined.Psychology, UiPolicies.Campaigns, typeof(Console.Web.Resources.TextStrings)),
         ]),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
         [
