@@ -42,7 +42,7 @@ public sealed class TrainModel(Db db, ModelRegistry registry, IEnumerable<IModel
                 outcome.Rows, ct, outcome.ReportJson, comparison.ActiveId, comparison.ActiveMetrics);
             // The active model's figures on this candidate's window when the trainer could compute them, else its own.
             var promoted = await registry.PromoteIfBetterAsync(candidate.Id,
-                (mine, active) => comparison.Better(mine, comparison.ActiveMetrics ?? active), ct);
+                (mine, stored) => comparison.Better(mine, comparison.ActiveMetrics ?? stored), ct);
             await FinishAsync(kind, token, "done", promoted ? "promoted" : "kept as candidate", candidate.Id, promoted, CancellationToken.None);
             return new Outcome.Trained(await registry.GetAsync(candidate.Id, ct) ?? candidate, promoted, comparison,
                 clock.GetElapsedTime(started));
