@@ -67,5 +67,11 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Models.ActiveModels>();
         services.AddSingleton<Console.Domain.Models.TrainModel>();
         services.AddSingleton<Console.Domain.Models.TrainingRuns>();
+        services.AddSingleton<Console.Domain.Models.PropensityFeatureReader>();
+        services.AddSingleton<Console.Domain.Models.CustomerPropensity>();
+        services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Models.PropensityTrainer>();
+        services.AddSingleton<Console.Domain.Models.InteractionSlotReader>();
+        services.AddSingleton<Console.Domain.Models.LiveSessionWhatIf>();
+        services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Models.InteractionTrainer>();
     }
 }
