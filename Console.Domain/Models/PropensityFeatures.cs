@@ -41,7 +41,7 @@ public sealed class PropensityFeatureReader(Db db)
     private const string EventsSql =
         """
         SELECT customer_id AS CustomerId, COALESCE(course_id, 0) AS CourseId, type AS Type, COUNT(*) AS Events,
-               SUM(COALESCE(value, 0)) AS Total, COUNT(DISTINCT live_session_id) AS Sessions, MAX(occurred_at) AS LastAt
+               SUM(COALESCE(value, 0.0)) AS Total, COUNT(DISTINCT live_session_id) AS Sessions, MAX(occurred_at) AS LastAt
         FROM events
         WHERE occurred_at < @cutOff
         GROUP BY customer_id, COALESCE(course_id, 0), type
@@ -50,7 +50,7 @@ public sealed class PropensityFeatureReader(Db db)
     private const string CustomerEventsSql =
         """
         SELECT customer_id AS CustomerId, COALESCE(course_id, 0) AS CourseId, type AS Type, COUNT(*) AS Events,
-               SUM(COALESCE(value, 0)) AS Total, COUNT(DISTINCT live_session_id) AS Sessions, MAX(occurred_at) AS LastAt
+               SUM(COALESCE(value, 0.0)) AS Total, COUNT(DISTINCT live_session_id) AS Sessions, MAX(occurred_at) AS LastAt
         FROM events
         WHERE customer_id = @customerId AND occurred_at < @cutOff
         GROUP BY customer_id, COALESCE(course_id, 0), type

@@ -78,7 +78,12 @@ public sealed class PropensityModel
         stream.Write(length);
         stream.Write(header);
         if (_trees is not null)
-            Ml.Model.Save(_trees, Ml.Data.LoadFromEnumerable(Array.Empty<PropensityExample>()).Schema, stream);
+        {
+            // The zip's offsets count from the start of the stream it is written to: write it alone, then append it.
+            using var trees = new MemoryStream();
+            Ml.Model.Save(_trees, Ml.Data.LoadFromEnumerable(Array.Empty<PropensityExample>()).Schema, trees);
+            stream.Write(trees.GetBuffer(), 0, (int)trees.Length);
+        }
         return stream.ToArray();
     }
 

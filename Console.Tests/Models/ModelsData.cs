@@ -9,8 +9,9 @@ internal sealed class ModelsData(Db db)
 {
     public static readonly DateTime T0 = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     private readonly List<Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, Task>> _pending = [];
-    private int _events;
-    private int _orders;
+    // Ids count across every batch of a test, so a second batch never repeats the first one's.
+    private static int _events;
+    private static int _orders;
 
     public ModelsData Customer(long id, string source = "douyin", DateTime? createdAt = null)
     {
@@ -40,7 +41,7 @@ internal sealed class ModelsData(Db db)
 
     public ModelsData Event(long customerId, string type, DateTime at, long? courseId = null, long? sessionId = null, double? value = null)
     {
-        var eventId = $"e{++_events}";
+        var eventId = $"e{Interlocked.Increment(ref _events)}";
         _pending.Add((c, tx) => c.ExecuteAsync("""
             INSERT INTO events (event_id, event_key, customer_id, type, occurred_at, course_id, live_session_id, value)
             VALUES (@eventId, @eventKey, @customerId, @type, @at, @courseId, @sessionId, @value)
@@ -51,7 +52,7 @@ internal sealed class ModelsData(Db db)
     public ModelsData Order(long customerId, long courseId, DateTime paidAt, long? sessionId = null, string? referralCode = null,
         string channel = "storefront")
     {
-        var orderId = $"o{++_orders}";
+        var orderId = $"o{Interlocked.Increment(ref _orders)}";
         _pending.Add((c, tx) => c.ExecuteAsync("""
             INSERT INTO orders (order_id, customer_id, course_id, live_session_id, channel, referral_code, list_price, payable, status, paid_at, created_at)
             VALUES (@orderId, @customerId, @courseId, @sessionId, @channel, @referralCode, 10000, 10000, 'paid', @paidAt, @paidAt)

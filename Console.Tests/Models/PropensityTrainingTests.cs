@@ -75,7 +75,7 @@ public sealed class PropensityTrainingTests : IDisposable
     {
         await SeedLearnableAsync(_store.Db, customers: 200);
         var registry = new ModelRegistry(_store.Db, TimeProvider.System);
-        var propensity = new CustomerPropensity(_store.Db, new PropensityFeatureReader(_store.Db), new ActiveModels(registry, TimeProvider.System),
+        var propensity = new CustomerPropensity(_store.Db, new PropensityFeatureReader(_store.Db), new ActiveModels(registry, TimeProvider.System) { PollInterval = TimeSpan.Zero },
             TimeProvider.System);
         Assert.IsType<CustomerPropensity.Outcome.NoModel>(await propensity.ScoreAsync("c-1", null, CancellationToken.None));
         await new TrainModel(_store.Db, registry, [Trainer(registry)], TimeProvider.System).RunAsync(ModelKinds.Propensity, CancellationToken.None);
