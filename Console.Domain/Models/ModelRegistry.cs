@@ -123,7 +123,7 @@ public sealed class ModelRegistry(Db db, TimeProvider clock)
     }
 
     /// <summary>Makes a version the active one of its kind (a rollback when it is older), with an audit entry.</summary>
-    public async Task<Activation> ActivateAsync(long id, string actor, CancellationToken ct)
+    public async Task<Activation> ActivateAsync(long id, string actor, CancellationToken ct, string? reason = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(ct);
@@ -135,7 +135,7 @@ public sealed class ModelRegistry(Db db, TimeProvider clock)
         var after = await FindAsync(connection, tx, id, ct);
         await Audit.WriteAsync(connection, tx, actor, "model.activate", "model_version", id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { target.Kind, ActiveId = previous?.Id, ActiveVersion = previous?.Version },
-            new { target.Kind, ActiveId = target.Id, ActiveVersion = target.Version }, now);
+            new { target.Kind, ActiveId = target.Id, ActiveVersion = target.Version, Reason = reason }, now);
         await tx.CommitAsync(ct);
         return new Activation.Activated(after!, previous);
     }

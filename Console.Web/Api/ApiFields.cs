@@ -156,6 +156,10 @@ internal static class ApiFields
             ["maxTeams"] = Whole("Teams the campaign may open in all; left out means no limit.", 1),
             ["status"] = Word("Default draft.", CampaignStatus.All),
         },
+        [typeof(ModelsApi.ActivateInput)] = new Dictionary<string, Field>
+        {
+            ["reason"] = Text("Why this version is activated; kept in the audit entry.", 500),
+        },
     };
 
     /// <summary>Gives the documented fields of a request record their description, JSON type, format, limits and required list.</summary>

@@ -15,14 +15,19 @@ internal static class ModelsApi
         var models = v1.MapGroup("/models").RequireAuthorization(ApiKeyAuthentication.ManagePolicy).WithTags("Models");
         models.MapGet("", ListAsync).Produces<List<ModelAnswer>>()
             .Documented("ListModels", "Every stored model version of every kind, with its figures and whether it is active.");
-        models.MapPost("/{id:long}/activate", ActivateAsync).Produces<ActivationAnswer>().ProducesProblem(StatusCodes.Status404NotFound)
-            .Documented("ActivateModel", "Make this version the active one of its kind (a rollback when it is older); written to the audit log.");
+        models.MapPost("/{id:long}/activate", ActivateAsync).Accepts<ActivateInput>(isOptional: true, "application/json")
+            .Produces<ActivationAnswer>().ProducesProblem(StatusCodes.Status404NotFound)
+            .Documented("ActivateModel", "Make this version the active one of its kind (a rollback when it is older); written to the audit log with the reason, if one is given.",
+                new ActivateInput("The new version over-predicts for first-time buyers."));
         v1.MapGet("/propensity/{customerExternalId}", PropensityAsync).RequireAuthorization(ApiKeyAuthentication.IngestPolicy)
             .WithTags("Models").Produces<PropensityAnswerBody>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .Documented("GetPropensity",
                 "The customer's probability of buying the course (or, without courseExternalId, the course they are likeliest to buy) within the model's horizon, with the factors that moved it most.",
                 null, UnknownCustomer, UnknownCourse, ModelNotTrained);
     }
+
+    /// <summary>The body is optional: a reason, kept in the audit entry.</summary>
+    public sealed record ActivateInput(string? Reason);
 
     public sealed record ModelRef(long Id, string Kind, int Version, DateTimeOffset TrainedAt);
 
@@ -48,9 +53,18 @@ internal static class ModelsApi
     private static async Task<IResult> ListAsync(ModelRegistry registry, CancellationToken ct) =>
         TypedResults.Ok((await registry.ListAsync(ct)).Select(Answer).ToList());
 
-    private static async Task<IResult> ActivateAsync(long id, ClaimsPrincipal user, ModelRegistry registry, ActiveModels active, CancellationToken ct)
+    private static async Task<IResult> ActivateAsync(long id, HttpRequest request, ClaimsPrincipal user, ModelRegistry registry, ActiveModels active,
+        CancellationToken ct)
     {
-        switch (await registry.ActivateAsync(id, CouponCampaignsApi.Actor(user), ct))
+        string? reason = null;
+        if (request.ContentLength > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            var body = await ApiBody.ReadAsync<ActivateInput>(request, ct);
+            if (body.Problem is not null) return body.Problem;
+            reason = body.Value!.Reason?.Trim();
+            if (reason is { Length: > 500 }) return Problems.Validation("reason", "Must be at most 500 characters.");
+        }
+        switch (await registry.ActivateAsync(id, CouponCampaignsApi.Actor(user), ct, reason))
         {
             case ModelRegistry.Activation.Activated a:
                 active.Invalidate(a.Model.Kind);
