@@ -1,4 +1,5 @@
 using Console.Jobs.GroupBuys;
+using Console.Jobs.Models;
 using Console.Jobs.Sales;
 using Console.Jobs.Text;
 using Hangfire;
@@ -12,8 +13,10 @@ public static class RecurringJobs
     public const string RollupLiveFunnel = "sales-rollup-live-funnel";
     public const string ExpireGroupBuyTeams = "group-buys-expire";
     public const string RetrainSentiment = "text-sentiment-retrain";
+    public const string TrainPropensity = "models-train-propensity";
+    public const string TrainInteraction = "models-train-interaction";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -21,5 +24,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<ExpireGroupBuyTeamsJob>(ExpireGroupBuyTeams, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<RollupLiveFunnelJob>(RollupLiveFunnel, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<RetrainSentimentJob>(RetrainSentiment, j => j.ExecuteAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Sunday, 3), new RecurringJobOptions());
+        jobs.AddOrUpdate<TrainModelJob>(TrainPropensity, j => j.ExecuteAsync("propensity", CancellationToken.None), Cron.Daily(2), new RecurringJobOptions());
+        jobs.AddOrUpdate<TrainModelJob>(TrainInteraction, j => j.ExecuteAsync("interaction", CancellationToken.None), Cron.Daily(2, 30), new RecurringJobOptions());
     }
 }

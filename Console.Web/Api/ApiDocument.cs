@@ -30,6 +30,7 @@ internal static class ApiDocument
         ("Group buys", "Group-buy (拼团) teams as the storefront shows them."),
         ("Coupon campaigns", "Creating and changing coupon campaigns; keys with scope manage."),
         ("Group-buy campaigns", "Creating and reading group-buy campaigns; keys with scope manage."),
+        ("Models", "Trained model versions and rollback (scope manage), and a customer's purchase propensity."),
         ("Health", "Liveness and readiness probes; no key needed."),
         ("Statistics", "Pure computations over the numbers sent: the engine behind experiment results and the console's calculators."),
         ("Text analysis", "Sentiment and keywords of free text in Chinese and English, by the console's own model; nothing is stored."),

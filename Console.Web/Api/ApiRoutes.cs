@@ -14,5 +14,6 @@ internal static class ApiRoutes
         GroupBuyCampaignsApi.Map(v1);
         StatisticsApi.Map(v1);
         TextApi.Map(v1);
+        ModelsApi.Map(v1);
     }
 }

@@ -70,5 +70,15 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Text.ISentimentScorer>(sp => sp.GetRequiredService<Console.Domain.Text.SentimentScorer>());
         services.AddSingleton<Console.Domain.Text.SaveSentimentCorrection>();
         services.AddSingleton<Console.Domain.Text.RetrainSentiment>();
+        services.AddSingleton<Console.Domain.Models.ModelRegistry>();
+        services.AddSingleton<Console.Domain.Models.ActiveModels>();
+        services.AddSingleton<Console.Domain.Models.TrainModel>();
+        services.AddSingleton<Console.Domain.Models.TrainingRuns>();
+        services.AddSingleton<Console.Domain.Models.PropensityFeatureReader>();
+        services.AddSingleton<Console.Domain.Models.CustomerPropensity>();
+        services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Models.PropensityTrainer>();
+        services.AddSingleton<Console.Domain.Models.InteractionSlotReader>();
+        services.AddSingleton<Console.Domain.Models.LiveSessionWhatIf>();
+        services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Models.InteractionTrainer>();
     }
 }

@@ -36,6 +36,7 @@ public static class NavCatalog
         [
             new("/insights/calculators", "Statistics.Nav", Icons.Material.Outlined.Calculate, UiPolicies.Campaigns, typeof(Console.Web.Resources.StatisticsStrings)),
             new("/insights/text-models", "Text.Nav.Models", Icons.Material.Outlined.Psychology, UiPolicies.Campaigns, typeof(Console.Web.Resources.TextStrings)),
+            new("/insights/models", "Models.Nav", Icons.Material.Outlined.ModelTraining, UiPolicies.SignedIn, typeof(Console.Web.Resources.ModelsStrings)),
         ]),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
         [
