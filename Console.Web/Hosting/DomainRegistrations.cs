@@ -63,5 +63,10 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.GroupBuys.TeamBoard>();
         services.AddSingleton<Console.Domain.GroupBuys.RefundDueOrders>();
         services.AddSingleton<Console.Domain.GroupBuys.GroupBuyCourse>();
+        services.AddSingleton<Console.Domain.Surveys.CreateSurvey>();
+        services.AddSingleton<Console.Domain.Surveys.UpdateSurvey>();
+        services.AddSingleton<Console.Domain.Surveys.GetSurvey>();
+        services.AddSingleton<Console.Domain.Surveys.SubmitResponse>();
+        services.AddSingleton<Console.Domain.Surveys.SurveyResponseSentiment>();
     }
 }
