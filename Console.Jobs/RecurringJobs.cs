@@ -1,5 +1,6 @@
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Sales;
+using Console.Jobs.Surveys;
 using Hangfire;
 
 namespace Console.Jobs;
@@ -10,13 +11,15 @@ public static class RecurringJobs
     public const string RollupDailySales = "sales-rollup-daily";
     public const string RollupLiveFunnel = "sales-rollup-live-funnel";
     public const string ExpireGroupBuyTeams = "group-buys-expire";
+    public const string SurveySessionLinks = "surveys-session-links";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, SurveySessionLinks];
 
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<RollupDailySalesJob>(RollupDailySales, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<ExpireGroupBuyTeamsJob>(ExpireGroupBuyTeams, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<RollupLiveFunnelJob>(RollupLiveFunnel, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<CreateSessionLinksJob>(SurveySessionLinks, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
     }
 }

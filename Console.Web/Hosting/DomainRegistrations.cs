@@ -68,5 +68,7 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.GetSurvey>();
         services.AddSingleton<Console.Domain.Surveys.SubmitResponse>();
         services.AddSingleton<Console.Domain.Surveys.SurveyResponseSentiment>();
+        services.AddSingleton<Console.Domain.Surveys.SurveyLinks>();
+        services.AddSingleton<Console.Domain.Surveys.CreateSessionLinks>();
     }
 }
