@@ -12,8 +12,9 @@ public static class RecurringJobs
     public const string RollupLiveFunnel = "sales-rollup-live-funnel";
     public const string ExpireGroupBuyTeams = "group-buys-expire";
     public const string SurveySessionLinks = "surveys-session-links";
+    public const string AnalyseSurveys = "surveys-analyse";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, SurveySessionLinks];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, SurveySessionLinks, AnalyseSurveys];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -21,5 +22,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<ExpireGroupBuyTeamsJob>(ExpireGroupBuyTeams, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<RollupLiveFunnelJob>(RollupLiveFunnel, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<CreateSessionLinksJob>(SurveySessionLinks, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<AnalyseSurveysJob>(AnalyseSurveys, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
     }
 }

@@ -27,9 +27,65 @@ internal static class SurveysApi
                 new ResponseInput("r-20261205-0001", "k-101", "live-77", null,
                     new Dictionary<string, JsonElement> { ["nps"] = JsonSerializer.SerializeToElement(9), ["comment"] = JsonSerializer.SerializeToElement("讲得很清楚") },
                     "2026-12-05T21:10:00+08:00"), SurveyRefusals.Closed, SurveyRefusals.NotOpen, SurveyRefusals.AlreadyAnswered);
+        manage.MapGet("/{id:long}/results", ResultsAsync).Produces<ResultsAnswer>()
+            .Documented("GetSurveyResults", "The stored analysis of a survey's responses, filtered by business days (from, to: YYYY-MM-DD), course and live session, grouped by course, live_session, channel, kol or buyer.");
+        manage.MapGet("/{id:long}/responses.csv", CsvAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .Documented("ExportSurveyResponsesCsv", "Every response, one column per question, with sentiment and theme; formula-like text is neutralised.");
+        manage.MapGet("/{id:long}/responses.xlsx", XlsxAsync)
+            .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .Documented("ExportSurveyResponsesXlsx", "The same table as responses.csv, as an XLSX workbook.");
     }
 
     public sealed record CreatedAnswer(long Id);
+
+    /// <summary>The NPS interval is 95 %; csat is a share (0–1); sentiment shares are of the responses whose text was scored.</summary>
+    public sealed record ResultsAnswer(long SurveyId, DateTimeOffset? AnalysedAt, int Responses, NpsAnswer Nps, double? Csat,
+        IReadOnlyList<QuestionResult> Questions, SentimentShares Sentiment, IReadOnlyList<ThemeResult> Themes, string? By,
+        IReadOnlyList<GroupAnswer> Groups, IReadOnlyList<TrendPoint> Trend);
+
+    public sealed record NpsAnswer(double Score, double CiLow, double CiHigh, int Promoters, int Passives, int Detractors, int Responses);
+
+    public sealed record GroupAnswer(string Key, string Label, NpsAnswer Nps, double? Csat, SentimentShares Sentiment);
+
+    private static NpsAnswer Nps(NpsFigures n) => new(Math.Round(n.Score, 2), Math.Round(n.CiLow, 2), Math.Round(n.CiHigh, 2),
+        n.Promoters, n.Passives, n.Detractors, n.Responses);
+
+    private static async Task<IResult> ResultsAsync(long id, string? from, string? to, string? by, string? course, string? liveSession,
+        SurveyResults results, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string[]>();
+        DateOnly? Day(string name, string? text)
+        {
+            if (string.IsNullOrEmpty(text)) return null;
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", out var day)) return day;
+            errors[name] = ["A date as YYYY-MM-DD."];
+            return null;
+        }
+        var filter = new ResultsFilter(Day("from", from), Day("to", to), course, liveSession, by);
+        if (by is not null && !SurveyResults.Groupings.Contains(by)) errors["by"] = [$"One of: {string.Join(", ", SurveyResults.Groupings)}."];
+        if (errors.Count > 0) return Problems.Validation(errors);
+        return await results.ReadAsync(id, filter, ct) is { } r
+            ? TypedResults.Ok(new ResultsAnswer(r.SurveyId, SurveyTime(r.AnalysedAt), r.Responses, Nps(r.Nps), r.Csat, r.Questions, r.Sentiment,
+                r.Themes, r.By, r.Groups.Select(g => new GroupAnswer(g.Key, g.Label, Nps(g.Nps), g.Csat, g.Sentiment)).ToList(), r.Trend))
+            : Problems.NotFound($"No survey {id}.");
+    }
+
+    private static DateTimeOffset? SurveyTime(DateTime? utc) => utc is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
+
+    internal static async Task<IResult> CsvAsync(long id, ResponsesExport export, CancellationToken ct) =>
+        await export.ReadAsync(id, ct) is { } table
+            ? TypedResults.File(ResponsesExport.Csv(table), "text/csv; charset=utf-8", $"survey-{id}-responses.csv")
+            : Problems.NotFound($"No survey {id}.");
+
+    internal static async Task<IResult> XlsxAsync(long id, ResponsesExport export, CancellationToken ct)
+    {
+        if (await export.ReadAsync(id, ct) is not { } table) return Problems.NotFound($"No survey {id}.");
+        var sheet = table.Rows.Select(row => (IDictionary<string, object?>)table.Columns.Select((c, i) => (c, row[i]))
+            .ToDictionary(x => x.c, x => x.Item2)).ToList();
+        var stream = new MemoryStream();
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(stream, sheet, sheetName: "responses", cancellationToken: ct);
+        return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"survey-{id}-responses.xlsx");
+    }
 
     public sealed record SurveyAnswer(long Id, string Name, string Status, SurveyTrigger Trigger, IReadOnlyList<SurveyQuestion> Questions);
 

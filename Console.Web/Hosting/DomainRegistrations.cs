@@ -70,5 +70,8 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.SurveyResponseSentiment>();
         services.AddSingleton<Console.Domain.Surveys.SurveyLinks>();
         services.AddSingleton<Console.Domain.Surveys.CreateSessionLinks>();
+        services.AddSingleton<Console.Domain.Surveys.AnalyseSurveys>();
+        services.AddSingleton<Console.Domain.Surveys.SurveyResults>();
+        services.AddSingleton<Console.Domain.Surveys.ResponsesExport>();
     }
 }
