@@ -1,6 +1,7 @@
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Sales;
 using Console.Jobs.Surveys;
+using Console.Jobs.Text;
 using Hangfire;
 
 namespace Console.Jobs;
@@ -11,16 +12,18 @@ public static class RecurringJobs
     public const string RollupDailySales = "sales-rollup-daily";
     public const string RollupLiveFunnel = "sales-rollup-live-funnel";
     public const string ExpireGroupBuyTeams = "group-buys-expire";
+    public const string RetrainSentiment = "text-sentiment-retrain";
     public const string SurveySessionLinks = "surveys-session-links";
     public const string AnalyseSurveys = "surveys-analyse";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, SurveySessionLinks, AnalyseSurveys];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, SurveySessionLinks, AnalyseSurveys];
 
     public static void Register(IRecurringJobManager jobs)
     {
         jobs.AddOrUpdate<RollupDailySalesJob>(RollupDailySales, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<ExpireGroupBuyTeamsJob>(ExpireGroupBuyTeams, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<RollupLiveFunnelJob>(RollupLiveFunnel, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<RetrainSentimentJob>(RetrainSentiment, j => j.ExecuteAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Sunday, 3), new RecurringJobOptions());
         jobs.AddOrUpdate<CreateSessionLinksJob>(SurveySessionLinks, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<AnalyseSurveysJob>(AnalyseSurveys, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
     }

@@ -13,9 +13,11 @@ internal sealed class SentimentInput
     [VectorType(3)]
     public float[] Lexicon { get; set; } = new float[3];
 
-    public static SentimentInput From(string text, string language, bool label = false)
+    public static SentimentInput From(string text, string language, bool label = false) =>
+        From(text, TextTokens.ForSentiment(text, language), language, label);
+
+    public static SentimentInput From(string text, IReadOnlyList<string> tokens, string language, bool label)
     {
-        var tokens = TextTokens.ForSentiment(text, language);
         var lexicon = new float[3];
         if (language == SentimentLabels.English)
         {

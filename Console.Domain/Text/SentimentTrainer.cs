@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms.Text;
@@ -7,45 +8,59 @@ namespace Console.Domain.Text;
 /// <summary>A model trained for one language and how it did on that language's held-out fifth.</summary>
 public sealed record TrainedSentiment(string Language, SentimentModel Model, SentimentMetrics Metrics);
 
+/// <summary>A labelled text with its tokens, read once and reused by training, evaluation and the baseline.</summary>
+internal sealed record PreparedText(LabelledText Source, IReadOnlyList<string> Tokens, SentimentInput Input);
+
 /// <summary>
-/// Trains the classifier of one language: word uni- and bigrams plus character n-grams of the tokens, TF-IDF weighted
-/// and L2-normalised, with the lexicon features, into an L2-regularised logistic regression (SDCA on one thread, so
-/// the same data gives the same model). Then it scores the held-out fifth and the lexicon baseline on it.
+/// Trains the classifier of one language: word uni- and bigrams of the tokens and character n-grams, TF-IDF
+/// weighted and L2-normalised, with the lexicon features, into an L2-regularised logistic regression (SDCA on one
+/// thread, so the same data gives the same model). Then it scores the held-out fifth and the lexicon baseline on it.
 /// </summary>
 public static class SentimentTrainer
 {
-    private static readonly Lazy<TrainedSentiment> ShippedChinese = new(() => Train(SentimentLabels.Chinese, []));
-    private static readonly Lazy<TrainedSentiment> ShippedEnglish = new(() => Train(SentimentLabels.English, []));
+    private static readonly ConcurrentDictionary<string, Lazy<TrainedSentiment>> ShippedModels = new();
+    private static readonly ConcurrentDictionary<string, Lazy<(List<PreparedText> Train, List<PreparedText> HeldOut)>> Prepared = new();
 
     /// <summary>The model of the shipped data alone; it is the same every time, so a process trains it once.</summary>
     public static TrainedSentiment Shipped(string language) =>
-        language == SentimentLabels.Chinese ? ShippedChinese.Value : ShippedEnglish.Value;
+        ShippedModels.GetOrAdd(language, l => new Lazy<TrainedSentiment>(() => Train(l, []))).Value;
 
     /// <summary>Trains on the training fifths plus the extra labelled texts (marketers' corrections) and evaluates on the held-out fifth.</summary>
     public static TrainedSentiment Train(string language, IReadOnlyList<LabelledText> extra)
     {
-        var split = SentimentCorpus.For(language);
-        var train = split.Train.Concat(extra).ToList();
+        var (shippedTrain, heldOut) = Corpus(language);
+        var train = shippedTrain.Concat(Prepare(language, extra)).ToList();
         var model = Fit(language, train);
-        var metrics = Evaluate(language, model, train, split.HeldOut);
+        var metrics = Evaluate(language, model, train, heldOut);
         return new TrainedSentiment(language, model.WithBand(metrics.NeutralLow, metrics.NeutralHigh), metrics);
     }
 
-    internal static SentimentModel Fit(string language, IReadOnlyList<LabelledText> train)
+    private static (List<PreparedText> Train, List<PreparedText> HeldOut) Corpus(string language) =>
+        Prepared.GetOrAdd(language, l => new Lazy<(List<PreparedText>, List<PreparedText>)>(() =>
+        {
+            var split = SentimentCorpus.For(l);
+            return (Prepare(l, split.Train), Prepare(l, split.HeldOut));
+        })).Value;
+
+    internal static List<PreparedText> Prepare(string language, IReadOnlyList<LabelledText> texts) =>
+        texts.AsParallel().AsOrdered().Select(t =>
+        {
+            var tokens = TextTokens.ForSentiment(t.Text, language);
+            return new PreparedText(t, tokens, SentimentInput.From(t.Text, tokens, language, t.Positive));
+        }).ToList();
+
+    internal static SentimentModel Fit(string language, IReadOnlyList<PreparedText> train)
     {
         var ml = new MLContext(seed: 1);
-        var rows = train.Select(t => SentimentInput.From(t.Text, language, t.Positive)).ToList();
-        var data = ml.Data.LoadFromEnumerable(rows);
+        var data = ml.Data.LoadFromEnumerable(train.Select(t => t.Input));
         var featurize = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.None,
             KeepPunctuations = false,
             KeepNumbers = true,
             StopWordsRemoverOptions = null,
-            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf },
-            CharFeatureExtractor = language == SentimentLabels.English
-                ? new WordBagEstimator.Options { NgramLength = 4, UseAllLengths = false, Weighting = NgramExtractingEstimator.WeightingCriteria.TfIdf }
-                : null,
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
         var pipeline = ml.Transforms.Text.FeaturizeText("Words", featurize, nameof(SentimentInput.Text))
@@ -55,16 +70,14 @@ public static class SentimentTrainer
                 LabelColumnName = nameof(SentimentInput.Label),
                 FeatureColumnName = "Features",
                 NumberOfThreads = 1,
-                L2Regularization = language == SentimentLabels.Chinese ? 1e-4f : 1e-3f,
-                MaximumNumberOfIterations = 30,
             }));
         return SentimentModel.Of(language, pipeline.Fit(data));
     }
 
-    internal static SentimentMetrics Evaluate(string language, SentimentModel model, IReadOnlyList<LabelledText> train, IReadOnlyList<LabelledText> heldOut)
+    internal static SentimentMetrics Evaluate(string language, SentimentModel model, IReadOnlyList<PreparedText> train, IReadOnlyList<PreparedText> heldOut)
     {
-        var truth = heldOut.Select(t => t.Positive).ToList();
-        var positive = model.Probabilities(heldOut.Select(t => t.Text).ToList());
+        var truth = heldOut.Select(t => t.Source.Positive).ToList();
+        var positive = model.ProbabilitiesOf(heldOut.Select(t => t.Input).ToList());
         var (accuracy, macroF1) = SentimentMetrics.Score(truth, positive.Select(p => p >= 0.5).ToList());
         var (baseAccuracy, baseF1) = SentimentMetrics.Score(truth, Baseline(language, train, heldOut));
         var (low, high) = SentimentMetrics.NeutralBand(truth, positive);
@@ -75,10 +88,10 @@ public static class SentimentTrainer
     }
 
     /// <summary>VADER for English (compound above 0 is positive); for Chinese the word list read off the training texts (above 0 is positive).</summary>
-    internal static IReadOnlyList<bool> Baseline(string language, IReadOnlyList<LabelledText> train, IReadOnlyList<LabelledText> heldOut)
+    internal static IReadOnlyList<bool> Baseline(string language, IReadOnlyList<PreparedText> train, IReadOnlyList<PreparedText> heldOut)
     {
-        if (language == SentimentLabels.English) return heldOut.Select(t => SentimentLexicon.English(t.Text).Compound > 0).ToList();
-        var lexicon = SentimentLexicon.ChineseLexicon(train.Select(t => (TextTokens.ForSentiment(t.Text, language), t.Positive)).ToList());
-        return heldOut.Select(t => SentimentLexicon.Chinese(TextTokens.ForSentiment(t.Text, language), lexicon) > 0).ToList();
+        if (language == SentimentLabels.English) return heldOut.Select(t => SentimentLexicon.English(t.Source.Text).Compound > 0).ToList();
+        var lexicon = SentimentLexicon.ChineseLexicon(train.Select(t => (t.Tokens, t.Source.Positive)).ToList());
+        return heldOut.Select(t => SentimentLexicon.Chinese(t.Tokens, lexicon) > 0).ToList();
     }
 }

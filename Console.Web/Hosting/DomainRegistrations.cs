@@ -73,5 +73,11 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.AnalyseSurveys>();
         services.AddSingleton<Console.Domain.Surveys.SurveyResults>();
         services.AddSingleton<Console.Domain.Surveys.ResponsesExport>();
+        services.AddSingleton<Console.Domain.Text.SentimentModelStore>();
+        services.AddSingleton<Console.Domain.Text.SentimentScorer>();
+        services.AddSingleton<Console.Domain.Text.ISentimentScorer>(sp => sp.GetRequiredService<Console.Domain.Text.SentimentScorer>());
+        services.AddSingleton<Console.Domain.Text.SaveSentimentCorrection>();
+        services.AddSingleton<Console.Domain.Text.RetrainSentiment>();
+        services.AddSingleton<Console.Domain.Surveys.ISurveyThemes, Console.Domain.Surveys.SurveyThemes>();
     }
 }
