@@ -18,7 +18,10 @@ public sealed record ThemeResult(string Label, double Share, IReadOnlyList<strin
 /// <summary>One value of the grouping (a course, a session, a channel, a KOL, buyer or not), with its own figures.</summary>
 public sealed record GroupResult(string Key, string Label, NpsFigures Nps, double? Csat, SentimentShares Sentiment);
 
-public sealed record TrendPoint(DateOnly Day, int Responses, double? Nps);
+public sealed record TrendPoint(DateOnly Day, int Responses, double? Nps, int Promoters, int Detractors);
+
+/// <summary>A course or live session the survey's responses name, for the results filters.</summary>
+public sealed record FilterChoice(string ExternalId, string Title);
 
 public sealed record SurveyResultsAnswer(long SurveyId, DateTime? AnalysedAt, int Responses, NpsFigures Nps, double? Csat,
     IReadOnlyList<QuestionResult> Questions, SentimentShares Sentiment, IReadOnlyList<ThemeResult> Themes, string? By,
@@ -81,6 +84,25 @@ public sealed class SurveyResults(Db db, BusinessTime time)
             by, by is null ? [] : Groups(rows, by), Trend(rows));
     }
 
+    /// <summary>The courses and live sessions the survey's responses name.</summary>
+    public async Task<(IReadOnlyList<FilterChoice> Courses, IReadOnlyList<FilterChoice> Sessions)> ChoicesAsync(long surveyId, CancellationToken ct = default)
+    {
+        await using var connection = await db.OpenAsync(ct);
+        var courses = await connection.QueryAsync<FilterChoice>(new CommandDefinition(
+            """
+            SELECT c.external_id AS ExternalId, c.title AS Title FROM courses c
+            WHERE c.id IN (SELECT r.course_id FROM survey_responses r WHERE r.survey_id = @surveyId)
+            ORDER BY c.title
+            """, new { surveyId }, cancellationToken: ct));
+        var sessions = await connection.QueryAsync<FilterChoice>(new CommandDefinition(
+            """
+            SELECT ls.external_id AS ExternalId, ls.title AS Title FROM live_sessions ls
+            WHERE ls.id IN (SELECT r.live_session_id FROM survey_responses r WHERE r.survey_id = @surveyId)
+            ORDER BY ls.started_at DESC
+            """, new { surveyId }, cancellationToken: ct));
+        return (courses.ToList(), sessions.ToList());
+    }
+
     private static NpsFigures Nps(IEnumerable<Row> rows) => NpsMath.Of(rows.Where(r => r.NpsScore is not null).Select(r => r.NpsScore!.Value));
 
     private static double? Csat(IEnumerable<Row> rows)
@@ -110,7 +132,8 @@ public sealed class SurveyResults(Db db, BusinessTime time)
 
     private List<TrendPoint> Trend(List<Row> rows) =>
         rows.GroupBy(r => time.DayOf(r.SubmittedAt)).OrderBy(g => g.Key)
-            .Select(g => (g.Key, g.Count(), Nps(g))).Select(x => new TrendPoint(x.Key, x.Item2, x.Item3.Responses == 0 ? null : x.Item3.Score))
+            .Select(g => (g.Key, g.Count(), Nps(g)))
+            .Select(x => new TrendPoint(x.Key, x.Item2, x.Item3.Responses == 0 ? null : x.Item3.Score, x.Item3.Promoters, x.Item3.Detractors))
             .ToList();
 
     private static List<QuestionResult> Questions(Survey survey, List<Row> rows)

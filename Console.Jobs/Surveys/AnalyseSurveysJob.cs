@@ -12,4 +12,7 @@ namespace Console.Jobs.Surveys;
 public sealed class AnalyseSurveysJob(AnalyseSurveys analyse)
 {
     public Task<int> ExecuteAsync(CancellationToken ct) => analyse.RunAsync(ct);
+
+    /// <summary>One survey, analysed again at a marketer's request.</summary>
+    public Task ExecuteSurveyAsync(long surveyId, CancellationToken ct) => analyse.AnalyseAsync(surveyId, ct);
 }

@@ -34,9 +34,30 @@ internal static class SurveysApi
         manage.MapGet("/{id:long}/responses.xlsx", XlsxAsync)
             .Produces(StatusCodes.Status200OK, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
             .Documented("ExportSurveyResponsesXlsx", "The same table as responses.csv, as an XLSX workbook.");
+        v1.MapPut("/coupon-campaigns/{id:long}/detractor-rule", DetractorRuleAsync).RequireAuthorization(ApiKeyAuthentication.ManagePolicy)
+            .WithTags("Coupon campaigns").Accepts<DetractorRuleInput>("application/json").Produces<DetractorRuleAnswer>()
+            .Documented("SetCouponDetractorRule", "Leave out of a coupon campaign's audience the customers who answered an NPS question with 0–6 in the last days; 0 clears it.",
+                new DetractorRuleInput(30));
     }
 
     public sealed record CreatedAnswer(long Id);
+
+    /// <summary>Days of look-back; 0 or null clears the rule.</summary>
+    public sealed record DetractorRuleInput(int? Days = null);
+
+    public sealed record DetractorRuleAnswer(long CampaignId, int? Days);
+
+    private static async Task<IResult> DetractorRuleAsync(long id, HttpRequest request, ClaimsPrincipal user, DetractorRule rule, CancellationToken ct)
+    {
+        var body = await ApiBody.ReadAsync<DetractorRuleInput>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        return await rule.SetAsync(id, body.Value!.Days, Actor(user), ct) switch
+        {
+            DetractorRule.Outcome.Set s => TypedResults.Ok(new DetractorRuleAnswer(s.CampaignId, s.Days)),
+            DetractorRule.Outcome.Invalid i => Problems.Validation(i.Errors),
+            _ => Problems.NotFound($"No coupon campaign {id}."),
+        };
+    }
 
     /// <summary>The NPS interval is 95 %; csat is a share (0–1); sentiment shares are of the responses whose text was scored.</summary>
     public sealed record ResultsAnswer(long SurveyId, DateTimeOffset? AnalysedAt, int Responses, NpsAnswer Nps, double? Csat,

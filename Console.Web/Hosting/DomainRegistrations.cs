@@ -79,5 +79,9 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Text.SaveSentimentCorrection>();
         services.AddSingleton<Console.Domain.Text.RetrainSentiment>();
         services.AddSingleton<Console.Domain.Surveys.ISurveyThemes, Console.Domain.Surveys.SurveyThemes>();
+        services.AddSingleton<Console.Domain.Surveys.ListSurveys>();
+        services.AddSingleton<Console.Domain.Surveys.RecentAnswers>();
+        services.AddSingleton<Console.Domain.Surveys.DetractorRule>();
+        services.AddSingleton<Console.Domain.Surveys.CustomerFeedback>();
     }
 }

@@ -49,6 +49,7 @@ public static class UiServices
         Components.Pages.Coupons.CouponCodesDownload.Map(app);
         Components.Pages.GroupBuys.RefundDueDownload.Map(app);
         Components.Pages.Surveys.RespondentPage.Map(app);
+        Components.Pages.Surveys.SurveyDownloads.Map(app);
         return app;
     }
 

@@ -84,3 +84,11 @@ CREATE TABLE survey_themes (
     examples_json  TEXT    NOT NULL,
     PRIMARY KEY (survey_id, position)
 );
+
+-- A coupon campaign's audience rule that leaves out customers who answered an NPS question with 0–6 in the last
+-- days; the checkout's coupon check reads it.
+CREATE TABLE coupon_campaign_detractor_rules (
+    campaign_id  INTEGER PRIMARY KEY REFERENCES coupon_campaigns (id),
+    days         INTEGER NOT NULL CHECK (days BETWEEN 1 AND 3650),
+    updated_at   TEXT    NOT NULL
+);
