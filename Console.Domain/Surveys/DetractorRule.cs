@@ -57,14 +57,15 @@ public sealed class DetractorRule(StatementRunner runner, TimeProvider clock)
     public static async Task<bool> ExcludesAsync(Statements run, long campaignId, long? customerId, DateTime now, CancellationToken ct)
     {
         if (customerId is null) return false;
-        var days = await run.ScalarAsync<long?>(
+        // 0 when the campaign has no rule: the one statement answers on every campaign, as the checkout path prefers.
+        var days = await run.ScalarAsync<long>(
             """
-            SELECT days FROM coupon_campaign_detractor_rules WHERE campaign_id = @campaignId
+            SELECT COALESCE(MAX(days), 0) FROM coupon_campaign_detractor_rules WHERE campaign_id = @campaignId
             """, ct, ("campaignId", campaignId));
-        if (days is null) return false;
+        if (days == 0) return false;
         return await run.ScalarAsync<long>(
             """
             SELECT COUNT(*) FROM survey_responses WHERE customer_id = @customerId AND nps_score <= 6 AND submitted_at >= @since
-            """, ct, ("customerId", customerId), ("since", now.AddDays(-days.Value))) > 0;
+            """, ct, ("customerId", customerId), ("since", now.AddDays(-days))) > 0;
     }
 }
