@@ -4,10 +4,26 @@ using Dapper;
 namespace Console.Domain.Text;
 
 /// <summary>A stored model's figures, without its bytes: what the "Text models" list and the retraining compare.</summary>
-public sealed record SentimentModelRow(long Id, string Language, int Version, string Status, DateTime TrainedAt, int TrainRows,
-    int HeldOutRows, int Corrections, long CorrectionsThrough, double Accuracy, double MacroF1, double BaselineAccuracy,
-    double BaselineMacroF1, double NeutralLow, double NeutralHigh, double? ComparedAccuracy, double? ComparedMacroF1)
+public sealed record SentimentModelRow
 {
+    public long Id { get; init; }
+    public string Language { get; init; } = "";
+    public int Version { get; init; }
+    public string Status { get; init; } = "";
+    public DateTime TrainedAt { get; init; }
+    public int TrainRows { get; init; }
+    public int HeldOutRows { get; init; }
+    public int Corrections { get; init; }
+    public long CorrectionsThrough { get; init; }
+    public double Accuracy { get; init; }
+    public double MacroF1 { get; init; }
+    public double BaselineAccuracy { get; init; }
+    public double BaselineMacroF1 { get; init; }
+    public double NeutralLow { get; init; }
+    public double NeutralHigh { get; init; }
+    public double? ComparedAccuracy { get; init; }
+    public double? ComparedMacroF1 { get; init; }
+
     internal const string Columns = """
         id AS Id, language AS Language, version AS Version, status AS Status, trained_at AS TrainedAt, train_rows AS TrainRows,
         held_out_rows AS HeldOutRows, corrections AS Corrections, corrections_through AS CorrectionsThrough, accuracy AS Accuracy,

@@ -31,6 +31,7 @@ internal static class ApiDocument
         ("Coupon campaigns", "Creating and changing coupon campaigns; keys with scope manage."),
         ("Group-buy campaigns", "Creating and reading group-buy campaigns; keys with scope manage."),
         ("Health", "Liveness and readiness probes; no key needed."),
+        ("Text analysis", "Sentiment and keywords of free text in Chinese and English, by the console's own model; nothing is stored."),
     ];
 
     private const string Introduction = """

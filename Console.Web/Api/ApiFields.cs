@@ -156,6 +156,16 @@ internal static class ApiFields
             ["maxTeams"] = Whole("Teams the campaign may open in all; left out means no limit.", 1),
             ["status"] = Word("Default draft.", CampaignStatus.All),
         },
+        [typeof(TextApi.SentimentItem)] = new Dictionary<string, Field>
+        {
+            ["id"] = Text("The caller's id of the text, given back with its score.", TextApi.MaxIdLength, required: true),
+            ["text"] = Text("The text, in Chinese or English; its language is detected.", TextApi.MaxTextLength, required: true),
+        },
+        [typeof(TextApi.KeywordsRequest)] = new Dictionary<string, Field>
+        {
+            ["texts"] = new($"The texts, 1 to {TextApi.MaxKeywordTexts:N0}, each at most {TextApi.MaxTextLength:N0} characters, Chinese or English.", Kinds.List, Required: true, MaxItems: TextApi.MaxKeywordTexts),
+            ["top"] = Whole("How many terms to answer; default 20.", 1, TextApi.MaxTop),
+        },
     };
 
     /// <summary>Gives the documented fields of a request record their description, JSON type, format, limits and required list.</summary>

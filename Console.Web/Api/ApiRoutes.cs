@@ -13,5 +13,6 @@ internal static class ApiRoutes
         CouponCampaignsApi.Map(v1);
         GroupBuyCampaignsApi.Map(v1);
         SurveysApi.Map(v1);
+        TextApi.Map(v1);
     }
 }
