@@ -1,6 +1,6 @@
 using Bunit;
 using Console.Domain.Data;
-using Console.Domain.Text;
+
 using Console.Tests.Support;
 using Console.Web.Components.Pages.Text;
 using Dapper;
@@ -15,7 +15,7 @@ public sealed class SentimentCorrectionTests : UiContext
     {
         Services.AddSingleton<WriteGate>();
         Services.AddSingleton<StatementRunner>();
-        Services.AddSingleton<SaveSentimentCorrection>();
+        Services.AddSingleton<Console.Domain.Text.SaveSentimentCorrection>();
         AddAuthorization().SetAuthorized("marketer@x.io");
     }
 

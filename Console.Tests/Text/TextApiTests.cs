@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Console.Domain.Admin;
+using Console.Domain.Text;
 using Console.Tests.Support;
 
 namespace Console.Tests.Text;
@@ -12,7 +13,12 @@ public sealed class TextApiTests : IAsyncLifetime
     private readonly ConsoleApp _app = new();
     private HttpClient _client = null!;
 
-    public async Task InitializeAsync() => _client = await _app.ClientWithKeyAsync(ApiKeyScope.Ingest);
+    public async Task InitializeAsync()
+    {
+        _client = await _app.ClientWithKeyAsync(ApiKeyScope.Ingest);
+        // The first call trains the models from the shipped text (once per test run); do it here, not inside an HTTP timeout.
+        await _app.Service<SentimentScorer>().ModelsAsync(CancellationToken.None);
+    }
 
     public Task DisposeAsync()
     {
