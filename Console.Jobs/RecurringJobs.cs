@@ -1,6 +1,7 @@
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Models;
 using Console.Jobs.Sales;
+using Console.Jobs.Surveys;
 using Console.Jobs.Text;
 using Hangfire;
 
@@ -15,8 +16,10 @@ public static class RecurringJobs
     public const string RetrainSentiment = "text-sentiment-retrain";
     public const string TrainPropensity = "models-train-propensity";
     public const string TrainInteraction = "models-train-interaction";
+    public const string SurveySessionLinks = "surveys-session-links";
+    public const string AnalyseSurveys = "surveys-analyse";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -26,5 +29,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<RetrainSentimentJob>(RetrainSentiment, j => j.ExecuteAsync(CancellationToken.None), Cron.Weekly(DayOfWeek.Sunday, 3), new RecurringJobOptions());
         jobs.AddOrUpdate<TrainModelJob>(TrainPropensity, j => j.ExecuteAsync("propensity", CancellationToken.None), Cron.Daily(2), new RecurringJobOptions());
         jobs.AddOrUpdate<TrainModelJob>(TrainInteraction, j => j.ExecuteAsync("interaction", CancellationToken.None), Cron.Daily(2, 30), new RecurringJobOptions());
+        jobs.AddOrUpdate<CreateSessionLinksJob>(SurveySessionLinks, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<AnalyseSurveysJob>(AnalyseSurveys, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
     }
 }

@@ -106,7 +106,8 @@ internal static class CouponChecks
                 """, args, ct),
             _ => true,
         };
-        if (!inAudience) return CouponRefusals.AudienceNotEligible;
+        if (!inAudience || await Surveys.DetractorRule.ExcludesAsync(run, c.CampaignId, request.CustomerId, now, ct))
+            return CouponRefusals.AudienceNotEligible;
         if (c.Uses >= c.TotalLimit || c.BudgetUsed >= c.Budget || (c.IsUnique && c.CodeUses > 0)) return CouponRefusals.Exhausted;
         if (c.PerCustomerLimit is { } limit && request.CustomerId is { } customerId
             && await CustomerUsesAsync(run, c.CampaignId, customerId, lockRows: false, ct) >= limit)

@@ -13,6 +13,7 @@ internal static class ApiRoutes
         CouponCampaignsApi.Map(v1);
         GroupBuyCampaignsApi.Map(v1);
         StatisticsApi.Map(v1);
+        SurveysApi.Map(v1);
         TextApi.Map(v1);
         ModelsApi.Map(v1);
     }

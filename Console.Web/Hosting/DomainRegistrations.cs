@@ -65,6 +65,16 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.GroupBuys.GroupBuyCourse>();
         services.AddSingleton<Console.Domain.Admin.CountRejections>();
         services.AddSingleton<Console.Domain.Courses.CategoryNames>();
+        services.AddSingleton<Console.Domain.Surveys.CreateSurvey>();
+        services.AddSingleton<Console.Domain.Surveys.UpdateSurvey>();
+        services.AddSingleton<Console.Domain.Surveys.GetSurvey>();
+        services.AddSingleton<Console.Domain.Surveys.SubmitResponse>();
+        services.AddSingleton<Console.Domain.Surveys.SurveyResponseSentiment>();
+        services.AddSingleton<Console.Domain.Surveys.SurveyLinks>();
+        services.AddSingleton<Console.Domain.Surveys.CreateSessionLinks>();
+        services.AddSingleton<Console.Domain.Surveys.AnalyseSurveys>();
+        services.AddSingleton<Console.Domain.Surveys.SurveyResults>();
+        services.AddSingleton<Console.Domain.Surveys.ResponsesExport>();
         services.AddSingleton<Console.Domain.Text.SentimentModelStore>();
         services.AddSingleton<Console.Domain.Text.SentimentScorer>();
         services.AddSingleton<Console.Domain.Text.ISentimentScorer>(sp => sp.GetRequiredService<Console.Domain.Text.SentimentScorer>());
@@ -80,5 +90,10 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Models.InteractionSlotReader>();
         services.AddSingleton<Console.Domain.Models.LiveSessionWhatIf>();
         services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Models.InteractionTrainer>();
+        services.AddSingleton<Console.Domain.Surveys.ISurveyThemes, Console.Domain.Surveys.SurveyThemes>();
+        services.AddSingleton<Console.Domain.Surveys.ListSurveys>();
+        services.AddSingleton<Console.Domain.Surveys.RecentAnswers>();
+        services.AddSingleton<Console.Domain.Surveys.DetractorRule>();
+        services.AddSingleton<Console.Domain.Surveys.CustomerFeedback>();
     }
 }

@@ -48,6 +48,8 @@ public static class UiServices
         UiTheme.Map(app);
         Components.Pages.Coupons.CouponCodesDownload.Map(app);
         Components.Pages.GroupBuys.RefundDueDownload.Map(app);
+        Components.Pages.Surveys.RespondentPage.Map(app);
+        Components.Pages.Surveys.SurveyDownloads.Map(app);
         return app;
     }
 

@@ -1,0 +1,88 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Console.Domain.Admin;
+using Console.Domain.Data;
+using Console.Tests.Support;
+using Dapper;
+
+namespace Console.Tests.Surveys;
+
+/// <summary>One real host per test class with two courses, a customer and two live sessions (one ended); tests make their own surveys.</summary>
+public sealed class SurveyFixture : IAsyncLifetime
+{
+    public const string Course = "c-sv-art";
+    public const string OtherCourse = "c-sv-code";
+    public const string Customer = "cust-sv-1";
+    public const string EndedSession = "live-sv-ended";
+    public const string RunningSession = "live-sv-running";
+
+    public ConsoleApp App { get; } = new();
+    public HttpClient Ingest { get; private set; } = null!;
+    public HttpClient Manage { get; private set; } = null!;
+    public Db Db => App.Store.Db;
+
+    public async Task InitializeAsync()
+    {
+        Ingest = await App.ClientWithKeyAsync(ApiKeyScope.Ingest);
+        Manage = await App.ClientWithKeyAsync(ApiKeyScope.Manage);
+        await using var connection = await Db.OpenAsync();
+        var now = DateTime.UtcNow;
+        await connection.ExecuteAsync(
+            """
+            INSERT INTO courses (external_id, title, category, list_price, created_at, updated_at) VALUES (@Course, 'Painting', 'art', 19900, @now, @now);
+            INSERT INTO courses (external_id, title, category, list_price, created_at, updated_at) VALUES (@OtherCourse, 'C#', 'code', 30000, @now, @now);
+            INSERT INTO customers (external_id, name, source, created_at, updated_at) VALUES (@Customer, 'Han Meimei', 'douyin', @now, @now);
+            INSERT INTO live_sessions (external_id, course_id, title, started_at, ended_at, updated_at)
+            SELECT @EndedSession, id, 'Art night', @started, @ended, @now FROM courses WHERE external_id = @Course;
+            INSERT INTO live_sessions (external_id, course_id, title, started_at, updated_at)
+            SELECT @RunningSession, id, 'Art morning', @now, @now FROM courses WHERE external_id = @Course;
+            """, new { Course, OtherCourse, Customer, EndedSession, RunningSession, now, started = now.AddHours(-3), ended = now.AddHours(-2) });
+    }
+
+    public Task DisposeAsync()
+    {
+        Ingest.Dispose();
+        Manage.Dispose();
+        App.Dispose();
+        return Task.CompletedTask;
+    }
+
+    public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>A survey with one question of every kind; nps required.</summary>
+    public static object EveryKind(string status = "open", object? trigger = null) => new
+    {
+        name = "After class",
+        status,
+        trigger,
+        questions = new object[]
+        {
+            new { key = "nps", kind = "nps", text = T("Recommend us?", "推荐我们吗？"), required = true },
+            new { key = "csat", kind = "csat", text = T("Satisfied?", "满意吗？") },
+            new { key = "rating", kind = "rating", text = T("Rate the teacher", "给讲师打分") },
+            new { key = "format", kind = "single_choice", text = T("Best format?", "最佳形式？"),
+                options = new[] { new { value = "live", text = T("Live", "直播") }, new { value = "video", text = T("Video", "录播") } } },
+            new { key = "liked", kind = "multi_choice", text = T("What did you like?", "喜欢什么？"),
+                options = new[] { new { value = "teacher", text = T("Teacher", "讲师") }, new { value = "price", text = T("Price", "价格") } } },
+            new { key = "comment", kind = "text", text = T("Anything else?", "还有什么？") },
+        },
+    };
+
+    public static Dictionary<string, string> T(string en, string zh) => new() { ["en"] = en, ["zh-Hans"] = zh };
+
+    public async Task<long> SurveyAsync(object body)
+    {
+        var response = await Manage.PostAsJsonAsync("/api/v1/surveys", body);
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        return (await JsonAsync(response)).GetProperty("id").GetInt64();
+    }
+
+    public static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    public async Task<long> ScalarAsync(string sql, object? args = null)
+    {
+        await using var connection = await Db.OpenAsync();
+        return await connection.ExecuteScalarAsync<long>(sql, args);
+    }
+}
