@@ -63,6 +63,7 @@ public sealed class RefundOrder(Db db, WriteGate gate, TimeProvider clock, Money
             VALUES (@id, @fen, @reason, @first, @now, 0)
             """, new { id = before.Id, fen, reason, first = after.Refunded == fen, now }, tx, cancellationToken: ct));
         if (after.Status == OrderStatus.Refunded) await ReverseRedemptions.ExecuteAsync(connection, tx, before.Id, now, ct);
+        await Partners.CommissionRefunds.ApplyAsync(connection, tx, before.Id, now, ct);
         await tx.CommitAsync(ct);
         return new Outcome.Refunded(orderId, after.Refunded, after.Status);
     }
