@@ -9,7 +9,7 @@ public sealed class KolCommissions(Db db)
     public const int MaxLines = 5_000;
 
     private sealed record Row(long Id, string OrderId, string Kind, long Amount, long Base, string RateKind, long RateValue, string Status,
-        bool Held, DateTime EarnedAt, DateTime AvailableAt, long? PayoutId);
+        long Held, DateTime EarnedAt, DateTime AvailableAt, long? PayoutId);
 
     public async Task<IReadOnlyList<CommissionLine>?> ListAsync(long kolId, DateTime? fromUtc, DateTime? toUtc, string? status,
         CancellationToken ct = default)
@@ -21,7 +21,7 @@ public sealed class KolCommissions(Db db)
         var rows = await c.QueryAsync<Row>(new CommandDefinition(Sql.For(db.Dialect), new { kolId, fromUtc, toUtc, status, take = MaxLines },
             cancellationToken: ct));
         return rows.Select(r => new CommissionLine(r.Id, r.OrderId, r.Kind, r.Amount, r.Base, new Rate(r.RateKind, r.RateValue), r.Status,
-            r.Held, r.EarnedAt, r.AvailableAt, r.PayoutId)).ToList();
+            r.Held != 0, r.EarnedAt, r.AvailableAt, r.PayoutId)).ToList();
     }
 
     private static readonly DialectSql Sql = new(d =>

@@ -151,10 +151,16 @@ public sealed class OrderAttribution(BusinessTime time)
     /// <summary>The attribution stored for an order row, or null.</summary>
     public static async Task<Attribution?> FindAsync(System.Data.Common.DbConnection c, System.Data.Common.DbTransaction? tx, long orderRowId,
         CancellationToken ct) =>
-        await c.QuerySingleOrDefaultAsync<Attribution>(new CommandDefinition(
+        (await c.QuerySingleOrDefaultAsync<StoredRow>(new CommandDefinition(
             """
             SELECT a.kol_id AS KolId, a.via, cl.click_id AS ClickId, a.contract_id AS ContractId, a.self_referral AS SelfReferral
             FROM order_attributions a LEFT JOIN kol_clicks cl ON cl.id = a.click_id
             WHERE a.order_id = @orderRowId
-            """, new { orderRowId }, tx, cancellationToken: ct));
+            """, new { orderRowId }, tx, cancellationToken: ct)))?.Attribution;
+
+    // SQLite answers integers as Int64, which Dapper maps to a constructor only as long.
+    private sealed record StoredRow(long KolId, string Via, string? ClickId, long ContractId, long SelfReferral)
+    {
+        public Attribution Attribution => new(KolId, Via, ClickId, ContractId, SelfReferral != 0);
+    }
 }

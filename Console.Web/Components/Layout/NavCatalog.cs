@@ -31,7 +31,12 @@ public static class NavCatalog
             new("/promotions/coupons", "Promotions.Nav.Coupons", Icons.Material.Outlined.ConfirmationNumber, UiPolicies.Campaigns, typeof(Console.Web.Resources.PromotionsStrings)),
             new("/promotions/group-buys", "Promotions.Nav.GroupBuys", Icons.Material.Outlined.Groups, UiPolicies.Campaigns, typeof(Console.Web.Resources.PromotionsStrings)),
         ]),
-        new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
+        new("Nav.Partners", Icons.Material.Outlined.Handshake,
+        [
+            new("/partners/kols", "Partners.Nav.Kols", Icons.Material.Outlined.RecordVoiceOver, UiPolicies.SignedIn, typeof(Console.Web.Resources.PartnersStrings)),
+            new("/partners/payouts", "Partners.Nav.Payouts", Icons.Material.Outlined.Payments, UiPolicies.SignedIn, typeof(Console.Web.Resources.PartnersStrings)),
+            new("/partners/roi", "Partners.Nav.Roi", Icons.Material.Outlined.Leaderboard, UiPolicies.SignedIn, typeof(Console.Web.Resources.PartnersStrings)),
+        ]),
         new("Nav.Insights", Icons.Material.Outlined.Insights, []),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
         [
