@@ -38,16 +38,16 @@ public sealed class CreatePayout(StatementRunner runner, BusinessTime time, Time
         Money.TryToFen(options.MinimumPayout, out var minimum);
         return await runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
         {
-            var netted = (await run.Connection.QueryAsync<(long KolId, long Amount)>(new CommandDefinition(
+            var netted = (await run.Connection.QueryAsync<KolAmount>(new CommandDefinition(
                 """
-                SELECT kol_id, SUM(amount) FROM kol_commissions
+                SELECT kol_id AS KolId, SUM(amount) AS Amount FROM kol_commissions
                 WHERE status = 'approved' AND payout_id IS NULL AND held = 0 AND earned_at < @before
                 GROUP BY kol_id
                 """, new { before }, run.Transaction, cancellationToken: token))).Where(k => k.Amount >= minimum && k.Amount > 0).ToList();
             var id = await run.InsertAsync(InsertSql.For(run.Dialect), token, ("periodEnd", periodEnd.ToDateTime(TimeOnly.MinValue)),
                 ("now", now), ("actor", actor));
             long lines = 0, total = 0;
-            foreach (var (kolId, _) in netted)
+            foreach (var kolId in netted.Select(k => k.KolId))
             {
                 lines += await run.ExecuteAsync(
                     """

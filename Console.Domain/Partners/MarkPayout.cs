@@ -24,8 +24,9 @@ public sealed class MarkPayout(StatementRunner runner, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         return (await runner.WriteAsync(new WriteUnit<Box>(async (run, token) =>
         {
-            var status = await run.SingleOrDefaultAsync<string>("SELECT status FROM kol_payouts WHERE id = @id", token, ("id", id));
-            if (status is null) return new Box(Outcome.NotFound);
+            var state = await run.SingleOrDefaultAsync<State>("SELECT id, status FROM kol_payouts WHERE id = @id", token, ("id", id));
+            if (state is null) return new Box(Outcome.NotFound);
+            var status = state.Status;
             if (status == PayoutStatus.Paid) return new Box(Outcome.AlreadyPaid);
             if (await run.ExecuteAsync(sql, token, ("now", now), ("actor", actor), ("id", id)) == 0) return new Box(refused);
             if (lines is not null) await run.ExecuteAsync(lines, token, ("id", id));
@@ -35,4 +36,10 @@ public sealed class MarkPayout(StatementRunner runner, TimeProvider clock)
     }
 
     private sealed record Box(Outcome Value);
+
+    private sealed record State
+    {
+        public long Id { get; init; }
+        public string Status { get; init; } = "";
+    }
 }

@@ -76,8 +76,26 @@ public sealed record Contract(long Id, long KolId, DateTime StartsAt, DateTime? 
 
 public sealed record KolCode(string Code, DateTime CreatedAt);
 
-public sealed record KolLink(long Id, string Code, string DestinationUrl, string? CourseExternalId, string? LiveSessionExternalId,
-    string? Label, string Status, long Clicks, DateTime CreatedAt);
+/// <summary>Read with properties, not a constructor: its click count is computed, and SQLite types an empty result's computed column as a blob.</summary>
+public sealed record KolLink
+{
+    public long Id { get; init; }
+    public string Code { get; init; } = "";
+    public string DestinationUrl { get; init; } = "";
+    public string? CourseExternalId { get; init; }
+    public string? LiveSessionExternalId { get; init; }
+    public string? Label { get; init; }
+    public string Status { get; init; } = "";
+    public long Clicks { get; init; }
+    public DateTime CreatedAt { get; init; }
+}
+
+/// <summary>A sum or count per KOL, read by property for the same reason as <see cref="KolLink"/>.</summary>
+public sealed record KolAmount
+{
+    public long KolId { get; init; }
+    public long Amount { get; init; }
+}
 
 /// <summary>Month to date in the business time zone; money in fen.</summary>
 public sealed record KolFigures(long Clicks, long Orders, long Gmv, long NetRevenue, long Commission);

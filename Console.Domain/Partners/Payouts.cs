@@ -8,7 +8,17 @@ public static class PayoutStatus
 }
 
 /// <summary>One KOL's part of a payout: its netted lines, in fen, and where to pay it.</summary>
-public sealed record PayoutKol(long KolId, string ExternalId, string Name, string? Account, long Amount, long Lines, long Held);
+/// <summary>Read by property: its sums are computed (see <see cref="KolLink"/>).</summary>
+public sealed record PayoutKol
+{
+    public long KolId { get; init; }
+    public string ExternalId { get; init; } = "";
+    public string Name { get; init; } = "";
+    public string? Account { get; init; }
+    public long Amount { get; init; }
+    public long Lines { get; init; }
+    public long Held { get; init; }
+}
 
 public sealed record Payout(long Id, DateOnly PeriodEnd, string Status, long Total, long Lines, DateTime CreatedAt, string CreatedBy,
     DateTime? ApprovedAt, string? ApprovedBy, DateTime? PaidAt, IReadOnlyList<PayoutKol> Kols);

@@ -17,13 +17,29 @@ public sealed record KolRoi(long KolId, string ExternalId, string Name, string P
 }
 
 /// <summary>The same figures for a live session a KOL hosted: the orders attributed through it.</summary>
-public sealed record SessionRoi(string LiveSessionExternalId, string Title, long KolId, string KolName, long Orders, long Gmv,
-    long NetRevenue, long Commission);
+public sealed record SessionRoi
+{
+    public string LiveSessionExternalId { get; init; } = "";
+    public string Title { get; init; } = "";
+    public long KolId { get; init; }
+    public string KolName { get; init; } = "";
+    public long Orders { get; init; }
+    public long Gmv { get; init; }
+    public long NetRevenue { get; init; }
+    public long Commission { get; init; }
+}
 
 /// <summary>Every KOL's figures over [from, to), optionally only those whose name, handle or externalId contains the search.</summary>
 public sealed class RoiLeaderboard(Db db)
 {
-    private sealed record Sums(long KolId, long Orders, long Gmv, long NetRevenue, long NewCustomerOrders);
+    private sealed record Sums
+    {
+        public long KolId { get; init; }
+        public long Orders { get; init; }
+        public long Gmv { get; init; }
+        public long NetRevenue { get; init; }
+        public long NewCustomerOrders { get; init; }
+    }
 
     public async Task<IReadOnlyList<KolRoi>> ForPeriodAsync(DateTime fromUtc, DateTime toUtc, string? search = null, CancellationToken ct = default)
     {
@@ -37,9 +53,9 @@ public sealed class RoiLeaderboard(Db db)
             ORDER BY name, id
             """, new { like }, cancellationToken: ct));
         var args = new { fromUtc, toUtc };
-        var clicks = (await c.QueryAsync<(long, long)>(new CommandDefinition(
-            "SELECT kol_id, COUNT(*) FROM kol_clicks WHERE clicked_at >= @fromUtc AND clicked_at < @toUtc GROUP BY kol_id",
-            args, cancellationToken: ct))).ToDictionary(r => r.Item1, r => r.Item2);
+        var clicks = (await c.QueryAsync<KolAmount>(new CommandDefinition(
+            "SELECT kol_id AS KolId, COUNT(*) AS Amount FROM kol_clicks WHERE clicked_at >= @fromUtc AND clicked_at < @toUtc GROUP BY kol_id",
+            args, cancellationToken: ct))).ToDictionary(r => r.KolId, r => r.Amount);
         var sums = (await c.QueryAsync<Sums>(new CommandDefinition(
             """
             SELECT a.kol_id AS KolId, COUNT(*) AS Orders, COALESCE(SUM(o.payable), 0) AS Gmv,
@@ -51,17 +67,17 @@ public sealed class RoiLeaderboard(Db db)
             WHERE a.paid_at >= @fromUtc AND a.paid_at < @toUtc
             GROUP BY a.kol_id
             """, args, cancellationToken: ct))).ToDictionary(s => s.KolId);
-        var commission = (await c.QueryAsync<(long, long)>(new CommandDefinition(
+        var commission = (await c.QueryAsync<KolAmount>(new CommandDefinition(
             """
-            SELECT l.kol_id, SUM(l.amount) FROM kol_commissions l JOIN order_attributions a ON a.order_id = l.order_id
+            SELECT l.kol_id AS KolId, SUM(l.amount) AS Amount FROM kol_commissions l JOIN order_attributions a ON a.order_id = l.order_id
             WHERE a.paid_at >= @fromUtc AND a.paid_at < @toUtc GROUP BY l.kol_id
-            """, args, cancellationToken: ct))).ToDictionary(r => r.Item1, r => r.Item2);
-        var fees = (await c.QueryAsync<(long, long)>(new CommandDefinition(
-            "SELECT kol_id, SUM(fixed_fee) FROM kol_contracts WHERE starts_at >= @fromUtc AND starts_at < @toUtc GROUP BY kol_id",
-            args, cancellationToken: ct))).ToDictionary(r => r.Item1, r => r.Item2);
+            """, args, cancellationToken: ct))).ToDictionary(r => r.KolId, r => r.Amount);
+        var fees = (await c.QueryAsync<KolAmount>(new CommandDefinition(
+            "SELECT kol_id AS KolId, SUM(fixed_fee) AS Amount FROM kol_contracts WHERE starts_at >= @fromUtc AND starts_at < @toUtc GROUP BY kol_id",
+            args, cancellationToken: ct))).ToDictionary(r => r.KolId, r => r.Amount);
         return kols.Select(k =>
         {
-            var s = sums.GetValueOrDefault(k.Id) ?? new Sums(k.Id, 0, 0, 0, 0);
+            var s = sums.GetValueOrDefault(k.Id) ?? new Sums { KolId = k.Id };
             return new KolRoi(k.Id, k.ExternalId, k.Name, k.Platform, k.Status, clicks.GetValueOrDefault(k.Id), s.Orders, s.Gmv, s.NetRevenue,
                 commission.GetValueOrDefault(k.Id), fees.GetValueOrDefault(k.Id), s.NewCustomerOrders);
         }).ToList();

@@ -17,8 +17,16 @@ public sealed class SettleCommissions(StatementRunner runner, BusinessTime time,
     /// <summary>Called after each month is closed; a test makes it throw to stop the run half-way.</summary>
     internal Action<long, string>? AfterMonthClosed { get; set; }
 
-    private sealed record OrderLine(long OrderId, long ContractId, string RateKind, long Payable, long Refunded, string Status,
-        DateTime AvailableAt, long Lines);
+    private sealed record OrderLine
+    {
+        public long OrderId { get; init; }
+        public long ContractId { get; init; }
+        public string RateKind { get; init; } = "";
+        public long Payable { get; init; }
+        public long Refunded { get; init; }
+        public string Status { get; init; } = "";
+        public DateTime AvailableAt { get; init; }
+    }
 
     private sealed record Close(int Adjustments);
 
@@ -62,7 +70,7 @@ public sealed class SettleCommissions(StatementRunner runner, BusinessTime time,
         var orders = (await run.Connection.QueryAsync<OrderLine>(new CommandDefinition(
             """
             SELECT l.order_id AS OrderId, l.contract_id AS ContractId, c.rate_kind AS RateKind, o.payable, o.refunded, l.status,
-                   l.available_at AS AvailableAt, (SELECT COUNT(*) FROM kol_commissions x WHERE x.order_id = l.order_id) AS Lines
+                   l.available_at AS AvailableAt
             FROM kol_commissions l
             JOIN orders o ON o.id = l.order_id
             JOIN kol_contracts c ON c.id = l.contract_id

@@ -61,7 +61,8 @@ public sealed class SettlementTests(PartnersFixture f) : IClassFixture<PartnersF
             for (var n = 0; n < 7; n++) await OrderAsync(code, PartnersFixture.OtherCourse);
             kols.Add(kol);
         }
-        f.Clock.Now = InDecember.AddDays(1);
+        // Past the month's end and the orders' holding period alike.
+        f.Clock.Now = InDecember.AddDays(4);
         var settle = f.Service<SettleCommissions>();
         var closed = 0;
         settle.AfterMonthClosed = (_, _) =>

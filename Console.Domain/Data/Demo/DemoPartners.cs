@@ -24,8 +24,9 @@ internal static class DemoPartners
 
     private static readonly string[] Platforms = ["douyin", "wechat_channels", "bilibili", "xiaohongshu", "weibo", "own"];
 
+    /// <summary>Trusted partners (every other one of the six big names) are held 2 days instead of 15, so later refunds claw back.</summary>
     private sealed record Kol(int Id, string ExternalId, string Name, string Platform, string Code, long RatePercent, string Binding, long Fee,
-        int? CustomerId = null);
+        int? CustomerId = null, int HoldingDays = KolWords.DefaultHoldingDays);
 
     private sealed record Attributed(DemoOrder Order, int KolId, string Via, int? ClickId, bool Self);
 
@@ -37,7 +38,8 @@ internal static class DemoPartners
         var kols = new List<Kol>();
         for (var i = 0; i < DemoVocabulary.Kols.Length; i++)
             kols.Add(new Kol(kols.Count + 1, $"kol-{i + 1:D2}", DemoVocabulary.Kols[i].Name, Platforms[i % Platforms.Length],
-                DemoVocabulary.Kols[i].ReferralCode, 1_000 + 200 * (i % 4), i % 3 == 0 ? KolWords.FirstTouch : KolWords.LastTouch, 50_000 * (i % 3)));
+                DemoVocabulary.Kols[i].ReferralCode, 1_000 + 200 * (i % 4), i % 3 == 0 ? KolWords.FirstTouch : KolWords.LastTouch, 50_000 * (i % 3),
+                HoldingDays: i % 2 == 0 ? 2 : KolWords.DefaultHoldingDays));
         foreach (var name in Names)
             kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", name, rng.Pick(Platforms), Speakable(rng), 800 + 100 * rng.Next(8),
                 rng.Chance(0.3) ? KolWords.FirstTouch : KolWords.LastTouch, rng.Chance(0.4) ? 20_000 * rng.Next(1, 6) : 0));
@@ -57,8 +59,8 @@ internal static class DemoPartners
             c.Execute("""
                 INSERT INTO kol_contracts (id, kol_id, starts_at, ends_at, rate_kind, rate_value, fixed_fee, attribution_window_days,
                                            holding_days, binding, created_at)
-                VALUES (@Id, @Id, @created, NULL, 'percent', @RatePercent, @Fee, 7, 15, @Binding, @created)
-                """, new { k.Id, created, k.RatePercent, k.Fee, k.Binding }, tx);
+                VALUES (@Id, @Id, @created, NULL, 'percent', @RatePercent, @Fee, 7, @HoldingDays, @Binding, @created)
+                """, new { k.Id, created, k.RatePercent, k.Fee, k.HoldingDays, k.Binding }, tx);
             if (k.Id % 4 == 1)
                 c.Execute("INSERT INTO kol_contract_tiers (contract_id, from_monthly_net, value) VALUES (@Id, 1000000, @tier)",
                     new { k.Id, tier = k.RatePercent + 500 }, tx);
@@ -143,6 +145,7 @@ internal static class DemoPartners
         var lastMonth = BusinessMonth.Of(time, end);
         var paidBefore = BusinessMonth.StartUtc(time, lastMonth);
         var rates = kols.ToDictionary(k => k.Id, k => new Rate(KolWords.Percent, k.RatePercent));
+        var holding = kols.ToDictionary(k => k.Id, k => k.HoldingDays);
         c.Execute("""
             INSERT INTO kol_payouts (id, period_end, status, total, lines, created_at, created_by, approved_at, approved_by, paid_at)
             VALUES (1, @periodEnd, 'paid', 0, 0, @paidBefore, 'system:monthly-payout', @paidBefore, 'manager@demo.local', @paidBefore)
@@ -156,7 +159,7 @@ internal static class DemoPartners
                 """, new { o.Id, a.KolId, a.Via, a.ClickId, a.Self, o.PaidAt, month = BusinessMonth.Of(time, o.PaidAt) }, tx);
             if (a.Self) continue;
             var rate = rates[a.KolId];
-            var available = o.PaidAt.AddDays(KolWords.DefaultHoldingDays);
+            var available = o.PaidAt.AddDays(holding[a.KolId]);
             var refundedFirst = o.Refunded > 0 && o.RefundedAt < available;
             var net = refundedFirst ? o.Payable - o.Refunded : o.Payable;
             var due = available <= end && o.Held is null;
