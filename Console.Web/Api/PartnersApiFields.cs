@@ -72,6 +72,10 @@ internal static class PartnersApiFields
         {
             ["campaignId"] = new("The coupon campaign whose codes attribute orders to this KOL.", Kinds.Whole, Required: true, Min: 1),
         },
+        [typeof(MarkPayout.PaidCommand)] = new Dictionary<string, Field>
+        {
+            ["reference"] = new("The transfer's reference at the bank or payment system, kept in the audit log.", MaxLength: 200),
+        },
         [typeof(CreatePayout.Command)] = new Dictionary<string, Field>
         {
             ["periodEnd"] = new("The last business day whose lines are gathered, e.g. 2026-11-30.", Required: true, MaxLength: 40),

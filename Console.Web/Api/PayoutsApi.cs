@@ -17,9 +17,9 @@ internal static class PayoutsApi
             .Documented("GetPayout", "A payout with each KOL's netted amount and line count.");
         payouts.MapGet("/{id:long}.csv", CsvAsync).Produces<string>(StatusCodes.Status200OK, "text/csv")
             .Documented("GetPayoutCsv", "The payout as CSV: kol, name, account, amount, lines.");
-        payouts.MapPost("/{id:long}/paid", PaidAsync).Produces<PayoutAnswer>()
-            .Documented("MarkPayoutPaid", "Mark the payout paid, and its lines with it; a second time is refused.", null,
-                PartnerRefusals.PayoutAlreadyPaid);
+        payouts.MapPost("/{id:long}/paid", PaidAsync).Accepts<MarkPayout.PaidCommand>(true, "application/json").Produces<PayoutAnswer>()
+            .Documented("MarkPayoutPaid", "Mark the payout paid, and its lines with it; a second time is refused. The body (optional) names the transfer.",
+                new MarkPayout.PaidCommand("TRX-20261201-0042"), PartnerRefusals.PayoutAlreadyPaid);
     }
 
     public sealed record CreatedAnswer(long Id, long Lines, decimal Total);
@@ -49,13 +49,21 @@ internal static class PayoutsApi
             ? TypedResults.File(System.Text.Encoding.UTF8.GetBytes(PayoutCsv.Write(p)), "text/csv", $"payout-{id}.csv")
             : NoPayout(id);
 
-    private static async Task<IResult> PaidAsync(long id, ClaimsPrincipal user, MarkPayout mark, GetPayout payouts, CancellationToken ct) =>
-        await mark.PaidAsync(id, CouponCampaignsApi.Actor(user), ct) switch
+    private static async Task<IResult> PaidAsync(long id, HttpRequest request, ClaimsPrincipal user, MarkPayout mark, GetPayout payouts,
+        CancellationToken ct)
+    {
+        // The body is optional: only an explicitly empty one counts as none.
+        var body = request.ContentLength == 0 || (request.ContentLength is null && !request.Headers.ContentType.Any())
+            ? new ApiBody.Result<MarkPayout.PaidCommand>(new MarkPayout.PaidCommand(), null)
+            : await ApiBody.ReadAsync<MarkPayout.PaidCommand>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        return await mark.PaidAsync(id, CouponCampaignsApi.Actor(user), body.Value!.Reference, ct) switch
         {
             MarkPayout.Outcome.Done => TypedResults.Ok(Answer((await payouts.FindAsync(id, ct))!)),
             MarkPayout.Outcome.NotFound => NoPayout(id),
             _ => KolsApi.Refusal(PartnerRefusals.PayoutAlreadyPaid, id),
         };
+    }
 
     internal static PayoutAnswer Answer(Payout p) => new(p.Id, p.PeriodEnd.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         p.Status, Money.ToDecimal(p.Total), p.Lines, KolsApi.Utc(p.CreatedAt), p.ApprovedAt is { } a ? KolsApi.Utc(a) : null, p.ApprovedBy,

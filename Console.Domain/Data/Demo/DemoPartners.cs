@@ -43,7 +43,9 @@ internal static class DemoPartners
         foreach (var name in Names)
             kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", name, rng.Pick(Platforms), Speakable(rng), 800 + 100 * rng.Next(8),
                 rng.Chance(0.3) ? KolWords.FirstTouch : KolWords.LastTouch, rng.Chance(0.4) ? 20_000 * rng.Next(1, 6) : 0));
-        var selfCustomer = orders.Count > 0 ? orders[0].CustomerId : 1;
+        // The self-buyer is a customer with a plain storefront order that no other rule claims.
+        var selfCustomer = orders.FirstOrDefault(o => o.ReferralCode is null && o.CouponCode is null && o.Held is null && o.SessionId == 0
+            && o.Channel != DemoVocabulary.KolLink)?.CustomerId ?? 1;
         kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", "自购演示 · Self buyer", "own", "SELFBUY", 1_500, KolWords.LastTouch, 0, selfCustomer));
         kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", "退款演示 · Refunder", "weibo", "REFUNDS", 1_200, KolWords.LastTouch, 0));
         kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", "刷量演示 · Click farm", "douyin", "CLICKS", 1_000, KolWords.LastTouch, 0));
@@ -86,15 +88,22 @@ internal static class DemoPartners
         var sessionKol = sessions.Where(s => s.Kol >= 0).ToDictionary(s => s.Id, s => s.Kol + 1);
         foreach (var o in orders)
         {
-            if (o.ReferralCode is { } code && byCode.TryGetValue(code, out var kolId))
+            // A viewer who bought in a KOL's own live room came through the host, with no code typed.
+            if (o.SessionId > 0 && o.Channel != DemoVocabulary.KolLink && sessionKol.TryGetValue(o.SessionId, out var host)
+                && (o.ReferralCode is null || o.ReferralCode == DemoVocabulary.Kols[host - 1].ReferralCode))
+            {
+                if (o.ReferralCode is not null)
+                    c.Execute("UPDATE orders SET referral_code = NULL WHERE id = @Id", new { o.Id }, tx);
+                attributed.Add(new Attributed(o, host, AttributionVia.LiveSession, null, false));
+            }
+            else if (o.ReferralCode is { } code && byCode.TryGetValue(code, out var kolId))
             {
                 var link = o.Channel == DemoVocabulary.KolLink;
                 attributed.Add(new Attributed(o, kolId, link ? AttributionVia.Link : AttributionVia.Code,
                     link ? Click(kolId, o.PaidAt.AddMinutes(-rng.Next(2, 600)), Ip(), o.CustomerId) : null, false));
             }
-            else if (o.SessionId > 0 && sessionKol.TryGetValue(o.SessionId, out var host))
-                attributed.Add(new Attributed(o, host, AttributionVia.LiveSession, null, false));
-            else if (o.Channel != DemoVocabulary.KolLink && o.ReferralCode is null && o.CouponCode is null && rng.Chance(0.02))
+            else if (o.Channel != DemoVocabulary.KolLink && o.ReferralCode is null && o.CouponCode is null && o.CustomerId != selfCustomer
+                     && rng.Chance(0.02))
             {
                 var kol = 7 + rng.Next(Names.Length);
                 attributed.Add(new Attributed(o, kol, AttributionVia.Link, Click(kol, o.PaidAt.AddMinutes(-rng.Next(5, 3000)), Ip(), o.CustomerId), false));
