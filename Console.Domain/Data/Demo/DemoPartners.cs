@@ -24,7 +24,7 @@ internal static class DemoPartners
 
     private static readonly string[] Platforms = ["douyin", "wechat_channels", "bilibili", "xiaohongshu", "weibo", "own"];
 
-    /// <summary>Trusted partners (every other one of the six big names) are held 2 days instead of 15, so later refunds claw back.</summary>
+    /// <summary>Trusted partners (every other one of the six big names) are held 2 days, the refund-heavy one not at all, so refunds claw back.</summary>
     private sealed record Kol(int Id, string ExternalId, string Name, string Platform, string Code, long RatePercent, string Binding, long Fee,
         int? CustomerId = null, int HoldingDays = KolWords.DefaultHoldingDays);
 
@@ -47,7 +47,8 @@ internal static class DemoPartners
         var selfCustomer = orders.FirstOrDefault(o => o.ReferralCode is null && o.CouponCode is null && o.Held is null && o.SessionId == 0
             && o.Channel != DemoVocabulary.KolLink)?.CustomerId ?? 1;
         kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", "自购演示 · Self buyer", "own", "SELFBUY", 1_500, KolWords.LastTouch, 0, selfCustomer));
-        kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", "退款演示 · Refunder", "weibo", "REFUNDS", 1_200, KolWords.LastTouch, 0));
+        kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", "退款演示 · Refunder", "weibo", "REFUNDS", 1_200, KolWords.LastTouch, 0,
+            HoldingDays: 0));
         kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", "刷量演示 · Click farm", "douyin", "CLICKS", 1_000, KolWords.LastTouch, 0));
         kols.Add(new Kol(kols.Count + 1, $"kol-{kols.Count + 1:D2}", "秒单演示 · Instant", "xiaohongshu", "INSTANT", 1_000, KolWords.LastTouch, 0));
 
