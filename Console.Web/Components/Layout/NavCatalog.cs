@@ -33,9 +33,9 @@ public static class NavCatalog
         ]),
         new("Nav.Partners", Icons.Material.Outlined.Handshake,
         [
-            new("/partners/kols", "Partners.Nav.Kols", Icons.Material.Outlined.RecordVoiceOver, UiPolicies.SignedIn, typeof(Console.Web.Resources.PartnersStrings)),
-            new("/partners/payouts", "Partners.Nav.Payouts", Icons.Material.Outlined.Payments, UiPolicies.SignedIn, typeof(Console.Web.Resources.PartnersStrings)),
-            new("/partners/roi", "Partners.Nav.Roi", Icons.Material.Outlined.Leaderboard, UiPolicies.SignedIn, typeof(Console.Web.Resources.PartnersStrings)),
+            new("/partners/kols", "Partners.Nav.Kols", Icons.Material.Outlined.RecordVoiceOver, UiPolicies.Campaigns, typeof(Console.Web.Resources.PartnersStrings)),
+            new("/partners/payouts", "Partners.Nav.Payouts", Icons.Material.Outlined.Payments, UiPolicies.Insights, typeof(Console.Web.Resources.PartnersStrings)),
+            new("/partners/roi", "Partners.Nav.Roi", Icons.Material.Outlined.Leaderboard, UiPolicies.Insights, typeof(Console.Web.Resources.PartnersStrings)),
         ]),
         new("Nav.Insights", Icons.Material.Outlined.Insights, []),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
