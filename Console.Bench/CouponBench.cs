@@ -12,7 +12,8 @@ namespace Console.Bench;
 
 /// <summary>
 /// Orders per second through real Kestrel on loopback with 64 concurrent clients: plain orders against orders that
-/// redeem one limited coupon, in the same run, alternating. Afterwards the store must show no use past the limit.
+/// redeem one limited coupon, and orders that each carry a KOL's referral code (attributed, with a commission line), in
+/// the same run, alternating. Afterwards the store must show no use past the limit.
 /// usage: coupons [orders-per-round] [rounds]
 /// </summary>
 internal static class CouponBench
@@ -44,15 +45,17 @@ internal static class CouponBench
             PooledConnectionLifetime = Timeout.InfiniteTimeSpan, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
         }) { BaseAddress = web.Address };
         http.DefaultRequestHeaders.Add("X-Api-Key", key);
-        // Warm both paths before anything is measured: under load the JIT's tiering (with PGO) needs ~10 s to settle.
+        var kolCode = await KolCodeAsync(http);
+        // Warm every path before anything is measured: under load the JIT's tiering (with PGO) needs ~10 s to settle.
         for (var warm = 1; warm <= 3; warm++)
         {
             await DriveAsync(http, web, $"warm{warm}", 3_000, null);
             await DriveAsync(http, web, $"warmc{warm}", 3_000, await CouponAsync(http, 2_000));
+            await DriveAsync(http, web, $"warmk{warm}", 3_000, null, kolCode);
         }
 
         double plainCpu = 0, couponCpu = 0;
-        List<double> plainRates = [], couponRates = [], ratios = [];
+        List<double> plainRates = [], couponRates = [], ratios = [], kolRates = [], kolRatios = [];
         long limitTotal = 0, createdTotal = 0;
         for (var round = 1; round <= rounds; round++)
         {
@@ -60,17 +63,22 @@ internal static class CouponBench
             var limit = perRound * 9 / 10;
             var code = await CouponAsync(http, limit);
             // Alternate which kind goes first, so drift in the machine's load does not favour one side.
-            Run plain, coupon;
+            Run plain, coupon, kol;
             if (round % 2 == 1)
             {
                 plain = await DriveAsync(http, web, $"plain{round}", perRound, null);
+                kol = await DriveAsync(http, web, $"kol{round}", perRound, null, kolCode);
                 coupon = await DriveAsync(http, web, $"coupon{round}", perRound, code);
             }
             else
             {
                 coupon = await DriveAsync(http, web, $"coupon{round}", perRound, code);
+                kol = await DriveAsync(http, web, $"kol{round}", perRound, null, kolCode);
                 plain = await DriveAsync(http, web, $"plain{round}", perRound, null);
             }
+            System.Console.WriteLine($"round {round}: kol code {kol.OrdersPerSecond:N0} orders/s, ratio to plain {kol.OrdersPerSecond / plain.OrdersPerSecond:0.00}");
+            kolRates.Add(kol.OrdersPerSecond);
+            kolRatios.Add(kol.OrdersPerSecond / plain.OrdersPerSecond);
             System.Console.WriteLine($"round {round}: plain {plain.OrdersPerSecond:N0} orders/s; coupon {coupon.OrdersPerSecond:N0} orders/s " +
                 $"({coupon.Created:N0} redeemed of limit {limit:N0}, {coupon.Refused:N0} coupon_exhausted, {coupon.RequestsPerSecond:N0} requests/s); " +
                 $"CPU ms/order server {plain.ServerCpuMs:0.00} / {coupon.ServerCpuMs:0.00}, generator {plain.ClientCpuMs:0.00} / {coupon.ClientCpuMs:0.00}");
@@ -88,6 +96,11 @@ internal static class CouponBench
         var pastLimit = await check.ExecuteScalarAsync<long>(
             "SELECT COALESCE(SUM(uses - total_limit), 0) FROM coupon_campaigns WHERE uses > total_limit");
         var redemptions = await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM coupon_redemptions");
+        var attributed = await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM order_attributions");
+        var commissionLines = await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM kol_commissions");
+        System.Console.WriteLine($"kol codes (medians of {rounds} rounds): plain {Stats.Median(plainRates):N0} orders/s, kol {Stats.Median(kolRates):N0} orders/s, " +
+            $"ratio {Stats.Median(kolRatios):0.00} (per round {string.Join(", ", kolRatios.Select(r => r.ToString("0.00")))}; goal >= 0.90); " +
+            $"attributed orders {attributed:N0}, commission lines {commissionLines:N0}");
         System.Console.WriteLine($"coupons (medians of {rounds} rounds): plain {Stats.Median(plainRates):N0} orders/s, coupon {Stats.Median(couponRates):N0} orders/s, " +
             $"ratio {Stats.Median(ratios):0.00} (per round {string.Join(", ", ratios.Select(r => r.ToString("0.00")))}; goal >= 0.70, >= 2,000 orders/s); uses past limit {pastLimit}; " +
             $"redemptions {redemptions:N0} = warm-up 6,000 + redeemed {createdTotal:N0} of limits {limitTotal:N0}");
@@ -102,13 +115,13 @@ internal static class CouponBench
     /// <summary>CPU figures are per request (server and generator processes), steadier than orders/s on a busy machine.</summary>
     private sealed record Run(int Created, int Refused, double OrdersPerSecond, double RequestsPerSecond, double ServerCpuMs, double ClientCpuMs);
 
-    private static async Task<Run> DriveAsync(HttpClient http, WebServer web, string tag, int orders, string? code)
+    private static async Task<Run> DriveAsync(HttpClient http, WebServer web, string tag, int orders, string? code, string? referralCode = null)
     {
         // Bodies are serialised before the clock starts, so the generator spends its time on HTTP only.
         var bodies = Enumerable.Range(0, orders).Select(i => JsonSerializer.SerializeToUtf8Bytes(new
         {
             orderId = $"{tag}-{i}", customerExternalId = $"{tag}-cust-{i}", courseExternalId = Course,
-            couponCodes = code is null ? Array.Empty<string>() : [code],
+            couponCodes = code is null ? Array.Empty<string>() : [code], referralCode,
         })).ToArray();
         var next = -1;
         var created = 0;
@@ -135,6 +148,19 @@ internal static class CouponBench
     }
 
     private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    /// <summary>A KOL with a running percent contract and one referral code, through the management API.</summary>
+    private static async Task<string> KolCodeAsync(HttpClient http)
+    {
+        var kol = await http.PostAsJsonAsync("/api/v1/kols", new { externalId = "bench-kol", name = "Bench KOL", platform = "douyin" });
+        kol.EnsureSuccessStatusCode();
+        var id = (await kol.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        (await http.PostAsJsonAsync($"/api/v1/kols/{id}/contracts",
+            new { startsAt = "2020-01-01T00:00:00+08:00", rate = new { kind = "percent", value = 10m } })).EnsureSuccessStatusCode();
+        var code = await http.PostAsJsonAsync($"/api/v1/kols/{id}/codes", new { code = "BENCHKOL" });
+        code.EnsureSuccessStatusCode();
+        return (await code.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString()!;
+    }
 
     private static async Task<string> CouponAsync(HttpClient http, int limit)
     {

@@ -1,5 +1,6 @@
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Models;
+using Console.Jobs.Partners;
 using Console.Jobs.Sales;
 using Console.Jobs.Surveys;
 using Console.Jobs.Text;
@@ -18,8 +19,10 @@ public static class RecurringJobs
     public const string TrainInteraction = "models-train-interaction";
     public const string SurveySessionLinks = "surveys-session-links";
     public const string AnalyseSurveys = "surveys-analyse";
+    public const string SettleCommissions = "partners-settle-commissions";
+    public const string DraftPayout = "partners-draft-payout";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -31,5 +34,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<TrainModelJob>(TrainInteraction, j => j.ExecuteAsync("interaction", CancellationToken.None), Cron.Daily(2, 30), new RecurringJobOptions());
         jobs.AddOrUpdate<CreateSessionLinksJob>(SurveySessionLinks, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<AnalyseSurveysJob>(AnalyseSurveys, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<SettleCommissionsJob>(SettleCommissions, j => j.ExecuteAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions());
+        jobs.AddOrUpdate<DraftPayoutJob>(DraftPayout, j => j.ExecuteAsync(CancellationToken.None), Cron.Monthly(1, 2), new RecurringJobOptions());
     }
 }

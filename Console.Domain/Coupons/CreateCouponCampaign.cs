@@ -47,7 +47,7 @@ public sealed class CreateCouponCampaign(Db db, TimeProvider clock, MoneyBounds 
         if (shared is not null && input.GenerateCodes is not null) fields.Add("code", FieldCodes.CodeOrGenerated);
         if (shared is not null && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
                 """
-                SELECT COUNT(*) FROM coupon_codes WHERE code = @shared
+                SELECT (SELECT COUNT(*) FROM coupon_codes WHERE code = @shared) + (SELECT COUNT(*) FROM kol_codes WHERE code = @shared)
                 """, new { shared }, tx, cancellationToken: ct)) > 0)
             fields.Add("code", FieldCodes.CodeTaken, shared);
         if (spec is null || !fields.Valid) return new Outcome.Invalid(fields.Errors);

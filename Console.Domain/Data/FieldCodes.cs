@@ -36,6 +36,10 @@ public static class FieldCodes
     public const string GroupPriceAboveList = "group_price_above_list";
     public const string LeaderPriceAboveGroup = "leader_price_above_group";
     public const string FreePriceUnconfirmed = "free_price_unconfirmed";  // the console asks before a price of 0 gives a course away
+    public const string TierRepeated = "tier_repeated";
+    public const string UrlShape = "url_shape";
+    public const string HostNotAllowed = "host_not_allowed";                // the host
+    public const string UnknownCampaign = "unknown_campaign";              // the campaign id
 
     public static readonly string[] All =
     [
@@ -43,5 +47,6 @@ public static class FieldCodes
         EndsBeforeStart, ChannelShape, ItemLength, TooManyItems, CodeShape, CodeTaken, CodeOrGenerated, CodesFixed, BelowUses,
         PercentOver100, FixedPriceAboveList, CoursesOrCategories, ListNeedsCustomers, UnknownCourses, UnknownCustomers,
         UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup, FreePriceUnconfirmed,
+        TierRepeated, UrlShape, HostNotAllowed, UnknownCampaign,
     ];
 }

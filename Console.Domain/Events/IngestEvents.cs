@@ -6,7 +6,8 @@ namespace Console.Domain.Events;
 
 /// <summary>A behaviour event as the platform sends it: every value as the text that arrived.</summary>
 public sealed record EventIn(string? EventId, string? CustomerExternalId, string? Type, string? OccurredAt,
-    string? CourseExternalId = null, string? LiveSessionExternalId = null, string? Value = null, string? CouponCode = null);
+    string? CourseExternalId = null, string? LiveSessionExternalId = null, string? Value = null, string? CouponCode = null,
+    string? ClickId = null);
 
 /// <summary>
 /// Validates a batch of events and hands the valid ones to the writer. Idempotent by eventId: the unique event key
@@ -16,6 +17,7 @@ public sealed record EventIn(string? EventId, string? CustomerExternalId, string
 public sealed class IngestEvents(StatementRunner runner, Db db, WriteGate gate, ExternalIds ids, TimeProvider clock) : IAsyncDisposable
 {
     private readonly EventWriter _writer = new(runner, db, gate, ids);
+    private readonly Partners.EventClicks _clicks = new(db, gate);
 
     public static readonly FrozenSet<string> Types = new[]
     {
@@ -37,11 +39,36 @@ public sealed class IngestEvents(StatementRunner runner, Db db, WriteGate gate, 
             if (Check(items[i], now, out var row) is { } refusal) rejected.Add(refusal with { Index = i });
             else rows.Add(row with { Index = i });
         }
+        var ties = ClickTies(items, rows);
+        if (ties.Count > 0) (rows, ties) = await KnownClicksAsync(rows, ties, rejected, ct);
         if (rows.Count == 0) return new IngestResult(0, 0, Rejection.InOrder(rejected));
-        return await _writer.WriteAsync(rows, rejected, now, ct);
+        var result = await _writer.WriteAsync(rows, rejected, now, ct);
+        await _clicks.TieAsync(ties, ct);
+        return result;
     }
 
     public ValueTask DisposeAsync() => _writer.DisposeAsync();
+
+    private static List<Partners.EventClicks.Tie> ClickTies(IReadOnlyList<EventIn> items, List<EventRow> rows)
+    {
+        var ties = new List<Partners.EventClicks.Tie>();
+        foreach (var row in rows)
+            if (IngestFields.Clean(items[row.Index].ClickId) is { } click) ties.Add(new(row.Index, click, row.Customer, row.OccurredAt));
+        return ties;
+    }
+
+    /// <summary>Rows naming a click no link handed out are rejected (unknown_click); the rest go on with their ties.</summary>
+    private async Task<(List<EventRow>, List<Partners.EventClicks.Tie>)> KnownClicksAsync(List<EventRow> rows,
+        List<Partners.EventClicks.Tie> ties, List<Rejection> rejected, CancellationToken ct)
+    {
+        var known = await _clicks.KnownAsync(ties.Select(t => t.ClickId).ToHashSet(StringComparer.Ordinal), ct);
+        var unknown = ties.Where(t => !known.Contains(t.ClickId)).Select(t => t.ClickId).ToHashSet(StringComparer.Ordinal);
+        if (unknown.Count == 0) return (rows, ties);
+        var refused = ties.Where(t => unknown.Contains(t.ClickId)).ToDictionary(t => t.Index, t => t.ClickId);
+        foreach (var (index, click) in refused)
+            rejected.Add(new Rejection(index, Partners.EventClicks.UnknownClick, $"No tracked link handed out the click '{click}'."));
+        return (rows.Where(r => !refused.ContainsKey(r.Index)).ToList(), ties.Where(t => known.Contains(t.ClickId)).ToList());
+    }
 
     private static Rejection? Check(EventIn e, DateTime now, out EventRow row)
     {
@@ -64,6 +91,7 @@ public sealed class IngestEvents(StatementRunner runner, Db db, WriteGate gate, 
             if (!IngestFields.TryParseNumber(e.Value, out var number)) return Rejection.Invalid("value", "must be a number");
             value = number;
         }
+        if (IngestFields.Clean(e.ClickId) is { } click && IngestFields.CheckId("clickId", click) is { } badClick) return badClick;
         var coupon = IngestFields.Clean(e.CouponCode);
         if (coupon is not null)
         {

@@ -38,4 +38,4 @@ public sealed record RejectedCoupon(string Code, string Reason);
 /// <summary>An order as stored; money in fen, PaidAt in UTC; GroupBuyTeam is the team it opened or joined.</summary>
 public sealed record Order(string OrderId, string CustomerExternalId, string CourseExternalId, string? LiveSessionExternalId,
     string Channel, string? ReferralCode, long ListPrice, IReadOnlyList<Discount> Discounts, long Payable, long Refunded,
-    string Status, DateTime PaidAt, GroupBuys.GroupBuyTeam? GroupBuyTeam = null);
+    string Status, DateTime PaidAt, GroupBuys.GroupBuyTeam? GroupBuyTeam = null, Partners.Attribution? Attribution = null);

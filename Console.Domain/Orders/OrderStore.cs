@@ -95,7 +95,8 @@ internal static class OrderStore
             SELECT MIN(team_id) FROM group_buy_members WHERE order_id = @id
             """, new { id = row.Id }, tx, cancellationToken: ct));
         var team = teamId is { } t ? await GroupBuys.TeamStore.LoadAsync(connection, tx, t, ct) : null;
+        var attribution = await Partners.OrderAttribution.FindAsync(connection, tx, row.Id, ct);
         return new Order(row.OrderId, row.CustomerExternalId, row.CourseExternalId, row.LiveSessionExternalId, row.Channel,
-            row.ReferralCode, row.ListPrice, discounts.ToList(), row.Payable, row.Refunded, row.Status, row.PaidAt, team);
+            row.ReferralCode, row.ListPrice, discounts.ToList(), row.Payable, row.Refunded, row.Status, row.PaidAt, team, attribution);
     }
 }

@@ -73,6 +73,7 @@ public sealed class RefundOrder(StatementRunner runner, TimeProvider clock, Mone
             ("id", before.Id), ("fen", fen), ("reason", reason), ("first", after.Refunded == fen), ("now", now));
         if (after.Status == OrderStatus.Refunded)
             await ReverseRedemptions.ExecuteAsync(statements.Connection, statements.Transaction!, before.Id, now, ct);
+        await Partners.CommissionRefunds.ApplyAsync(statements.Connection, statements.Transaction!, before.Id, now, ct);
         return new Outcome.Refunded(orderId, after.Refunded, after.Status);
     }
 

@@ -1,13 +1,14 @@
 using Console.Domain.Coupons;
 using Console.Domain.Data;
 using Console.Domain.GroupBuys;
+using Console.Domain.Partners;
 using Outcome = Console.Domain.Orders.CreateOrder.Outcome;
 
 namespace Console.Domain.Orders;
 
 /// <summary>An order whose fields passed validation, on its way into the store.</summary>
 internal sealed record CheckoutOrder(string OrderId, string CustomerExternalId, string CourseExternalId, IReadOnlyList<string> CouponCodes,
-    string? ReferralCode, string? LiveSessionExternalId, string Channel, GroupBuyRequest? GroupBuy, DateTime PaidAt);
+    string? ReferralCode, string? LiveSessionExternalId, string Channel, GroupBuyRequest? GroupBuy, DateTime PaidAt, string? ClickId = null);
 
 /// <summary>
 /// Writes one order inside the caller's transaction: look-ups, price, coupon uses, stub customer, the order and its
@@ -16,7 +17,8 @@ internal sealed record CheckoutOrder(string OrderId, string CustomerExternalId, 
 /// </summary>
 internal static class StoreOrder
 {
-    public static async Task<Outcome> ExecuteAsync(Statements run, Pricing pricing, CheckoutOrder order, DateTime now, CancellationToken ct)
+    public static async Task<Outcome> ExecuteAsync(Statements run, Pricing pricing, OrderAttribution attribution, CheckoutOrder order, DateTime now,
+        CancellationToken ct)
     {
         var (connection, tx) = (run.Connection, run.Transaction);
         // Under the write lock: a replay that lost the race must answer with the stored order, not a coupon refusal.
@@ -32,6 +34,9 @@ internal static class StoreOrder
             if (liveSessionId is null)
                 return Refused(OrderRefusals.UnknownLiveSession, order.LiveSessionExternalId);
         }
+        ClickRow? click = null;
+        if (order.ClickId is not null && (click = await OrderAttribution.FindClickAsync(run, order.ClickId, ct)) is null)
+            return Refused(PartnerRefusals.UnknownClick, order.ClickId);
         var customerId = known.CustomerId;
         var price = await pricing.PriceAsync(run,
             new PriceRequest(course, order.CustomerExternalId, customerId, order.CouponCodes, order.ReferralCode, order.GroupBuy), ct);
@@ -48,10 +53,12 @@ internal static class StoreOrder
         await RedeemCoupons.RecordAsync(run, id, customerId.Value, price.Coupons, now, ct);
         if (price.GroupBuy is { } plan && await JoinTeam.ExecuteAsync(run, plan, id, customerId.Value, now, ct) is { } full)
             return new Outcome.Refused(full);
+        var decided = await attribution.DecideAsync(run, new AttributionRequest(id, customerId.Value, known.CustomerId is not null, course.Id,
+            liveSessionId, KolCodes(order), click, order.PaidAt, price.Payable), ct);
         // The answer is what was just written; only a group buy reads back, since its team may have changed the status.
         if (price.GroupBuy is null)
             return new Outcome.Created(new Order(order.OrderId, order.CustomerExternalId, course.ExternalId, order.LiveSessionExternalId,
-                order.Channel, order.ReferralCode, price.ListPrice, price.Discounts, price.Payable, 0, status, order.PaidAt));
+                order.Channel, order.ReferralCode, price.ListPrice, price.Discounts, price.Payable, 0, status, order.PaidAt, null, decided));
         var created = await OrderStore.FindOrderAsync(connection, tx, order.OrderId, ct)
             ?? throw new InvalidOperationException($"Order {order.OrderId} vanished right after it was stored.");
         return new Outcome.Created(created);
@@ -62,6 +69,15 @@ internal static class StoreOrder
     /// made first (a unique code's own guard can still refuse after it, which CodeTaken reports instead).
     /// </summary>
     public static bool SimpleOrder(CheckoutOrder order) => order.GroupBuy is null && order.CouponCodes.Count <= 1;
+
+    /// <summary>The codes that may attribute the order to a KOL, the referral code first.</summary>
+    private static List<string> KolCodes(CheckoutOrder order)
+    {
+        var codes = new List<string>(1 + order.CouponCodes.Count);
+        if (order.ReferralCode is { } referral) codes.Add(CouponCampaignRules.Normalise(referral));
+        foreach (var code in order.CouponCodes) codes.Add(CouponCampaignRules.Normalise(code));
+        return codes;
+    }
 
     private static Task<long> InsertRowAsync(Statements run, CheckoutOrder order, long customerId, long courseId, long? liveSessionId,
         Price price, string status, DateTime now, CancellationToken ct) =>

@@ -4,6 +4,7 @@ using Console.Domain.Coupons;
 using Console.Domain.Data;
 using Console.Domain.GroupBuys;
 using Console.Domain.Orders;
+using Console.Domain.Partners;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -31,6 +32,8 @@ internal static class ApiDocument
         ("Coupon campaigns", "Creating and changing coupon campaigns; keys with scope manage."),
         ("Group-buy campaigns", "Creating and reading group-buy campaigns; keys with scope manage."),
         ("Models", "Trained model versions and rollback (scope manage), and a customer's purchase propensity."),
+        ("KOLs", "KOL partners: roster, contracts, referral codes, tracked links and commission lines; keys with scope manage."),
+        ("Payouts", "Payout batches of approved KOL commission lines; keys with scope manage."),
         ("Health", "Liveness and readiness probes; no key needed."),
         ("Statistics", "Pure computations over the numbers sent: the engine behind experiment results and the console's calculators."),
         ("Text analysis", "Sentiment and keywords of free text in Chinese and English, by the console's own model; nothing is stored."),
@@ -186,7 +189,7 @@ internal static class ApiDocument
             {
                 Type = JsonSchemaType.String,
                 Description = "The refusal code of a 409 or 410; each operation lists the codes it answers with.",
-                Enum = [.. OrderRefusals.All.Concat(CouponRefusals.All).Concat(GroupBuyRefusals.All).Distinct().Select(c => (JsonNode)JsonValue.Create(c))],
+                Enum = [.. OrderRefusals.All.Concat(CouponRefusals.All).Concat(GroupBuyRefusals.All).Concat(PartnerRefusals.All).Distinct().Select(c => (JsonNode)JsonValue.Create(c))],
             };
         }
         return schema;
@@ -290,6 +293,9 @@ internal static class ApiDocument
         GroupBuyRefusals.TeamNotFound => [12, 345],
         _ when CouponRefusals.All.Contains(code) => ["DOUBLE12"],
         OrderRefusals.UnknownCourse or OrderRefusals.UnknownLiveSession => ["k-101"],
+        PartnerRefusals.KolExists => ["kol-lin"],
+        PartnerRefusals.CodeTaken => ["LINXY"],
+        PartnerRefusals.UnknownClick => ["9f2c41d0a7b35e6c1d8e04fa"],
         _ => [345],
     };
 }

@@ -81,6 +81,7 @@ internal static class ApiFields
             ["liveSessionExternalId"] = Id("The live session it happened in; an unknown one rejects the item (unknown_live_session)", required: false),
             ["value"] = new("A measure of the event: seconds watched for watch.", Kinds.Number),
             ["couponCode"] = Id("For coupon_claim, the code claimed; a code no campaign holds rejects the item (unknown_coupon_code)", required: false),
+            ["clickId"] = Id("The cc_click a tracked link put on the landing URL: ties this customer to that click; an unknown one rejects the item (unknown_click)", required: false),
         },
         [typeof(QuoteOrder.Command)] = new Dictionary<string, Field>
         {
@@ -101,6 +102,7 @@ internal static class ApiFields
             ["channel"] = Text("Where the order was placed: a lower-case word of letters, digits or '_'; default storefront.", 50),
             ["groupBuy"] = new("Open a team ({ campaignId }) or join one ({ campaignId, teamId }); the order then waits for the team (awaiting_group)."),
             ["paidAt"] = Time("When the platform was paid; default now; more than a day ahead is a field error."),
+            ["clickId"] = Id("The cc_click of the tracked link the buyer came through; it may attribute the order to a KOL; an unknown one is refused (unknown_click)", required: false),
         },
         [typeof(GroupBuyRequest)] = new Dictionary<string, Field>
         {
@@ -186,6 +188,7 @@ internal static class ApiFields
             ["reason"] = Text("Why this version is activated; kept in the audit entry.", 500),
         },
     };
+    }.Concat(PartnersApiFields.Requests).ToDictionary();
 
     /// <summary>Gives the documented fields of a request record their description, JSON type, format, limits and required list.</summary>
     public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)

@@ -16,5 +16,6 @@ internal static class ApiRoutes
         SurveysApi.Map(v1);
         TextApi.Map(v1);
         ModelsApi.Map(v1);
+        KolsApi.Map(v1); PayoutsApi.Map(v1); TrackedLinksApi.Map(app);
     }
 }

@@ -4,6 +4,7 @@ using Console.Domain.Coupons;
 using Console.Domain.Data;
 using Console.Domain.GroupBuys;
 using Console.Domain.Orders;
+using Console.Domain.Partners;
 
 namespace Console.Web.Api;
 
@@ -46,6 +47,10 @@ public static class ErrorText
         [FieldCodes.GroupPriceAboveList] = "The group price may not be above the list price.",
         [FieldCodes.LeaderPriceAboveGroup] = "The leader's price may not be above the group price.",
         [FieldCodes.FreePriceUnconfirmed] = "A price of 0 gives the course away; confirm it to save.",
+        [FieldCodes.TierRepeated] = "Another tier starts at the same amount.",
+        [FieldCodes.UrlShape] = "An absolute http or https URL.",
+        [FieldCodes.UnknownCampaign] = "No coupon campaign {0}.",
+        [FieldCodes.HostNotAllowed] = "'{0}' is not an allowed destination host (Partners:AllowedHosts).",
 
         [OrderRefusals.RefundExceedsPaid] = "Refunding {0:0.00} would exceed what is left to refund ({1:0.00}).",
 
@@ -67,6 +72,13 @@ public static class ErrorText
         [GroupBuyRefusals.CampaignNotActive] = "Group-buy campaign {0} is not active for this course.",
         [GroupBuyRefusals.CampaignTeamLimit] = "Group-buy campaign {0} has opened as many teams as it may.",
         [GroupBuyRefusals.TeamNotFound] = "Group-buy campaign {0} has no team {1}.",
+
+        [PartnerRefusals.KolExists] = "A KOL with externalId '{0}' already exists.",
+        [PartnerRefusals.ContractOverlap] = "The period overlaps contract {0} of this KOL.",
+        [PartnerRefusals.CodeTaken] = "The code '{0}' is already in use by a KOL or a coupon.",
+        [PartnerRefusals.PayoutAlreadyPaid] = "Payout {0} is already marked paid.",
+        [PartnerRefusals.UnknownClick] = "No click has the id '{0}'.",
+        [PartnerRefusals.CampaignLinked] = "Coupon campaign {0} is already linked to a KOL.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool Knows(string code) => Texts.ContainsKey(code);

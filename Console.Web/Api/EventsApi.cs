@@ -16,7 +16,7 @@ internal static class EventsApi
                     courseExternalId = "k-101", liveSessionExternalId = "ls-2001", value = 600 } });
 
     private static readonly string[] Fields =
-        ["eventId", "customerExternalId", "type", "occurredAt", "courseExternalId", "liveSessionExternalId", "value", "couponCode"];
+        ["eventId", "customerExternalId", "type", "occurredAt", "courseExternalId", "liveSessionExternalId", "value", "couponCode", "clickId"];
 
     private static readonly byte[][] Names = IngestJson.Utf8Names(Fields);
     private static readonly string[] Types = IngestEvents.Types.Order(StringComparer.Ordinal).ToArray();
@@ -29,7 +29,7 @@ internal static class EventsApi
         {
             if (body is null) return TooLarge();
             var (parsed, problem) = IngestJson.Parse(body.Span, Fields, Names,
-                v => new EventIn(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]), Types);
+                v => new EventIn(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]), Types);
             if (problem is not null) return Problems.BadRequest(problem);
             mapped = parsed!;
         }

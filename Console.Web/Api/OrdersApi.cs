@@ -19,7 +19,8 @@ internal static class OrdersApi
             .Documented("CreateOrder", "Record a paid order: redeems its coupons and opens or joins its group-buy team, all or nothing; the same orderId again answers 200 with the stored order.",
                 new CreateOrder.Command("o-50001", "c-1001", "k-101", ["DOUBLE12"], LiveSessionExternalId: "ls-2001", Channel: "live_room",
                     PaidAt: "2026-11-28T20:31:00+08:00"),
-                [.. OrderRefusals.All.Except([OrderRefusals.RefundExceedsPaid]), .. CouponRefusals.All, .. GroupBuyRefusals.All]);
+                [.. OrderRefusals.All.Except([OrderRefusals.RefundExceedsPaid]), .. CouponRefusals.All, .. GroupBuyRefusals.All,
+                    Console.Domain.Partners.PartnerRefusals.UnknownClick]);
         orders.MapGet("/{orderId}", GetAsync).Produces<OrderAnswer>()
             .Documented("GetOrder", "An order as stored, with its discounts, refunds and status.");
         orders.MapPost("/{orderId}/refund", RefundAsync).Accepts<RefundOrder.Command>(true, "application/json").Produces<RefundAnswer>()
@@ -30,11 +31,14 @@ internal static class OrdersApi
     public sealed record DiscountAnswer(string Kind, string? Code, decimal Amount);
 
     public sealed record CreatedAnswer(string OrderId, decimal ListPrice, IReadOnlyList<DiscountAnswer> Discounts, decimal Payable,
-        string Status, GroupBuysApi.TeamAnswer? GroupBuyTeam);
+        string Status, GroupBuysApi.TeamAnswer? GroupBuyTeam, AttributionAnswer? Attribution);
+
+    /// <summary>Which KOL the order was attributed to when it was stored, and how; null when none.</summary>
+    public sealed record AttributionAnswer(long KolId, string Via, string? ClickId, long ContractId, bool SelfReferral);
 
     public sealed record OrderAnswer(string OrderId, string CustomerExternalId, string CourseExternalId, string? LiveSessionExternalId,
         string Channel, string? ReferralCode, decimal ListPrice, IReadOnlyList<DiscountAnswer> Discounts, decimal Payable,
-        decimal Refunded, string Status, DateTimeOffset PaidAt);
+        decimal Refunded, string Status, DateTimeOffset PaidAt, AttributionAnswer? Attribution);
 
     public sealed record QuoteAnswer(decimal ListPrice, IReadOnlyList<DiscountAnswer> Discounts, decimal Payable,
         IReadOnlyList<RejectedCoupon> RejectedCoupons);
@@ -73,7 +77,7 @@ internal static class OrdersApi
         await orders.FindAsync(orderId, ct) is { } o
             ? TypedResults.Ok(new OrderAnswer(o.OrderId, o.CustomerExternalId, o.CourseExternalId, o.LiveSessionExternalId,
                 o.Channel, o.ReferralCode, Money.ToDecimal(o.ListPrice), Answer(o.Discounts), Money.ToDecimal(o.Payable),
-                Money.ToDecimal(o.Refunded), o.Status, new DateTimeOffset(o.PaidAt, TimeSpan.Zero)))
+                Money.ToDecimal(o.Refunded), o.Status, new DateTimeOffset(o.PaidAt, TimeSpan.Zero), Answer(o.Attribution)))
             : Problems.NotFound($"No order with orderId '{orderId}'.");
 
     private static async Task<IResult> RefundAsync(string orderId, HttpRequest request, RefundOrder refund, CancellationToken ct)
@@ -94,7 +98,10 @@ internal static class OrdersApi
     }
 
     private static CreatedAnswer Created(Order o) => new(o.OrderId, Money.ToDecimal(o.ListPrice), Answer(o.Discounts),
-        Money.ToDecimal(o.Payable), o.Status, o.GroupBuyTeam is { } team ? GroupBuysApi.Answer(team) : null);
+        Money.ToDecimal(o.Payable), o.Status, o.GroupBuyTeam is { } team ? GroupBuysApi.Answer(team) : null, Answer(o.Attribution));
+
+    private static AttributionAnswer? Answer(Console.Domain.Partners.Attribution? a) =>
+        a is null ? null : new AttributionAnswer(a.KolId, a.Via, a.ClickId, a.ContractId, a.SelfReferral);
 
     private static List<DiscountAnswer> Answer(IReadOnlyList<Discount> discounts) =>
         discounts.Select(d => new DiscountAnswer(d.Kind, d.Code, Money.ToDecimal(d.Amount))).ToList();

@@ -13,6 +13,7 @@ public static class CliVerbs
         ["apikey"] = ApiKeyCreateVerb.RunAsync,
         ["import"] = ImportVerb.RunAsync,
         ["models"] = ModelsTrainVerb.RunAsync,
+        ["jobs"] = JobsVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

@@ -95,5 +95,6 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.RecentAnswers>();
         services.AddSingleton<Console.Domain.Surveys.DetractorRule>();
         services.AddSingleton<Console.Domain.Surveys.CustomerFeedback>();
+        PartnersRegistrations.Add(services);
     }
 }

@@ -47,6 +47,7 @@ public static class UiServices
         UiCultures.Map(app);
         UiTheme.Map(app);
         Components.Pages.Coupons.CouponCodesDownload.Map(app);
+        Components.Pages.Partners.PartnersDownloads.Map(app);
         Components.Pages.GroupBuys.RefundDueDownload.Map(app);
         Components.Pages.Surveys.RespondentPage.Map(app);
         Components.Pages.Surveys.SurveyDownloads.Map(app);

@@ -31,7 +31,12 @@ public static class NavCatalog
             new("/promotions/coupons", "Coupons.Nav", Icons.Material.Outlined.ConfirmationNumber, UiPolicies.Campaigns, typeof(Console.Web.Resources.CouponsStrings)),
             new("/promotions/group-buys", "GroupBuys.Nav", Icons.Material.Outlined.Groups, UiPolicies.Campaigns, typeof(Console.Web.Resources.GroupBuysStrings)),
         ]),
-        new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
+        new("Nav.Partners", Icons.Material.Outlined.Handshake,
+        [
+            new("/partners/kols", "Partners.Nav.Kols", Icons.Material.Outlined.RecordVoiceOver, UiPolicies.Campaigns, typeof(Console.Web.Resources.PartnersStrings)),
+            new("/partners/payouts", "Partners.Nav.Payouts", Icons.Material.Outlined.Payments, UiPolicies.Insights, typeof(Console.Web.Resources.PartnersStrings)),
+            new("/partners/roi", "Partners.Nav.Roi", Icons.Material.Outlined.Leaderboard, UiPolicies.Insights, typeof(Console.Web.Resources.PartnersStrings)),
+        ]),
         new("Nav.Insights", Icons.Material.Outlined.Insights,
         [
             new("/insights/calculators", "Statistics.Nav", Icons.Material.Outlined.Calculate, UiPolicies.Campaigns, typeof(Console.Web.Resources.StatisticsStrings)),

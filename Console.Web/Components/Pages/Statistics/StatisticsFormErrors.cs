@@ -9,7 +9,7 @@ namespace Console.Web.Components.Pages.Statistics;
 /// The calculators' field errors in the reader's language: the engine's own codes from StatisticsStrings, the shared ones
 /// (required, between, at_least) from the shared wording.
 /// </summary>
-public sealed class StatisticsFormErrors(FieldErrors errors, IStringLocalizer<StatisticsStrings> strings, IStringLocalizer<PromotionsStrings> shared)
+public sealed class StatisticsFormErrors(FieldErrors errors, IStringLocalizer<StatisticsStrings> strings, IStringLocalizer<Strings> shared)
 {
     public static readonly StatisticsFormErrors None = new(FieldErrors.None, null!, null!);
 

@@ -1,0 +1,38 @@
+using Console.Domain.Data;
+using Dapper;
+
+namespace Console.Domain.Partners;
+
+/// <summary>A KOL's commission lines, optionally within [from, to) of earning and of one status, newest first.</summary>
+public sealed class KolCommissions(Db db)
+{
+    public const int MaxLines = 5_000;
+
+    private sealed record Row(long Id, string OrderId, string Kind, long Amount, long Base, string RateKind, long RateValue, string Status,
+        long Held, DateTime EarnedAt, DateTime AvailableAt, long? PayoutId);
+
+    public async Task<IReadOnlyList<CommissionLine>?> ListAsync(long kolId, DateTime? fromUtc, DateTime? toUtc, string? status,
+        CancellationToken ct = default)
+    {
+        await using var c = await db.OpenAsync(ct);
+        if (await c.ExecuteScalarAsync<long?>(new CommandDefinition("SELECT id FROM kols WHERE id = @kolId", new { kolId }, cancellationToken: ct))
+            is null)
+            return null;
+        var rows = await c.QueryAsync<Row>(new CommandDefinition(Sql.For(db.Dialect), new { kolId, fromUtc, toUtc, status, take = MaxLines },
+            cancellationToken: ct));
+        return rows.Select(r => new CommissionLine(r.Id, r.OrderId, r.Kind, r.Amount, r.Base, new Rate(r.RateKind, r.RateValue), r.Status,
+            r.Held != 0, r.EarnedAt, r.AvailableAt, r.PayoutId)).ToList();
+    }
+
+    private static readonly DialectSql Sql = new(d =>
+        $"""
+        SELECT l.id, o.order_id AS OrderId, l.kind, l.amount, l.base, l.rate_kind AS RateKind, l.rate_value AS RateValue, l.status,
+               l.held, l.earned_at AS EarnedAt, l.available_at AS AvailableAt, l.payout_id AS PayoutId
+        FROM kol_commissions l JOIN orders o ON o.id = l.order_id
+        WHERE l.kol_id = @kolId
+          AND (@fromUtc IS NULL OR l.earned_at >= @fromUtc) AND (@toUtc IS NULL OR l.earned_at < @toUtc)
+          AND (@status IS NULL OR l.status = @status)
+        ORDER BY l.earned_at DESC, l.id DESC
+        {DialectSql.Page(d, "0", "@take")}
+        """);
+}
