@@ -36,6 +36,13 @@ public static class FieldCodes
     public const string GroupPriceAboveList = "group_price_above_list";
     public const string LeaderPriceAboveGroup = "leader_price_above_group";
     public const string FreePriceUnconfirmed = "free_price_unconfirmed";  // the console asks before a price of 0 gives a course away
+    public const string WeightsSum = "weights_sum";                        // the sum given
+    public const string AtLeastItems = "at_least_items";                   // min items
+    public const string KeyTaken = "key_taken";                            // the key
+    public const string KeyFixed = "key_fixed";
+    public const string UnknownCampaign = "unknown_campaign";              // the campaign id
+    public const string CouponOrGroupBuy = "coupon_or_group_buy";
+    public const string StatusChange = "status_change";                    // from, to
 
     public static readonly string[] All =
     [
@@ -43,5 +50,6 @@ public static class FieldCodes
         EndsBeforeStart, ChannelShape, ItemLength, TooManyItems, CodeShape, CodeTaken, CodeOrGenerated, CodesFixed, BelowUses,
         PercentOver100, FixedPriceAboveList, CoursesOrCategories, ListNeedsCustomers, UnknownCourses, UnknownCustomers,
         UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup, FreePriceUnconfirmed,
+        WeightsSum, AtLeastItems, KeyTaken, KeyFixed, UnknownCampaign, CouponOrGroupBuy, StatusChange,
     ];
 }

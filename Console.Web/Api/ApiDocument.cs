@@ -30,6 +30,7 @@ internal static class ApiDocument
         ("Group buys", "Group-buy (拼团) teams as the storefront shows them."),
         ("Coupon campaigns", "Creating and changing coupon campaigns; keys with scope manage."),
         ("Group-buy campaigns", "Creating and reading group-buy campaigns; keys with scope manage."),
+        ("Experiments", "A/B experiments: definitions (scope manage), sticky assignment for the storefront, and stored results."),
         ("Health", "Liveness and readiness probes; no key needed."),
     ];
 
@@ -183,7 +184,7 @@ internal static class ApiDocument
             {
                 Type = JsonSchemaType.String,
                 Description = "The refusal code of a 409 or 410; each operation lists the codes it answers with.",
-                Enum = [.. OrderRefusals.All.Concat(CouponRefusals.All).Concat(GroupBuyRefusals.All).Distinct().Select(c => (JsonNode)JsonValue.Create(c))],
+                Enum = [.. OrderRefusals.All.Concat(CouponRefusals.All).Concat(GroupBuyRefusals.All).Concat(Console.Domain.Experiments.ExperimentRefusals.All).Distinct().Select(c => (JsonNode)JsonValue.Create(c))],
             };
         }
         return schema;

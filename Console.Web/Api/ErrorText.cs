@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Console.Domain.Coupons;
 using Console.Domain.Data;
+using Console.Domain.Experiments;
 using Console.Domain.GroupBuys;
 using Console.Domain.Orders;
 
@@ -46,6 +47,13 @@ public static class ErrorText
         [FieldCodes.GroupPriceAboveList] = "The group price may not be above the list price.",
         [FieldCodes.LeaderPriceAboveGroup] = "The leader's price may not be above the group price.",
         [FieldCodes.FreePriceUnconfirmed] = "A price of 0 gives the course away; confirm it to save.",
+        [FieldCodes.WeightsSum] = "The weights must add up to 100; they add up to {0}.",
+        [FieldCodes.AtLeastItems] = "At least {0} items.",
+        [FieldCodes.KeyTaken] = "The key '{0}' is already in use.",
+        [FieldCodes.KeyFixed] = "The key is set when the experiment is created.",
+        [FieldCodes.UnknownCampaign] = "No campaign {0}.",
+        [FieldCodes.CouponOrGroupBuy] = "Give either a coupon campaign or a group-buy campaign, not both.",
+        [FieldCodes.StatusChange] = "The status cannot go from {0} to {1}.",
 
         [OrderRefusals.RefundExceedsPaid] = "Refunding {0:0.00} would exceed what is left to refund ({1:0.00}).",
 
@@ -67,6 +75,10 @@ public static class ErrorText
         [GroupBuyRefusals.CampaignNotActive] = "Group-buy campaign {0} is not active for this course.",
         [GroupBuyRefusals.CampaignTeamLimit] = "Group-buy campaign {0} has opened as many teams as it may.",
         [GroupBuyRefusals.TeamNotFound] = "Group-buy campaign {0} has no team {1}.",
+
+        [ExperimentRefusals.NotFound] = "No experiment '{0}'.",
+        [ExperimentRefusals.Running] = "Experiment '{0}' has started: its variants and weights are frozen.",
+        [ExperimentRefusals.NotRunning] = "Experiment '{0}' is not running.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool Knows(string code) => Texts.ContainsKey(code);
