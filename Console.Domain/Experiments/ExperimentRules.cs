@@ -99,7 +99,7 @@ internal static partial class ExperimentRules
             if (key.Length > 0 && !KeyPattern().IsMatch(key)) fields.Add(at + ".key", FieldCodes.CodeShape);
             else if (variants.Exists(x => x.Key == key)) fields.Add(at + ".key", FieldCodes.KeyTaken, key);
             if (v.Weight is null) fields.Add(at + ".weight", FieldCodes.Required);
-            else if (v.Weight is < 0 or > 100) fields.Add(at + ".weight", FieldCodes.Between, 0, 100);
+            else if (v.Weight is < 1 or > 100) fields.Add(at + ".weight", FieldCodes.Between, 1, 100);
             if (v.CouponCampaignId is not null && v.GroupBuyCampaignId is not null)
                 fields.Add(at + ".groupBuyCampaignId", FieldCodes.CouponOrGroupBuy);
             if (v.CouponCampaignId is { } coupon && await connection.ExecuteScalarAsync<long>(new CommandDefinition(

@@ -63,5 +63,6 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.GroupBuys.TeamBoard>();
         services.AddSingleton<Console.Domain.GroupBuys.RefundDueOrders>();
         services.AddSingleton<Console.Domain.GroupBuys.GroupBuyCourse>();
+        ExperimentsRegistrations.Add(services);
     }
 }
