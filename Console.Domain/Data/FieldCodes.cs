@@ -40,6 +40,7 @@ public static class FieldCodes
     public const string AtLeastItems = "at_least_items";                   // min items
     public const string KeyTaken = "key_taken";                            // the key
     public const string KeyFixed = "key_fixed";
+    public const string KeyShape = "key_shape";
     public const string UnknownCampaign = "unknown_campaign";              // the campaign id
     public const string CouponOrGroupBuy = "coupon_or_group_buy";
     public const string StatusChange = "status_change";                    // from, to
@@ -50,6 +51,6 @@ public static class FieldCodes
         EndsBeforeStart, ChannelShape, ItemLength, TooManyItems, CodeShape, CodeTaken, CodeOrGenerated, CodesFixed, BelowUses,
         PercentOver100, FixedPriceAboveList, CoursesOrCategories, ListNeedsCustomers, UnknownCourses, UnknownCustomers,
         UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup, FreePriceUnconfirmed,
-        WeightsSum, AtLeastItems, KeyTaken, KeyFixed, UnknownCampaign, CouponOrGroupBuy, StatusChange,
+        WeightsSum, AtLeastItems, KeyTaken, KeyFixed, KeyShape, UnknownCampaign, CouponOrGroupBuy, StatusChange,
     ];
 }

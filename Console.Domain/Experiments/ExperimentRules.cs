@@ -25,7 +25,7 @@ internal static partial class ExperimentRules
         OrderFields fields, CancellationToken ct)
     {
         var key = fields.Required("key", input.Key, 50);
-        if (key.Length > 0 && !KeyPattern().IsMatch(key)) fields.Add("key", FieldCodes.CodeShape);
+        if (key.Length > 0 && !KeyPattern().IsMatch(key)) fields.Add("key", FieldCodes.KeyShape);
         var name = fields.Required("name", input.Name, 200);
         var hypothesis = fields.Optional("hypothesis", input.Hypothesis, 2000);
         var coverage = 1.0;
@@ -96,7 +96,7 @@ internal static partial class ExperimentRules
             var at = string.Create(CultureInfo.InvariantCulture, $"variants[{i}]");
             if (inputs[i] is not { } v) { fields.Add(at, FieldCodes.Required); continue; }
             var key = fields.Required(at + ".key", v.Key, 50);
-            if (key.Length > 0 && !KeyPattern().IsMatch(key)) fields.Add(at + ".key", FieldCodes.CodeShape);
+            if (key.Length > 0 && !KeyPattern().IsMatch(key)) fields.Add(at + ".key", FieldCodes.KeyShape);
             else if (variants.Exists(x => x.Key == key)) fields.Add(at + ".key", FieldCodes.KeyTaken, key);
             if (v.Weight is null) fields.Add(at + ".weight", FieldCodes.Required);
             else if (v.Weight is < 1 or > 100) fields.Add(at + ".weight", FieldCodes.Between, 1, 100);
@@ -121,6 +121,6 @@ internal static partial class ExperimentRules
         return variants;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{3,50}$")]
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,50}$")]
     private static partial Regex KeyPattern();
 }

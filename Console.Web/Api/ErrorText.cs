@@ -51,6 +51,7 @@ public static class ErrorText
         [FieldCodes.AtLeastItems] = "At least {0} items.",
         [FieldCodes.KeyTaken] = "The key '{0}' is already in use.",
         [FieldCodes.KeyFixed] = "The key is set when the experiment is created.",
+        [FieldCodes.KeyShape] = "1 to 50 letters, digits, '-' or '_'.",
         [FieldCodes.UnknownCampaign] = "No campaign {0}.",
         [FieldCodes.CouponOrGroupBuy] = "Give either a coupon campaign or a group-buy campaign, not both.",
         [FieldCodes.StatusChange] = "The status cannot go from {0} to {1}.",
