@@ -51,10 +51,10 @@ public sealed record VariantInput(string? Key = null, int? Weight = null, long? 
 
 public sealed record MetricInput(string? Kind = null, IReadOnlyList<string?>? CourseExternalIds = null, string? EventType = null);
 
-public sealed record Variant(long Id, int Position, string Key, int Weight, long? CouponCampaignId, long? GroupBuyCampaignId, string? Payload);
+public sealed record ExperimentVariant(long Id, int Position, string Key, int Weight, long? CouponCampaignId, long? GroupBuyCampaignId, string? Payload);
 
 /// <summary>An experiment as stored; times UTC. The first variant is the control.</summary>
 public sealed record Experiment(long Id, string Key, string Name, string? Hypothesis, double Coverage, string Audience, string MetricKind,
     IReadOnlyList<string> MetricCourseExternalIds, string? MetricEventType, IReadOnlyList<string> Guardrails, DateTime? StartsAt,
-    DateTime? EndsAt, string Status, DateTime? StartedAt, DateTime? StoppedAt, IReadOnlyList<Variant> Variants, DateTime CreatedAt,
+    DateTime? EndsAt, string Status, DateTime? StartedAt, DateTime? StoppedAt, IReadOnlyList<ExperimentVariant> Variants, DateTime CreatedAt,
     DateTime UpdatedAt);

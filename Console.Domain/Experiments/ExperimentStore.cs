@@ -68,7 +68,7 @@ internal static class ExperimentStore
         return new Experiment(row.Id, row.Key, row.Name, row.Hypothesis, row.Coverage, row.Audience, row.MetricKind, courses.ToList(),
             row.MetricEventType, row.Guardrails.Split(',', StringSplitOptions.RemoveEmptyEntries), row.StartsAt, row.EndsAt, row.Status,
             row.StartedAt, row.StoppedAt,
-            variants.Select(v => new Variant(v.Id, (int)v.Position, v.Key, (int)v.Weight, v.CouponCampaignId, v.GroupBuyCampaignId, v.Payload))
+            variants.Select(v => new ExperimentVariant(v.Id, (int)v.Position, v.Key, (int)v.Weight, v.CouponCampaignId, v.GroupBuyCampaignId, v.Payload))
                 .ToList(), row.CreatedAt, row.UpdatedAt);
     }
 

@@ -76,7 +76,7 @@ internal static class ExposureStore
     /// Inserts the assignment unless one is stored, hands the variant's code with the insert that won, and answers the stored row.
     /// A campaign with unique codes hands each customer its own (none once they run out); a shared code is read with the row.
     /// </summary>
-    public static async Task<Stored> RecordAsync(Statements run, long experimentId, string customer, Variant? variant, DateTime now,
+    public static async Task<Stored> RecordAsync(Statements run, long experimentId, string customer, ExperimentVariant? variant, DateTime now,
         CancellationToken ct)
     {
         var customerId = await OrderStore.AddStubCustomerAsync(run, customer, now, ct);

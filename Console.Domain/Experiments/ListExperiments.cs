@@ -23,8 +23,6 @@ public sealed class ListExperiments(StatementRunner runner)
 
     public enum Sort { Newest, Name, Status, Users, Started }
 
-    public const int PageSize = 25;
-
     // The sort column is chosen from this fixed table, never from the reader's text; id breaks ties so pages are stable.
     private static string OrderBy(Sort sort, bool descending)
     {
@@ -54,11 +52,11 @@ public sealed class ListExperiments(StatementRunner runner)
             {DialectSql.Page(d)}
             """));
 
-    public async Task<Page> ExecuteAsync(Sort sort = Sort.Newest, bool descending = true, int page = 0, CancellationToken ct = default)
+    public async Task<Page> ExecuteAsync(Sort sort, bool descending, int skip, int take, CancellationToken ct = default)
     {
         await using var read = await runner.ReadAsync(ct);
         var rows = await read.Connection.QueryAsync<Row>(new CommandDefinition(Texts[(read.Dialect, sort, descending)],
-            new { skip = Math.Max(0, page) * PageSize, take = PageSize }, cancellationToken: ct));
+            new { skip = Math.Max(0, skip), take = Math.Clamp(take, 1, 200) }, cancellationToken: ct));
         var total = await read.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
             """
             SELECT COUNT(*) FROM experiments

@@ -14,5 +14,6 @@ internal static class ExperimentsRegistrations
         services.AddSingleton<RefreshExperimentResults>();
         services.AddSingleton<ExperimentSnapshots>();
         services.AddSingleton<ListExperiments>();
+        services.AddSingleton<ExperimentChoices>();
     }
 }

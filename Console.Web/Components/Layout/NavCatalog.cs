@@ -32,7 +32,10 @@ public static class NavCatalog
             new("/promotions/group-buys", "Promotions.Nav.GroupBuys", Icons.Material.Outlined.Groups, UiPolicies.Campaigns, typeof(Console.Web.Resources.PromotionsStrings)),
         ]),
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
-        new("Nav.Insights", Icons.Material.Outlined.Insights, []),
+        new("Nav.Insights", Icons.Material.Outlined.Insights,
+        [
+            new("/insights/experiments", "Experiments.Nav", Icons.Material.Outlined.Science, UiPolicies.SignedIn, typeof(Console.Web.Resources.ExperimentsStrings)),
+        ]),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
         [
             new("/admin/users", "Nav.Users", Icons.Material.Outlined.ManageAccounts, UiPolicies.Admin),
