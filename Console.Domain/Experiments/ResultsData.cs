@@ -69,4 +69,17 @@ public sealed record ResultsData(IReadOnlyList<ResultsData.Exposure> Exposures, 
             : [];
         return new ResultsData(exposures.ToList(), orders.ToList(), events.ToList());
     }
+
+    /// <summary>The same rows on a connection already open (the demo seeder's, inside its transaction).</summary>
+    public static ResultsData Load(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, Experiment experiment,
+        DateTime endUtc)
+    {
+        var id = experiment.Id;
+        var exposures = connection.Query<Exposure>(ExposuresSql, new { id }, tx);
+        var orders = connection.Query<Order>(OrdersSql, new { id, end = endUtc }, tx);
+        var events = experiment.MetricKind == MetricKinds.Event
+            ? connection.Query<Event>(EventsSql, new { id, type = experiment.MetricEventType, end = endUtc }, tx)
+            : [];
+        return new ResultsData(exposures.ToList(), orders.ToList(), events.ToList());
+    }
 }

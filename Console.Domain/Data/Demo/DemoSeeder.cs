@@ -105,6 +105,7 @@ public sealed class DemoSeeder(Db db, BusinessTime businessTime)
             writer.Coupons(tx, numbered, calendar.StartUtc.AddDays(-30));
             writer.Promotions(tx, numbered, codes, teams, promotions);
             writer.Orders(tx, numbered);
+            DemoExperiments.Write(connection, tx, db.Dialect, plan, calendar, customers);
             tx.Commit();
             var refunds = numbered.Count(o => o.Refunded > 0);
             progress($"live sessions {sessions.Count:N0}, orders {numbered.Count:N0}, refunds {refunds:N0}, promotions {DemoCoupons.LiveRoom.Count + DemoPromotions.Coupons.Count + DemoPromotions.GroupBuys.Count} with {teams.Count:N0} teams written ({clock.Elapsed.TotalSeconds:F1} s)");
