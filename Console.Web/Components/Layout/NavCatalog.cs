@@ -34,7 +34,7 @@ public static class NavCatalog
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
         new("Nav.Insights", Icons.Material.Outlined.Insights,
         [
-            new("/insights/experiments", "Experiments.Nav", Icons.Material.Outlined.Science, UiPolicies.SignedIn, typeof(Console.Web.Resources.ExperimentsStrings)),
+            new("/insights/experiments", "Experiments.Nav", Icons.Material.Outlined.Science, UiPolicies.Campaigns, typeof(Console.Web.Resources.ExperimentsStrings)),
         ]),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
         [
