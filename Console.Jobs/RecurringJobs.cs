@@ -1,3 +1,4 @@
+using Console.Jobs.Experiments;
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Models;
 using Console.Jobs.Partners;
@@ -21,8 +22,9 @@ public static class RecurringJobs
     public const string AnalyseSurveys = "surveys-analyse";
     public const string SettleCommissions = "partners-settle-commissions";
     public const string DraftPayout = "partners-draft-payout";
+    public const string RefreshExperimentResults = "experiments-refresh-results";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout, RefreshExperimentResults];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -36,5 +38,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<AnalyseSurveysJob>(AnalyseSurveys, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<SettleCommissionsJob>(SettleCommissions, j => j.ExecuteAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions());
         jobs.AddOrUpdate<DraftPayoutJob>(DraftPayout, j => j.ExecuteAsync(CancellationToken.None), Cron.Monthly(1, 2), new RecurringJobOptions());
+        jobs.AddOrUpdate<RefreshExperimentResultsJob>(RefreshExperimentResults, j => j.ExecuteAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions());
     }
 }

@@ -40,6 +40,13 @@ public static class FieldCodes
     public const string UrlShape = "url_shape";
     public const string HostNotAllowed = "host_not_allowed";                // the host
     public const string UnknownCampaign = "unknown_campaign";              // the campaign id
+    public const string WeightsSum = "weights_sum";                        // the sum given
+    public const string AtLeastItems = "at_least_items";                   // min items
+    public const string KeyTaken = "key_taken";                            // the key
+    public const string KeyFixed = "key_fixed";
+    public const string KeyShape = "key_shape";
+    public const string CouponOrGroupBuy = "coupon_or_group_buy";
+    public const string StatusChange = "status_change";                    // from, to
 
     public static readonly string[] All =
     [
@@ -48,5 +55,6 @@ public static class FieldCodes
         PercentOver100, FixedPriceAboveList, CoursesOrCategories, ListNeedsCustomers, UnknownCourses, UnknownCustomers,
         UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup, FreePriceUnconfirmed,
         TierRepeated, UrlShape, HostNotAllowed, UnknownCampaign,
+        WeightsSum, AtLeastItems, KeyTaken, KeyFixed, KeyShape, CouponOrGroupBuy, StatusChange,
     ];
 }

@@ -33,6 +33,6 @@ public sealed class KolCommissions(Db db)
           AND (@fromUtc IS NULL OR l.earned_at >= @fromUtc) AND (@toUtc IS NULL OR l.earned_at < @toUtc)
           AND (@status IS NULL OR l.status = @status)
         ORDER BY l.earned_at DESC, l.id DESC
-        {DialectSql.Page(d, "0", "@take")}
+        {PageFragment.For(d, "0", "@take")}
         """);
 }

@@ -33,6 +33,6 @@ public sealed class CustomerFeedback(Db db)
                r.csat_score AS CsatScore, r.free_text AS Text, r.sentiment AS Sentiment
         FROM survey_responses r JOIN surveys v ON v.id = r.survey_id
         WHERE r.customer_id = @customerId
-        ORDER BY r.submitted_at DESC, r.id DESC {DialectSql.Page(d)}
+        ORDER BY r.submitted_at DESC, r.id DESC {PageFragment.For(d)}
         """);
 }

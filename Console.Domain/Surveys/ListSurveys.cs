@@ -44,6 +44,6 @@ public sealed class ListSurveys(Db db)
                (SELECT COUNT(*) FROM survey_responses r WHERE r.survey_id = v.id AND r.analysed = 1 AND r.nps_score IN (7, 8)) AS Passives,
                (SELECT COUNT(*) FROM survey_responses r WHERE r.survey_id = v.id AND r.analysed = 1 AND r.nps_score <= 6) AS Detractors
         FROM surveys v WHERE (@status IS NULL OR v.status = @status)
-        ORDER BY v.id DESC {DialectSql.Page(d)}
+        ORDER BY v.id DESC {PageFragment.For(d)}
         """);
 }

@@ -30,6 +30,6 @@ public sealed class RecentAnswers(Db db)
         SELECT response_id AS ResponseId, free_text AS Text, nps_score AS NpsScore, sentiment AS Sentiment,
                sentiment_positive AS SentimentPositive, theme AS Theme, submitted_at AS SubmittedAt
         FROM survey_responses WHERE survey_id = @surveyId AND analysed = 1 AND free_text IS NOT NULL
-        ORDER BY submitted_at DESC, id DESC {DialectSql.Page(d)}
+        ORDER BY submitted_at DESC, id DESC {PageFragment.For(d)}
         """);
 }

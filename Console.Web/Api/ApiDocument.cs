@@ -34,6 +34,7 @@ internal static class ApiDocument
         ("Models", "Trained model versions and rollback (scope manage), and a customer's purchase propensity."),
         ("KOLs", "KOL partners: roster, contracts, referral codes, tracked links and commission lines; keys with scope manage."),
         ("Payouts", "Payout batches of approved KOL commission lines; keys with scope manage."),
+        ("Experiments", "A/B experiments: definitions (scope manage), sticky assignment for the storefront, and stored results."),
         ("Health", "Liveness and readiness probes; no key needed."),
         ("Statistics", "Pure computations over the numbers sent: the engine behind experiment results and the console's calculators."),
         ("Text analysis", "Sentiment and keywords of free text in Chinese and English, by the console's own model; nothing is stored."),
@@ -189,7 +190,7 @@ internal static class ApiDocument
             {
                 Type = JsonSchemaType.String,
                 Description = "The refusal code of a 409 or 410; each operation lists the codes it answers with.",
-                Enum = [.. OrderRefusals.All.Concat(CouponRefusals.All).Concat(GroupBuyRefusals.All).Concat(PartnerRefusals.All).Distinct().Select(c => (JsonNode)JsonValue.Create(c))],
+                Enum = [.. OrderRefusals.All.Concat(CouponRefusals.All).Concat(GroupBuyRefusals.All).Concat(PartnerRefusals.All).Concat(Console.Domain.Experiments.ExperimentRefusals.All).Distinct().Select(c => (JsonNode)JsonValue.Create(c))],
             };
         }
         return schema;

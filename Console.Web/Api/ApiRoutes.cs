@@ -17,5 +17,6 @@ internal static class ApiRoutes
         TextApi.Map(v1);
         ModelsApi.Map(v1);
         KolsApi.Map(v1); PayoutsApi.Map(v1); TrackedLinksApi.Map(app);
+        ExperimentsApi.Map(v1);
     }
 }

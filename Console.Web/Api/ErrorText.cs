@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Console.Domain.Coupons;
 using Console.Domain.Data;
+using Console.Domain.Experiments;
 using Console.Domain.GroupBuys;
 using Console.Domain.Orders;
 using Console.Domain.Partners;
@@ -49,8 +50,15 @@ public static class ErrorText
         [FieldCodes.FreePriceUnconfirmed] = "A price of 0 gives the course away; confirm it to save.",
         [FieldCodes.TierRepeated] = "Another tier starts at the same amount.",
         [FieldCodes.UrlShape] = "An absolute http or https URL.",
-        [FieldCodes.UnknownCampaign] = "No coupon campaign {0}.",
+        [FieldCodes.UnknownCampaign] = "No campaign {0}.",
         [FieldCodes.HostNotAllowed] = "'{0}' is not an allowed destination host (Partners:AllowedHosts).",
+        [FieldCodes.WeightsSum] = "The weights must add up to 100; they add up to {0}.",
+        [FieldCodes.AtLeastItems] = "At least {0} items.",
+        [FieldCodes.KeyTaken] = "The key '{0}' is already in use.",
+        [FieldCodes.KeyFixed] = "The key is set when the experiment is created.",
+        [FieldCodes.KeyShape] = "1 to 50 letters, digits, '-' or '_'.",
+        [FieldCodes.CouponOrGroupBuy] = "Give either a coupon campaign or a group-buy campaign, not both.",
+        [FieldCodes.StatusChange] = "The status cannot go from {0} to {1}.",
 
         [OrderRefusals.RefundExceedsPaid] = "Refunding {0:0.00} would exceed what is left to refund ({1:0.00}).",
 
@@ -79,6 +87,9 @@ public static class ErrorText
         [PartnerRefusals.PayoutAlreadyPaid] = "Payout {0} is already marked paid.",
         [PartnerRefusals.UnknownClick] = "No click has the id '{0}'.",
         [PartnerRefusals.CampaignLinked] = "Coupon campaign {0} is already linked to a KOL.",
+        [ExperimentRefusals.NotFound] = "No experiment '{0}'.",
+        [ExperimentRefusals.Running] = "Experiment '{0}' has started: its variants and weights are frozen.",
+        [ExperimentRefusals.NotRunning] = "Experiment '{0}' is not running.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool Knows(string code) => Texts.ContainsKey(code);

@@ -96,5 +96,6 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.DetractorRule>();
         services.AddSingleton<Console.Domain.Surveys.CustomerFeedback>();
         PartnersRegistrations.Add(services);
+        ExperimentsRegistrations.Add(services);
     }
 }

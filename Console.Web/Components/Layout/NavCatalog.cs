@@ -39,6 +39,7 @@ public static class NavCatalog
         ]),
         new("Nav.Insights", Icons.Material.Outlined.Insights,
         [
+            new("/insights/experiments", "Experiments.Nav", Icons.Material.Outlined.Science, UiPolicies.Campaigns, typeof(Console.Web.Resources.ExperimentsStrings)),
             new("/insights/calculators", "Statistics.Nav", Icons.Material.Outlined.Calculate, UiPolicies.Campaigns, typeof(Console.Web.Resources.StatisticsStrings)),
             new("/insights/surveys", "Surveys.Nav", Icons.Material.Outlined.Poll, UiPolicies.Campaigns, typeof(Console.Web.Resources.SurveysStrings)),
             new("/insights/text-models", "Text.Nav.Models", Icons.Material.Outlined.Psychology, UiPolicies.Campaigns, typeof(Console.Web.Resources.TextStrings)),

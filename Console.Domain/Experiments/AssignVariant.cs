@@ -1,0 +1,76 @@
+using Console.Domain.Data;
+using Console.Domain.Orders;
+
+namespace Console.Domain.Experiments;
+
+/// <summary>One customer's place in one experiment, as the storefront receives it.</summary>
+public sealed record Assignment(string Experiment, string? Variant, bool InExperiment, string? Payload, string? CouponCode,
+    long? CouponCampaignId, long? GroupBuyCampaignId, DateTime AssignedAt);
+
+/// <summary>
+/// Serves a customer's variant of a running experiment. The first call stores the assignment (the exposure) and, where the
+/// variant names a coupon campaign, the code handed over; later calls answer what was stored, so the answer never moves.
+/// Racing first calls insert-or-ignore one row under the (experiment, customer) key and all read that one row back.
+/// </summary>
+public sealed class AssignVariant(StatementRunner runner, TimeProvider clock)
+{
+    public abstract record Outcome
+    {
+        public sealed record Assigned(Assignment Assignment) : Outcome;
+        public sealed record NotFound : Outcome;
+        public sealed record NotRunning : Outcome;
+        public sealed record Invalid(FieldErrors Errors) : Outcome;
+    }
+
+    public async Task<Outcome> ExecuteAsync(string key, string? customer, CancellationToken ct = default)
+    {
+        var fields = new OrderFields();
+        var externalId = fields.Required("customer", customer);
+        if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
+        Experiment? experiment;
+        ExposureStore.Stored? stored;
+        await using (var read = await runner.ReadAsync(ct))
+        {
+            experiment = await ExperimentStore.LoadAsync(read.Connection, null, key, ct);
+            if (experiment is null) return new Outcome.NotFound();
+            if (!IsRunning(experiment, clock.GetUtcNow().UtcDateTime)) return new Outcome.NotRunning();
+            stored = await ExposureStore.FindAsync(read, experiment.Id, externalId, ct);
+        }
+        return new Outcome.Assigned(await AnswerAsync(experiment, externalId, stored, ct));
+    }
+
+    /// <summary>The assignments of one customer in every running experiment, for the storefront's page load.</summary>
+    public async Task<IReadOnlyList<Assignment>> ForCustomerAsync(string customer, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var answers = new List<Assignment>();
+        List<(Experiment Experiment, ExposureStore.Stored? Stored)> running = [];
+        await using (var read = await runner.ReadAsync(ct))
+        {
+            foreach (var key in await ExposureStore.RunningKeysAsync(read, ct))
+                if (await ExperimentStore.LoadAsync(read.Connection, null, key, ct) is { } e && IsRunning(e, now))
+                    running.Add((e, await ExposureStore.FindAsync(read, e.Id, customer, ct)));
+        }
+        foreach (var (experiment, stored) in running) answers.Add(await AnswerAsync(experiment, customer, stored, ct));
+        return answers;
+    }
+
+    public static bool IsRunning(Experiment e, DateTime nowUtc) =>
+        e.Status == ExperimentStatus.Running && (e.StartsAt is null || e.StartsAt <= nowUtc) && (e.EndsAt is null || nowUtc < e.EndsAt);
+
+    private async Task<Assignment> AnswerAsync(Experiment experiment, string customer, ExposureStore.Stored? stored, CancellationToken ct)
+    {
+        if (stored is null)
+        {
+            var pick = Bucketing.Assign(experiment.Key, customer, experiment.Coverage, experiment.Variants.Select(v => v.Weight).ToList());
+            var variant = pick.InExperiment ? experiment.Variants[pick.VariantIndex] : null;
+            var now = clock.GetUtcNow().UtcDateTime;
+            stored = await runner.WriteAsync(new WriteUnit<ExposureStore.Stored>(
+                (run, token) => ExposureStore.RecordAsync(run, experiment.Id, customer, variant, now, token),
+                _ => true, _ => null, UndoFree: true), ct);
+        }
+        var chosen = experiment.Variants.FirstOrDefault(v => v.Id == stored.VariantId);
+        return new Assignment(experiment.Key, chosen?.Key, chosen is not null, chosen?.Payload, stored.CouponCode, chosen?.CouponCampaignId,
+            chosen?.GroupBuyCampaignId, stored.ExposedAt);
+    }
+}
