@@ -64,7 +64,7 @@ internal static class ExposureStore
         SELECT k.id FROM coupon_codes k
         WHERE k.campaign_id = @campaignId AND k.is_unique = 1 AND k.uses = 0
           AND NOT EXISTS (SELECT 1 FROM experiment_exposures x WHERE x.coupon_code_id = k.id)
-        ORDER BY k.id {DialectSql.Page(d, "0", "1")}
+        ORDER BY k.id {PageFragment.For(d, "0", "1")}
         """);
 
     private const string HandCodeSql =

@@ -49,7 +49,7 @@ public sealed class ListExperiments(StatementRunner runner)
                    e.started_at AS StartedAt, e.stopped_at AS StoppedAt, e.created_at AS CreatedAt
             FROM experiments e
             ORDER BY {OrderBy(s, desc)}
-            {DialectSql.Page(d)}
+            {PageFragment.For(d)}
             """));
 
     public async Task<Page> ExecuteAsync(Sort sort, bool descending, int skip, int take, CancellationToken ct = default)
