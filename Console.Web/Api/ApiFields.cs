@@ -183,11 +183,11 @@ internal static class ApiFields
         {
             ["texts"] = new($"The texts, 1 to {TextApi.MaxKeywordTexts:N0}, each at most {TextApi.MaxTextLength:N0} characters, Chinese or English.", Kinds.List, Required: true, MaxItems: TextApi.MaxKeywordTexts),
             ["top"] = Whole("How many terms to answer; default 20.", 1, TextApi.MaxTop),
+        },
         [typeof(ModelsApi.ActivateInput)] = new Dictionary<string, Field>
         {
             ["reason"] = Text("Why this version is activated; kept in the audit entry.", 500),
         },
-    };
     }.Concat(PartnersApiFields.Requests).ToDictionary();
 
     /// <summary>Gives the documented fields of a request record their description, JSON type, format, limits and required list.</summary>
