@@ -12,6 +12,7 @@ public static class CliVerbs
         ["user"] = UserAddVerb.RunAsync,
         ["apikey"] = ApiKeyCreateVerb.RunAsync,
         ["import"] = ImportVerb.RunAsync,
+        ["recommender"] = RecommenderEvaluateVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
