@@ -12,6 +12,7 @@ public static class CliVerbs
         ["user"] = UserAddVerb.RunAsync,
         ["apikey"] = ApiKeyCreateVerb.RunAsync,
         ["import"] = ImportVerb.RunAsync,
+        ["models"] = ModelsTrainVerb.RunAsync,
         ["recommender"] = RecommenderEvaluateVerb.RunAsync,
     };
 

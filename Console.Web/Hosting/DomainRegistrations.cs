@@ -63,5 +63,9 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.GroupBuys.TeamBoard>();
         services.AddSingleton<Console.Domain.GroupBuys.RefundDueOrders>();
         services.AddSingleton<Console.Domain.GroupBuys.GroupBuyCourse>();
+        services.AddSingleton<Console.Domain.Models.ModelRegistry>();
+        services.AddSingleton<Console.Domain.Models.ActiveModels>();
+        services.AddSingleton<Console.Domain.Models.TrainModel>();
+        services.AddSingleton<Console.Domain.Models.TrainingRuns>();
     }
 }
