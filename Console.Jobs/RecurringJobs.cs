@@ -13,8 +13,9 @@ public static class RecurringJobs
     public const string ExpireGroupBuyTeams = "group-buys-expire";
     public const string TrainPropensity = "models-train-propensity";
     public const string TrainInteraction = "models-train-interaction";
+    public const string TrainRecommender = "models-train-recommender";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, TrainPropensity, TrainInteraction];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, TrainPropensity, TrainInteraction, TrainRecommender];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -23,5 +24,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<RollupLiveFunnelJob>(RollupLiveFunnel, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
         jobs.AddOrUpdate<TrainModelJob>(TrainPropensity, j => j.ExecuteAsync("propensity", CancellationToken.None), Cron.Daily(2), new RecurringJobOptions());
         jobs.AddOrUpdate<TrainModelJob>(TrainInteraction, j => j.ExecuteAsync("interaction", CancellationToken.None), Cron.Daily(2, 30), new RecurringJobOptions());
+        jobs.AddOrUpdate<TrainModelJob>(TrainRecommender, j => j.ExecuteAsync("recommender", CancellationToken.None), Cron.Daily(3), new RecurringJobOptions());
     }
 }

@@ -5,12 +5,13 @@ public sealed record RankingMetrics(string Recommender, int K, double Precision,
     double TrainSeconds)
 {
     /// <summary>
-    /// Top-k for each user with relevant items, never an item in their training history. Precision is hits / k, recall is
+    /// Top-k for each user with relevant items, never an item in their training history (or only the history items that
+    /// <paramref name="excludes"/> picks, such as purchases). Precision is hits / k, recall is
     /// hits / relevant, NDCG is binary-gain DCG over the ideal DCG of min(relevant, k) hits, coverage is the share of the
     /// training catalogue that appears in anyone's list. A relevant item the training never saw still counts in recall.
     /// </summary>
     public static RankingMetrics Evaluate(IItemScorer scorer, Feedback train, IReadOnlyDictionary<string, IReadOnlySet<string>> relevant,
-        int k, double trainSeconds = 0)
+        int k, double trainSeconds = 0, Func<ItemWeight, bool>? excludes = null)
     {
         var items = train.Items.Count;
         var scores = new double[items];
@@ -22,7 +23,7 @@ public sealed record RankingMetrics(string Recommender, int K, double Precision,
             if (wanted.Count == 0) continue;
             var user = train.UserIndex.TryGetValue(userKey, out var u) ? u : -1;
             var history = user >= 0 ? train.ByUser[user] : [];
-            var seen = new HashSet<int>(history.Select(h => h.Item));
+            var seen = new HashSet<int>(history.Where(h => excludes?.Invoke(h) ?? true).Select(h => h.Item));
             scorer.Score(user, history, scores);
             var top = TopItems.Pick(scores, k, seen.Contains);
             var (hits, dcg) = (0, 0.0);

@@ -30,6 +30,7 @@ internal static class ApiDocument
         ("Group buys", "Group-buy (拼团) teams as the storefront shows them."),
         ("Coupon campaigns", "Creating and changing coupon campaigns; keys with scope manage."),
         ("Group-buy campaigns", "Creating and reading group-buy campaigns; keys with scope manage."),
+        ("Recommendations", "Courses recommended to a customer by the active recommender."),
         ("Health", "Liveness and readiness probes; no key needed."),
     ];
 

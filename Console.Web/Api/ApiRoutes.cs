@@ -12,5 +12,6 @@ internal static class ApiRoutes
         GroupBuysApi.Map(v1);
         CouponCampaignsApi.Map(v1);
         GroupBuyCampaignsApi.Map(v1);
+        RecommendationsApi.Map(v1);
     }
 }
