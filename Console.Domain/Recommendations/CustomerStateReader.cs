@@ -18,8 +18,8 @@ public sealed class CustomerStateReader(Db db)
 
     // Both halves read the customer's own index range: ix_orders_customer and ix_events_customer.
     private const string StateSql = """
-        SELECT k.external_id AS Course, k.category AS Category, MAX(x.bought) AS Bought, SUM(x.watch) AS WatchSeconds,
-               SUM(x.carts) AS Carts, MAX(x.viewed_at) AS ViewedAt
+        SELECT k.external_id AS Course, k.category AS Category, CAST(MAX(x.bought) AS BIGINT) AS Bought, CAST(SUM(x.watch) AS FLOAT) AS WatchSeconds,
+               CAST(SUM(x.carts) AS BIGINT) AS Carts, MAX(x.viewed_at) AS ViewedAt
         FROM (
             SELECT course_id, CASE WHEN status <> 'refunded' THEN 1 ELSE 0 END AS bought, 0.0 AS watch, 0 AS carts, NULL AS viewed_at
             FROM orders WHERE customer_id = @customerId

@@ -39,10 +39,10 @@ public sealed class StoreFeedback(Db db)
         public long Active { get; init; }
     }
 
-    // Orders and the two event types, each grouped per customer and course before the union, so the events table is read once.
+    // Sums are cast so both engines answer the same types. Orders and the two event types, each grouped per customer and course before the union, so the events table is read once.
     private const string InterestSql = """
-        SELECT c.external_id AS Customer, k.external_id AS Course, MIN(x.bought_at) AS BoughtAt, SUM(x.watch) AS WatchSeconds,
-               SUM(x.carts) AS Carts, MIN(x.first_at) AS FirstAt
+        SELECT c.external_id AS Customer, k.external_id AS Course, MIN(x.bought_at) AS BoughtAt, CAST(SUM(x.watch) AS FLOAT) AS WatchSeconds,
+               CAST(SUM(x.carts) AS BIGINT) AS Carts, MIN(x.first_at) AS FirstAt
         FROM (
             SELECT customer_id, course_id, MIN(paid_at) AS bought_at, 0.0 AS watch, 0 AS carts, MIN(paid_at) AS first_at
             FROM orders WHERE status <> 'refunded' AND paid_at < @until

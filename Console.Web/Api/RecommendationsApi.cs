@@ -39,6 +39,9 @@ internal static class RecommendationsApi
             unknown[key] = [UnknownFields.Message(UnknownFields.Nearest(key, Known))];
         if (unknown.Count > 0) return Problems.Validation(unknown);
         if (request.Query.Any(q => q.Value.Count > 1)) return Problems.BadRequest("Give each query parameter once.");
+        // Read as sent: binding would turn an empty value into no value at all.
+        n = request.Query.TryGetValue("n", out var nText) ? nText.ToString() : null;
+        context = request.Query.TryGetValue("context", out var contextText) ? contextText.ToString() : null;
         var count = DefaultItems;
         if (n is not null && (!int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out count) || count is < 1 or > GetRecommendations.MaxItems))
             errors.Add("n", FieldCodes.Between, 1, GetRecommendations.MaxItems);
