@@ -70,6 +70,7 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Recommendations.StoreFeedback>();
         services.AddSingleton<Console.Domain.Recommendations.CustomerStateReader>();
         services.AddSingleton<Console.Domain.Recommendations.GetRecommendations>();
+        services.AddSingleton<Console.Domain.Recommendations.CourseCards>();
         services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Recommendations.RecommenderTrainer>();
     }
 }
