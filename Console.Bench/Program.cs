@@ -8,6 +8,7 @@ var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordina
     ["ui"] = Console.Bench.UiBench.RunAsync,
     ["event-reading"] = Console.Bench.EventReadingBench.RunAsync,
     ["recommender"] = Console.Bench.Recommendations.RecommenderBench.RunAsync,
+    ["models"] = Console.Bench.ModelTrainingBench.RunAsync,
 };
 var name = args.FirstOrDefault() ?? "all";
 if (name == "all")

@@ -159,7 +159,12 @@ public sealed class ModelRegistry(Db db, TimeProvider clock)
         await Audit.WriteAsync(connection, tx, "system", "model.promote", "model_version",
             candidateId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             new { candidate.Kind, ActiveId = active?.Id, ActiveVersion = active?.Version },
-            new { candidate.Kind, ActiveId = candidate.Id, ActiveVersion = candidate.Version, candidate.Metrics }, now);
+            new
+            {
+                candidate.Kind, ActiveId = candidate.Id, ActiveVersion = candidate.Version,
+                // The audit log is plain JSON, which has no NaN: a figure that could not be computed is left out.
+                Metrics = candidate.Metrics.Where(m => double.IsFinite(m.Value)).ToDictionary(m => m.Key, m => m.Value),
+            }, now);
         await tx.CommitAsync(ct);
         return true;
     }

@@ -13,5 +13,6 @@ internal static class ApiRoutes
         CouponCampaignsApi.Map(v1);
         GroupBuyCampaignsApi.Map(v1);
         RecommendationsApi.Map(v1);
+        ModelsApi.Map(v1);
     }
 }

@@ -72,5 +72,11 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Recommendations.GetRecommendations>();
         services.AddSingleton<Console.Domain.Recommendations.CourseCards>();
         services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Recommendations.RecommenderTrainer>();
+        services.AddSingleton<Console.Domain.Models.PropensityFeatureReader>();
+        services.AddSingleton<Console.Domain.Models.CustomerPropensity>();
+        services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Models.PropensityTrainer>();
+        services.AddSingleton<Console.Domain.Models.InteractionSlotReader>();
+        services.AddSingleton<Console.Domain.Models.LiveSessionWhatIf>();
+        services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Models.InteractionTrainer>();
     }
 }

@@ -32,7 +32,10 @@ public static class NavCatalog
             new("/promotions/group-buys", "Promotions.Nav.GroupBuys", Icons.Material.Outlined.Groups, UiPolicies.Campaigns, typeof(Console.Web.Resources.PromotionsStrings)),
         ]),
         new("Nav.Partners", Icons.Material.Outlined.Handshake, []),
-        new("Nav.Insights", Icons.Material.Outlined.Insights, []),
+        new("Nav.Insights", Icons.Material.Outlined.Insights,
+        [
+            new("/insights/models", "Models.Nav", Icons.Material.Outlined.ModelTraining, UiPolicies.SignedIn, typeof(Console.Web.Resources.ModelsStrings)),
+        ]),
         new("Nav.Admin", Icons.Material.Outlined.AdminPanelSettings,
         [
             new("/admin/users", "Nav.Users", Icons.Material.Outlined.ManageAccounts, UiPolicies.Admin),

@@ -1,0 +1,70 @@
+using Bunit;
+using Console.Domain.Models;
+using Console.Web.Auth;
+using Console.Web.Components.Pages.Models;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Console.Tests.Models;
+
+/// <summary>The models page: every version with its figures; a Manager rolls back after confirming, a Marketer cannot.</summary>
+public sealed class ModelsPageTests : UiContext
+{
+    private readonly ModelRegistry _registry;
+
+    public ModelsPageTests()
+    {
+        _registry = new ModelRegistry(Store.Db, TimeProvider.System);
+        Services.AddSingleton(_registry);
+        Services.AddSingleton(new TrainingRuns(Store.Db));
+        Services.AddSingleton(new ActiveModels(_registry, TimeProvider.System));
+    }
+
+    private async Task<(ModelVersion Old, ModelVersion Current)> TwoVersionsAsync()
+    {
+        var window = new TrainingWindow(new DateTime(2026, 5, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc));
+        var old = await _registry.SaveCandidateAsync(ModelKinds.Propensity, [1], window, new Dictionary<string, string>(),
+            new Dictionary<string, double> { ["auc"] = 0.71, ["log_loss"] = 0.05 }, 1_000, CancellationToken.None);
+        await _registry.PromoteIfBetterAsync(old.Id, (_, _) => true, CancellationToken.None);
+        var current = await _registry.SaveCandidateAsync(ModelKinds.Propensity, [2], window, new Dictionary<string, string>(),
+            new Dictionary<string, double> { ["auc"] = 0.77, ["log_loss"] = 0.04 }, 1_200, CancellationToken.None);
+        await _registry.PromoteIfBetterAsync(current.Id, (_, _) => true, CancellationToken.None);
+        return (old, current);
+    }
+
+    [Fact]
+    public async Task A_manager_rolls_back_to_an_earlier_version_after_confirming()
+    {
+        var (old, current) = await TwoVersionsAsync();
+        AddAuthorization().SetAuthorized("boss@x.io").SetRoles("Manager").SetPolicies(UiPolicies.SignedIn, UiPolicies.Insights);
+        Render<MudPopoverProvider>();
+        var dialogs = Render<MudDialogProvider>();
+        var page = Render<ModelsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("0.77", page.Markup));
+        Assert.Contains("0.71", page.Markup);
+        Assert.Empty(page.FindAll($"[data-testid=activate-{current.Id}]"));
+        page.Find($"[data-testid=activate-{old.Id}]").Click();
+
+        dialogs.WaitForAssertion(() => Assert.Contains("Activate this version?", dialogs.Markup));
+        Assert.Equal(current.Id, await _registry.ActiveIdAsync(ModelKinds.Propensity, CancellationToken.None));
+        dialogs.FindAll("button").Single(b => b.TextContent.Trim() == "Activate").Click();
+
+        page.WaitForAssertion(() => Assert.Equal(old.Id, _registry.ActiveIdAsync(ModelKinds.Propensity, CancellationToken.None).Result));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll($"[data-testid=activate-{current.Id}]")));
+    }
+
+    [Fact]
+    public async Task A_marketer_sees_the_models_but_no_way_to_activate_one()
+    {
+        var (old, _) = await TwoVersionsAsync();
+        AddAuthorization().SetAuthorized("m@x.io").SetRoles("Marketer").SetPolicies(UiPolicies.SignedIn, UiPolicies.Campaigns);
+        Render<MudPopoverProvider>();
+        var page = Render<ModelsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("0.77", page.Markup));
+        Assert.Contains("Purchase propensity", page.Markup);
+        Assert.Empty(page.FindAll($"[data-testid=activate-{old.Id}]"));
+        Assert.Empty(page.FindAll("[data-testid^=activate-]"));
+    }
+}
