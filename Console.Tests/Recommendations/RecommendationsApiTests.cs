@@ -80,7 +80,8 @@ public sealed class RecommendationsApiTests : IAsyncLifetime
         await SeedAsync();
         var trained = await _app.Service<TrainModel>().RunAsync("recommender", CancellationToken.None);
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, before.Status);
+        Assert.Equal(HttpStatusCode.Conflict, before.Status);
+        Assert.Equal("model_not_trained", before.Body.GetProperty("code").GetString());
         var run = Assert.IsType<TrainModel.Outcome.Trained>(trained);
         Assert.True(run.Promoted);
         var s1 = await Get("/api/v1/recommendations/s1?n=10");

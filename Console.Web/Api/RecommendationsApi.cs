@@ -15,11 +15,10 @@ internal static class RecommendationsApi
         v1.MapGet("/recommendations/{customerExternalId}", ListAsync)
             .RequireAuthorization(ApiKeyAuthentication.IngestPolicy)
             .WithTags("Recommendations").Produces<RecommendationsAnswer>()
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Documented("GetRecommendations",
                 "Up to n courses for a customer, never one they bought; with context, up to half are bought together with that course. " +
                 "An unknown or new customer gets popular courses in the category they last looked at, then popular ones. " +
-                "503 until a recommender has been trained.");
+                "409 model_not_trained until a recommender has been trained.", null, ModelsApi.ModelNotTrained);
 
     public sealed record ModelAnswer(long Id, string Kind, DateTimeOffset TrainedAt);
 
@@ -56,8 +55,8 @@ internal static class RecommendationsApi
                 new ModelAnswer(l.Model.Id, l.Model.Kind, l.Model.TrainedAt),
                 l.Items.Select(i => new ItemAnswer(i.CourseExternalId, i.Score, i.Reason)).ToList())),
             GetRecommendations.Outcome.UnknownContext u => Problems.Validation(With("context", FieldCodes.UnknownCourse, u.CourseExternalId)),
-            GetRecommendations.Outcome.NoModel => TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "No recommender",
-                detail: "No recommender has been trained yet; run 'models train recommender' or wait for the nightly job."),
+            GetRecommendations.Outcome.NoModel => Problems.Refusal(ModelsApi.ModelNotTrained,
+                "No recommender is active yet; run `models train recommender` or wait for the nightly job."),
             var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
         };
     }
