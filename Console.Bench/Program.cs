@@ -7,6 +7,7 @@ var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordina
     ["coupons"] = Console.Bench.CouponBench.RunAsync,
     ["ui"] = Console.Bench.UiBench.RunAsync,
     ["event-reading"] = Console.Bench.EventReadingBench.RunAsync,
+    ["recommender"] = Console.Bench.Recommendations.RecommenderBench.RunAsync,
     ["models"] = Console.Bench.ModelTrainingBench.RunAsync,
     ["assignment"] = Console.Bench.AssignmentBench.RunAsync,
 };

@@ -27,6 +27,11 @@ public abstract class UiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<UserList>();
         Services.AddSingleton<AuditLog>();
         Services.AddSingleton<ApiKeys>();
+        Services.AddSingleton<Console.Domain.Models.ModelRegistry>();
+        Services.AddSingleton<Console.Domain.Models.ActiveModels>();
+        Services.AddSingleton<Console.Domain.Recommendations.CustomerStateReader>();
+        Services.AddSingleton<Console.Domain.Recommendations.GetRecommendations>();
+        Services.AddSingleton<Console.Domain.Recommendations.CourseCards>();
     }
 
     protected TempStore Store { get; }

@@ -35,6 +35,7 @@ internal static class ApiDocument
         ("KOLs", "KOL partners: roster, contracts, referral codes, tracked links and commission lines; keys with scope manage."),
         ("Payouts", "Payout batches of approved KOL commission lines; keys with scope manage."),
         ("Experiments", "A/B experiments: definitions (scope manage), sticky assignment for the storefront, and stored results."),
+        ("Recommendations", "Courses recommended to a customer by the active recommender."),
         ("Health", "Liveness and readiness probes; no key needed."),
         ("Statistics", "Pure computations over the numbers sent: the engine behind experiment results and the console's calculators."),
         ("Text analysis", "Sentiment and keywords of free text in Chinese and English, by the console's own model; nothing is stored."),

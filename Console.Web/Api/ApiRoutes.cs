@@ -15,6 +15,7 @@ internal static class ApiRoutes
         StatisticsApi.Map(v1);
         SurveysApi.Map(v1);
         TextApi.Map(v1);
+        RecommendationsApi.Map(v1);
         ModelsApi.Map(v1);
         KolsApi.Map(v1); PayoutsApi.Map(v1); TrackedLinksApi.Map(app);
         ExperimentsApi.Map(v1);

@@ -14,6 +14,7 @@ public static class CliVerbs
         ["import"] = ImportVerb.RunAsync,
         ["models"] = ModelsTrainVerb.RunAsync,
         ["jobs"] = JobsVerb.RunAsync,
+        ["recommender"] = RecommenderEvaluateVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);

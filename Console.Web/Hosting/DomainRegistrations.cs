@@ -84,6 +84,11 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Models.ActiveModels>();
         services.AddSingleton<Console.Domain.Models.TrainModel>();
         services.AddSingleton<Console.Domain.Models.TrainingRuns>();
+        services.AddSingleton<Console.Domain.Recommendations.StoreFeedback>();
+        services.AddSingleton<Console.Domain.Recommendations.CustomerStateReader>();
+        services.AddSingleton<Console.Domain.Recommendations.GetRecommendations>();
+        services.AddSingleton<Console.Domain.Recommendations.CourseCards>();
+        services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Recommendations.RecommenderTrainer>();
         services.AddSingleton<Console.Domain.Models.PropensityFeatureReader>();
         services.AddSingleton<Console.Domain.Models.CustomerPropensity>();
         services.AddSingleton<Console.Domain.Models.IModelTrainer, Console.Domain.Models.PropensityTrainer>();

@@ -7,8 +7,9 @@ internal sealed record DemoCustomer(
 {
     public string ExternalId => $"demo-c-{Id:D6}";
 
+    /// <summary>Taste strong enough that what a customer did predicts what they buy next better than what sells overall.</summary>
     public double Affinity(int category) =>
-        category == FavouriteCategory ? 3.0 : category == SecondCategory ? 1.8 : 0.6;
+        category == FavouriteCategory ? 5.0 : category == SecondCategory ? 1.6 : 0.35;
 }
 
 /// <summary>Customers 1..N: about a third registered before the period, the rest join during it.</summary>
