@@ -61,6 +61,6 @@ public sealed class DemoLiveRoomTests(DemoStoreFixture fixture) : IClassFixture<
             """);
         Assert.Equal(3, campaigns.Count);
         Assert.All(campaigns, c => Assert.Equal((c.Redemptions, c.Amount), (c.Uses, c.BudgetUsed)));
-        Assert.True(campaigns.Sum(c => c.Uses) > 20, $"{campaigns.Sum(c => c.Uses)} coupon orders");
+        Assert.True(campaigns.Sum(c => c.Uses) > 10, $"{campaigns.Sum(c => c.Uses)} coupon orders");
     }
 }

@@ -11,7 +11,8 @@ public sealed class NavMenuTests : UiContext
     [Fact]
     public void Areas_without_a_page_the_user_may_open_are_left_out()
     {
-        Assert.Equal(["Nav.Sales", "Nav.Audience"], NavCatalog.Visible(new HashSet<string> { UiPolicies.SignedIn }).Select(a => a.LabelKey));
+        // The models page is for every role: managers read it, marketers plan with it.
+        Assert.Equal(["Nav.Sales", "Nav.Audience", "Nav.Insights"], NavCatalog.Visible(new HashSet<string> { UiPolicies.SignedIn }).Select(a => a.LabelKey));
         var admin = Assert.Single(NavCatalog.Visible(new HashSet<string> { UiPolicies.Admin }));
         Assert.Equal("Nav.Admin", admin.LabelKey);
         Assert.Equal(["/admin/users", "/admin/api-keys", "/admin/audit", "/admin/jobs"], admin.Pages.Select(p => p.Href));
@@ -27,7 +28,7 @@ public sealed class NavMenuTests : UiContext
         var forAdmin = Render<NavMenu>();
         Assert.Contains("Audit log", forAdmin.Markup);
         Assert.Contains("Jobs", forAdmin.Markup);
-        Assert.Equal(10, forAdmin.FindAll("a[href]").Count);
+        Assert.Equal(11, forAdmin.FindAll("a[href]").Count);
 
         auth.SetPolicies(UiPolicies.SignedIn);
         var forMarketer = Render<NavMenu>();
@@ -37,7 +38,7 @@ public sealed class NavMenuTests : UiContext
         Assert.Contains("Live sessions", forMarketer.Markup);
         Assert.Contains("Dashboard", forMarketer.Markup);
         Assert.Contains("Orders", forMarketer.Markup);
-        Assert.Equal(["/", "/sales", "/courses", "/live-sessions", "/orders", "/customers"], forMarketer.FindAll("a[href]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/sales", "/courses", "/live-sessions", "/orders", "/customers", "/insights/models"], forMarketer.FindAll("a[href]").Select(a => a.GetAttribute("href")));
     }
 
     [Fact]
@@ -51,9 +52,9 @@ public sealed class NavMenuTests : UiContext
 
         nav.WaitForAssertion(() => Assert.Equal(["/courses"], nav.FindAll("a[aria-current=page]").Select(a => a.GetAttribute("href"))));
         nav.FindAll("button.mud-nav-link")[0].Click();
-        Assert.Equal(["/", "/customers"], nav.FindAll("a[href]").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["/", "/customers", "/insights/models"], nav.FindAll("a[href]").Select(a => a.GetAttribute("href")));
         Assert.Equal("false", nav.FindAll("button.mud-nav-link")[0].GetAttribute("aria-expanded"));
         nav.FindAll("button.mud-nav-link")[0].Click();
-        Assert.Equal(6, nav.FindAll("a[href]").Count);
+        Assert.Equal(7, nav.FindAll("a[href]").Count);
     }
 }

@@ -24,12 +24,5 @@ public abstract class ShopUiContext : UiContext
         Services.AddSingleton<LiveSessionList>();
         Services.AddSingleton<LiveSessionReport>();
         Services.AddSingleton<LiveSessionActivity>();
-        // The propensity card on the profile and the what-if planner on the live-session page.
-        Services.AddSingleton<Console.Domain.Models.ModelRegistry>();
-        Services.AddSingleton<Console.Domain.Models.ActiveModels>();
-        Services.AddSingleton<Console.Domain.Models.PropensityFeatureReader>();
-        Services.AddSingleton<Console.Domain.Models.CustomerPropensity>();
-        Services.AddSingleton<Console.Domain.Models.InteractionSlotReader>();
-        Services.AddSingleton<Console.Domain.Models.LiveSessionWhatIf>();
     }
 }

@@ -29,6 +29,13 @@ public abstract class UiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<ApiKeys>();
         Services.AddSingleton<Console.Domain.Models.ModelRegistry>();
         Services.AddSingleton<Console.Domain.Models.ActiveModels>();
+        // The customer, course and live-session pages place cards of other capabilities: propensity, answers, survey links.
+        Services.AddSingleton<Console.Domain.Models.PropensityFeatureReader>();
+        Services.AddSingleton<Console.Domain.Models.CustomerPropensity>();
+        Services.AddSingleton<Console.Domain.Models.InteractionSlotReader>();
+        Services.AddSingleton<Console.Domain.Models.LiveSessionWhatIf>();
+        Services.AddSingleton<Console.Domain.Surveys.CustomerFeedback>();
+        Services.AddSingleton<Console.Domain.Surveys.SurveyLinks>();
         Services.AddSingleton<Console.Domain.Recommendations.CustomerStateReader>();
         Services.AddSingleton<Console.Domain.Recommendations.GetRecommendations>();
         Services.AddSingleton<Console.Domain.Recommendations.CourseCards>();

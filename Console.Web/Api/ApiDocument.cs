@@ -31,14 +31,15 @@ internal static class ApiDocument
         ("Group buys", "Group-buy (拼团) teams as the storefront shows them."),
         ("Coupon campaigns", "Creating and changing coupon campaigns; keys with scope manage."),
         ("Group-buy campaigns", "Creating and reading group-buy campaigns; keys with scope manage."),
-        ("Models", "Trained model versions and rollback (scope manage), and a customer's purchase propensity."),
         ("KOLs", "KOL partners: roster, contracts, referral codes, tracked links and commission lines; keys with scope manage."),
         ("Payouts", "Payout batches of approved KOL commission lines; keys with scope manage."),
         ("Experiments", "A/B experiments: definitions (scope manage), sticky assignment for the storefront, and stored results."),
-        ("Recommendations", "Courses recommended to a customer by the active recommender."),
-        ("Health", "Liveness and readiness probes; no key needed."),
         ("Statistics", "Pure computations over the numbers sent: the engine behind experiment results and the console's calculators."),
+        ("Surveys", "Surveys and their answers: definitions, results and exports (scope manage), and answers collected by the platform."),
         ("Text analysis", "Sentiment and keywords of free text in Chinese and English, by the console's own model; nothing is stored."),
+        ("Recommendations", "Courses recommended to a customer by the active recommender."),
+        ("Models", "Trained model versions and rollback (scope manage), and a customer's purchase propensity."),
+        ("Health", "Liveness and readiness probes; no key needed."),
     ];
 
     private const string Introduction = """
