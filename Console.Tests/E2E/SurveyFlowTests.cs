@@ -66,7 +66,15 @@ public sealed partial class SurveyFlowTests(E2EApp app) : IClassFixture<E2EApp>
         await page.Locator("[data-testid=survey-results]").ClickAsync();
         await Ui.WaitForCircuitAsync(page);
         await page.Locator("[data-testid=results-analyse]").ClickAsync();
-        await Expect(page.Locator("[data-testid=results-nps]")).ToHaveTextAsync("-100", new() { Timeout = 180_000 });
+        try
+        {
+            await Expect(page.Locator("[data-testid=results-nps]")).ToHaveTextAsync("-100", new() { Timeout = 180_000 });
+        }
+        catch (PlaywrightException e)
+        {
+            // The analysis runs in the server's job: its log says why no figure came.
+            throw new Xunit.Sdk.XunitException($"{e.Message}\nserver log:\n{app.Server.RecentLog}\npage:\n{await page.Locator("main").InnerTextAsync()}");
+        }
         await Expect(page.Locator("[data-testid=answer-text]").First).ToContainTextAsync("直播一直卡顿");
         await Expect(page.Locator("[data-testid=answer-sentiment]").First).ToHaveTextAsync("Negative");
         await Screenshots.SaveAsync(page, "survey-results");
