@@ -29,6 +29,8 @@ public sealed record HostileRequest(string Endpoint, int Case, HttpMethod Method
     public IReadOnlyList<BatchItem>? Items { get; init; }
     /// <summary>Quotes, checks, look-ups and health never write, whatever they answer.</summary>
     public bool ReadOnly { get; init; }
+    /// <summary>A public page: its refusals are HTML for a browser, not problem documents.</summary>
+    public bool Page { get; init; }
     public Stored Stored { get; init; }
     public string? StoredId { get; init; }
 

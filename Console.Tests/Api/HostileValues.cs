@@ -81,7 +81,7 @@ public static class HostileValues
             Kind.List => List(rng),
             Kind.GroupBuy => GroupBuy(rng),
             Kind.Email => Email(rng),
-            Kind.Code => Code(rng),
+            Kind.Code => Code(field, rng),
             _ => throw new ArgumentOutOfRangeException(nameof(field)),
         };
     }
@@ -213,10 +213,10 @@ public static class HostileValues
         return new(J.Text(text), Verdict.Refused, $"email \"{text}\"");
     }
 
-    private static Value Code(Random rng)
+    private static Value Code(Field field, Random rng)
     {
         string[] bad = ["ab", "has space", new string('C', 51), "ÜBER10", "CODE;DROP", "FZSAVE10"];
         var text = bad[rng.Next(bad.Length)];
-        return new(J.Text(text), Verdict.Refused, text == "FZSAVE10" ? "a code already in use" : $"code \"{text[..Math.Min(12, text.Length)]}\"");
+        return new(J.Text(text), text == "FZSAVE10" && field.TakenIsConflict ? Verdict.Conflict : Verdict.Refused, text == "FZSAVE10" ? "a code already in use" : $"code \"{text[..Math.Min(12, text.Length)]}\"");
     }
 }
