@@ -19,7 +19,7 @@ public enum Verdict
     Deep,
 }
 
-public enum Kind { Id, Text, Money, Whole, Number, Time, Bool, Word, List, GroupBuy, Email, Code }
+public enum Kind { Id, Text, Money, Whole, Number, Time, Bool, Word, List, GroupBuy, Email, Code, Numbers }
 
 /// <summary>
 /// A field of a request body as API.md lists it; Min/Max bound whole numbers, MaxLength bounds text; TakenIsConflict: a code

@@ -21,10 +21,9 @@ public static class HostileCorpus
         ("GET /api/v1/group-buys/teams/{teamId}", 30), ("GET /health/live and /health/ready", 30), ("Methods an endpoint does not take", 30),
         ("POST /api/v1/stats/proportions", 60), ("POST /api/v1/stats/means", 50), ("POST /api/v1/stats/srm", 50),
         ("POST /api/v1/stats/sample-size", 60), ("POST /api/v1/kols", 60), ("POST /api/v1/kols/{id}/codes", 40),
-        ("POST /api/v1/experiments", 60), ("POST /api/v1/text/keywords", 40), ("GET /api/v1/kols/{id}", 30),
-        ("GET /api/v1/payouts/{id}", 30), ("GET /api/v1/experiments/{key}", 40), ("GET /api/v1/experiments/{key}/assignment", 40),
-        ("GET /api/v1/recommendations/{customerExternalId}", 40), ("GET /api/v1/propensity/{customerExternalId}", 30),
-        ("GET /r/{code}", 30),
+        ("POST /api/v1/experiments", 60), ("POST /api/v1/text/keywords", 40), ("GET /api/v1/kols/{id} and /payouts/{id}", 60),
+        ("GET /api/v1/experiments/{key}", 40), ("GET /api/v1/experiments/{key}/assignment", 40),
+        ("GET /api/v1/recommendations, /propensity and /models", 50), ("GET /r/{code}", 40),
     ];
 
     public static IEnumerable<string> Endpoints => Plan.Select(p => p.Name);

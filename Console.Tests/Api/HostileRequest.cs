@@ -2,8 +2,8 @@ using System.Text;
 
 namespace Console.Tests.Api;
 
-/// <summary>What the whole answer must be: a success, a 4xx, either of them, or 413.</summary>
-public enum Expect { Ok, Refused, Either, TooLarge }
+/// <summary>What the whole answer must be: a success, a 4xx, either of them, 413, or a 302 that records the click (a tracked link).</summary>
+public enum Expect { Ok, Refused, Either, TooLarge, Redirect }
 
 /// <summary>The X-Api-Key a request carries.</summary>
 public enum Key { Manage, Ingest, None, Unknown, Injection, Huge }
