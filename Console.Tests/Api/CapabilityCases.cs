@@ -122,7 +122,8 @@ public static class CapabilityCases
         new("POST /api/v1/kols/{id}/codes", HttpMethod.Post, _ => $"/api/v1/kols/{known.Kol}/codes",
             [new("code", Kind.Code, TakenIsConflict: true)], ["kolId", "$type"],
             [Set("a code a coupon already uses", Verdict.Conflict, "code", J.Text(Known.Code)), Set("a code the KOL already has", Verdict.Conflict, "code", J.Text("FZKOLCODE"))],
-            (rng, c) => rng.Next(3) == 0 ? [] : [new("code", J.Text($"FZK{c}Q{rng.Next(100_000)}"))],
+            // No body and "{}" (a generated code) are the opening's cases; the drawn valid bodies name a code.
+            (rng, c) => [new("code", J.Text($"FZK{c}Q{rng.Next(100_000)}"))],
             Stored.Nothing, ReadOnly: false, [], Manage: true, OptionalBody: true),
 
         new("POST /api/v1/experiments", HttpMethod.Post, _ => "/api/v1/experiments",
@@ -152,8 +153,18 @@ public static class CapabilityCases
             ], Stored.Nothing, ReadOnly: false, ["key", "name"], Manage: true),
 
         new("POST /api/v1/text/keywords", HttpMethod.Post, _ => "/api/v1/text/keywords",
-            [new("texts", Kind.List, Required: true), new("top", Kind.Whole, Min: 1, Max: 100, Int32: true)], ["text", "$type"],
-            [Set("10,000 texts", Verdict.Lenient, "texts", J.Texts([.. Enumerable.Repeat("直播 课程 很好", 10_000)]))],
+            // Texts are free text: an empty one or one of 101 characters is valid, so the id-list values do not apply.
+            [new("top", Kind.Whole, Min: 1, Max: 200, Int32: true)], ["text", "$type"],
+            [
+                Set("5,001 texts", Verdict.Refused, "texts", J.Texts([.. Enumerable.Repeat("直播 课程 很好", 5_001)])),
+                Set("a text of 10,001 characters", Verdict.Refused, "texts", J.Texts("ok", new string('字', 10_001))),
+                Set("null among the texts", Verdict.Refused, "texts", J.Array(J.Text("ok"), J.Null)),
+                Set("a number among the texts", Verdict.Refused, "texts", J.Array(J.Text("ok"), J.Num(5))),
+                Set("texts as one text", Verdict.Refused, "texts", J.Text("直播 课程")),
+                Set("no texts", Verdict.Refused, "texts", J.EmptyArray),
+                Set("texts left out", Verdict.Refused, "texts", null),
+                Set("an empty text", Verdict.Valid, "texts", J.Texts("", "好")),
+            ],
             (rng, _) =>
             {
                 List<KeyValuePair<string, J>> m = [new("texts", J.Texts(ValidValues.Text(rng), "老师讲得很好，课程很实用", ValidValues.Text(rng)))];

@@ -44,7 +44,7 @@ public static class ValidValues
     public static decimal Money(Random rng, decimal max) => rng.Next(7) switch
     {
         0 => 0m,
-        1 => 0.01m,
+        1 => Math.Min(max, 0.01m),
         2 => max,
         3 => Math.Min(max, 99.99m),
         _ => Math.Round((decimal)rng.NextDouble() * max, 2),
