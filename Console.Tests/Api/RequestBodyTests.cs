@@ -89,6 +89,29 @@ public sealed class RequestBodyTests(PromoFixture f) : IClassFixture<PromoFixtur
     }
 
     [Fact]
+    public async Task A_body_past_10_MB_without_a_length_is_413_even_when_its_first_field_is_wrong()
+    {
+        // The unknown field comes first, so a reader that stops at the first error would answer 400 or 413 by timing.
+        var body = System.Text.Encoding.UTF8.GetBytes("{\"nope\":\"" + new string('x', 10 * 1024 * 1024) + "\"}");
+        for (var i = 0; i < 3; i++)
+        {
+            using var response = await f.Manage.PostAsync("/api/v1/orders/quote", new NoLength(body));
+            await ProblemAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        }
+    }
+
+    private sealed class NoLength(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Text_that_is_not_unicode_is_400_naming_the_field()
     {
         using var surrogate = await f.Manage.PostJsonAsync("/api/v1/coupons/validate", """{"code":"A\ud800B","customerExternalId":"c"}""");
