@@ -47,6 +47,7 @@ public static class FieldCodes
     public const string KeyShape = "key_shape";
     public const string CouponOrGroupBuy = "coupon_or_group_buy";
     public const string StatusChange = "status_change";                    // from, to
+    public const string InvalidText = "invalid_text";                      // bytes that were not UTF-8, or control characters
 
     public static readonly string[] All =
     [

@@ -22,10 +22,14 @@ public sealed class AssignVariant(StatementRunner runner, TimeProvider clock)
         public sealed record Invalid(FieldErrors Errors) : Outcome;
     }
 
+    /// <summary>Ids refuse control characters and the replacement character, as ingested ids do, so none is stored as an exposure.</summary>
+    public static bool IsCleanId(string id) => !id.Any(c => c == '\uFFFD' || char.IsControl(c));
+
     public async Task<Outcome> ExecuteAsync(string key, string? customer, CancellationToken ct = default)
     {
         var fields = new OrderFields();
         var externalId = fields.Required("customer", customer);
+        if (!IsCleanId(externalId)) fields.Add("customer", FieldCodes.InvalidText);
         if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
         Experiment? experiment;
         ExposureStore.Stored? stored;

@@ -19,11 +19,14 @@ public enum Verdict
     Deep,
 }
 
-public enum Kind { Id, Text, Money, Whole, Number, Time, Bool, Word, List, GroupBuy, Email, Code }
+public enum Kind { Id, Text, Money, Whole, Number, Time, Bool, Word, List, GroupBuy, Email, Code, Numbers }
 
-/// <summary>A field of a request body as API.md lists it; Min/Max bound whole numbers, MaxLength bounds text.</summary>
+/// <summary>
+/// A field of a request body as API.md lists it; Min/Max bound whole numbers, MaxLength bounds text; TakenIsConflict: a code
+/// already in use is a 409 business refusal (KOL codes), not a field error.
+/// </summary>
 public sealed record Field(string Name, Kind Kind, bool Required = false, int MaxLength = 100, long Min = 0,
-    long Max = long.MaxValue, bool Int32 = false, string[]? Allowed = null);
+    long Max = long.MaxValue, bool Int32 = false, string[]? Allowed = null, bool TakenIsConflict = false);
 
 /// <summary>One value for a field; a null Json leaves the field out.</summary>
 public sealed record Value(J? Json, Verdict Verdict, string Note);

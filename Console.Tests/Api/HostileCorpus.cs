@@ -19,6 +19,11 @@ public static class HostileCorpus
         ("POST /api/v1/group-buy-campaigns", 170), ("GET /api/v1/orders/{orderId}", 60), ("GET /api/v1/coupon-campaigns/{id}", 40),
         ("GET /api/v1/group-buy-campaigns/{id}", 40), ("GET /api/v1/group-buys/{campaignId}/teams", 50),
         ("GET /api/v1/group-buys/teams/{teamId}", 30), ("GET /health/live and /health/ready", 30), ("Methods an endpoint does not take", 30),
+        ("POST /api/v1/stats/proportions", 60), ("POST /api/v1/stats/means", 50), ("POST /api/v1/stats/srm", 50),
+        ("POST /api/v1/stats/sample-size", 60), ("POST /api/v1/kols", 60), ("POST /api/v1/kols/{id}/codes", 40),
+        ("POST /api/v1/experiments", 60), ("POST /api/v1/text/keywords", 40), ("GET /api/v1/kols/{id} and /payouts/{id}", 60),
+        ("GET /api/v1/experiments/{key}", 40), ("GET /api/v1/experiments/{key}/assignment", 40),
+        ("GET /api/v1/recommendations, /propensity and /models", 50), ("GET /r/{code}", 40),
     ];
 
     public static IEnumerable<string> Endpoints => Plan.Select(p => p.Name);
@@ -29,9 +34,9 @@ public static class HostileCorpus
         var rng = new Random(seed ^ StableHash(endpoint));
         if (BatchCases.All.FirstOrDefault(b => b.Name == endpoint) is { } batch)
             return [.. Enumerable.Range(0, cases).Select(c => BatchRequests.Next(batch, rng, c))];
-        if (ObjectCases.All(known).FirstOrDefault(o => o.Name == endpoint) is { } body)
+        if (ObjectCases.All(known).Concat(CapabilityCases.All(known)).FirstOrDefault(o => o.Name == endpoint) is { } body)
             return [.. Enumerable.Range(0, cases).Select(c => ObjectRequests.Next(body, rng, c))];
-        if (PathCases.All(known).FirstOrDefault(p => p.Name == endpoint) is { } path)
+        if (PathCases.All(known).Concat(CapabilityPaths.All(known)).FirstOrDefault(p => p.Name == endpoint) is { } path)
             return [.. Enumerable.Range(0, cases).Select(c => PathRequests.Next(path, rng, c))];
         return [.. Enumerable.Range(0, cases).Select(c => PathRequests.WrongMethod(endpoint, rng, c))];
     }

@@ -12,7 +12,7 @@ namespace Console.Tests.Api;
 /// </summary>
 public sealed class HostileFixture : IAsyncLifetime
 {
-    public ConsoleApp App { get; } = new();
+    public ConsoleApp App { get; } = new(new() { ["Partners:AllowedHosts:0"] = "shop.example.com" });
     public Known Known { get; private set; } = Known.Fresh;
     public HostileRunner Runner { get; private set; } = null!;
     private HttpClient _client = null!;
@@ -20,7 +20,8 @@ public sealed class HostileFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _client = App.CreateClient();
+        // A tracked link answers 302; following it would fetch the shop's page, which this host does not serve.
+        _client = App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         var keys = App.Service<ApiKeys>();
         var manage = (await keys.CreateAsync("hostile-manage", ApiKeyScope.Manage, "test")).Key;
         var ingest = (await keys.CreateAsync("hostile-ingest", ApiKeyScope.Ingest, "test")).Key;
@@ -45,7 +46,15 @@ public sealed class HostileFixture : IAsyncLifetime
             await PostAsync("/api/v1/orders", new { orderId, customerExternalId = Known.Customer, courseExternalId = Known.Course });
         var team = await PostAsync("/api/v1/orders",
             new { orderId = "fz-order-team", customerExternalId = Known.Leader, courseExternalId = Known.Course, groupBuy = new { campaignId = groupBuy } });
-        Known = new Known(coupon, patch, groupBuy, team.GetProperty("groupBuyTeam").GetProperty("teamId").GetInt64());
+        var kol = await IdAsync("/api/v1/kols", new { externalId = "fz-kol", name = "Fang", platform = "douyin" });
+        await PostAsync($"/api/v1/kols/{kol}/codes", new { code = "FZKOLCODE" });
+        var link = await PostAsync($"/api/v1/kols/{kol}/links", new { destinationUrl = "https://shop.example.com/c?x=1", label = "bio" });
+        await PostAsync("/api/v1/experiments", new
+        {
+            key = Known.Experiment, name = "Price test", status = "running", metric = new { kind = "conversion" },
+            variants = new object[] { new { key = "control", weight = 50 }, new { key = "treatment", weight = 50 } },
+        });
+        Known = new Known(coupon, patch, groupBuy, team.GetProperty("groupBuyTeam").GetProperty("teamId").GetInt64(), kol, link.GetProperty("code").GetString()!);
 
         _tables = new TableCounts(App.Store.Path);
         var keysByKind = new Dictionary<Key, string?>

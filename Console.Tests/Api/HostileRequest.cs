@@ -2,8 +2,8 @@ using System.Text;
 
 namespace Console.Tests.Api;
 
-/// <summary>What the whole answer must be: a success, a 4xx, either of them, or 413.</summary>
-public enum Expect { Ok, Refused, Either, TooLarge }
+/// <summary>What the whole answer must be: a success, a 4xx, either of them, 413, or a 302 that records the click (a tracked link).</summary>
+public enum Expect { Ok, Refused, Either, TooLarge, Redirect }
 
 /// <summary>The X-Api-Key a request carries.</summary>
 public enum Key { Manage, Ingest, None, Unknown, Injection, Huge }
@@ -29,6 +29,8 @@ public sealed record HostileRequest(string Endpoint, int Case, HttpMethod Method
     public IReadOnlyList<BatchItem>? Items { get; init; }
     /// <summary>Quotes, checks, look-ups and health never write, whatever they answer.</summary>
     public bool ReadOnly { get; init; }
+    /// <summary>A public page: its refusals are HTML for a browser, not problem documents.</summary>
+    public bool Page { get; init; }
     public Stored Stored { get; init; }
     public string? StoredId { get; init; }
 

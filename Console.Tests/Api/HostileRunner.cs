@@ -30,10 +30,13 @@ public sealed class HostileRunner(HttpClient client, TableCounts tables, IReadOn
             Fail(request.Items?.Any(i => i.Verdict != Verdict.Valid) == true ? "a batch with a bad item was refused whole" : "a valid request was refused");
         else if (request.Expect == Expect.Refused && status < 400) Fail($"a hostile request was not refused ({status})");
         else if (request.Expect == Expect.TooLarge && status != 413) Fail($"a body over 10 MB answered {status}, not 413");
+        else if (request.Expect == Expect.Redirect && status != 302) Fail($"a live tracked link answered {status}, not 302");
+        else if (request.Expect == Expect.Redirect && changes.Length == 0) Fail("a followed link recorded no click");
         if (status is >= 400 and < 500)
         {
-            foreach (var (label, detail) in ProblemRules.Check(status, mediaType, body, request.Body, request.Expect == Expect.Refused ? request.Fields : []))
-                Fail(label, detail);
+            if (!request.Page)
+                foreach (var (label, detail) in ProblemRules.Check(status, mediaType, body, request.Body, request.Expect == Expect.Refused ? request.Fields : []))
+                    Fail(label, detail);
             if (changes.Length > 0) Fail("a refused request changed the store", changes);
         }
         else if (request.ReadOnly && changes.Length > 0) Fail("a request that must not write changed the store", changes);

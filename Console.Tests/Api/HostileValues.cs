@@ -53,7 +53,7 @@ public static class HostileValues
         var pick = rng.Next(100);
         // Shared by every kind: structure where a scalar belongs, absurd depth, text that is not Unicode.
         if (pick < 5 && field.Kind != Kind.List) return new(J.EmptyObject, Verdict.Refused, "an object");
-        if (pick < 9 && field.Kind != Kind.List) return new(J.Array(J.Num(1), J.Num(2)), Verdict.Refused, "an array");
+        if (pick < 9 && field.Kind is not (Kind.List or Kind.Numbers)) return new(J.Array(J.Num(1), J.Num(2)), Verdict.Refused, "an array");
         if (pick < 12) return new(J.Deep(rng.Next(2) == 0 ? 10_000 : 300), Verdict.Deep, "nested arrays");
         if (pick < 24 && field.Kind is not (Kind.Money or Kind.Whole or Kind.Number or Kind.Bool or Kind.GroupBuy))
         {
@@ -81,7 +81,8 @@ public static class HostileValues
             Kind.List => List(rng),
             Kind.GroupBuy => GroupBuy(rng),
             Kind.Email => Email(rng),
-            Kind.Code => Code(rng),
+            Kind.Code => Code(field, rng),
+            Kind.Numbers => Numbers(rng),
             _ => throw new ArgumentOutOfRangeException(nameof(field)),
         };
     }
@@ -213,10 +214,22 @@ public static class HostileValues
         return new(J.Text(text), Verdict.Refused, $"email \"{text}\"");
     }
 
-    private static Value Code(Random rng)
+    private static Value Numbers(Random rng) => rng.Next(8) switch
+    {
+        0 => new(J.Num(5), Verdict.Refused, "a number where a list of numbers belongs"),
+        1 => new(J.Texts("1", "2"), Verdict.Refused, "texts in a list of numbers"),
+        2 => new(J.Array(J.Null, J.Num(1)), Verdict.Refused, "null in a list of numbers"),
+        3 => new(J.Array(J.Lit("1e400"), J.Num(1)), Verdict.Refused, "1e400 in a list of numbers"),
+        4 => new(J.Array(J.Num(-1), J.Num(1)), Verdict.Refused, "a negative number in a list"),
+        5 => new(J.Array(J.True, J.Num(1)), Verdict.Refused, "true in a list of numbers"),
+        6 => new(J.EmptyArray, Verdict.Refused, "an empty list of numbers"),
+        _ => new(J.Array(J.EmptyObject, J.Num(1)), Verdict.Refused, "an object in a list of numbers"),
+    };
+
+    private static Value Code(Field field, Random rng)
     {
         string[] bad = ["ab", "has space", new string('C', 51), "ÜBER10", "CODE;DROP", "FZSAVE10"];
         var text = bad[rng.Next(bad.Length)];
-        return new(J.Text(text), Verdict.Refused, text == "FZSAVE10" ? "a code already in use" : $"code \"{text[..Math.Min(12, text.Length)]}\"");
+        return new(J.Text(text), text == "FZSAVE10" && field.TakenIsConflict ? Verdict.Conflict : Verdict.Refused, text == "FZSAVE10" ? "a code already in use" : $"code \"{text[..Math.Min(12, text.Length)]}\"");
     }
 }

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Console.Tests.Api;
 
 /// <summary>What the store holds before the hostile requests start, so that their valid parts refer to real things.</summary>
-public sealed record Known(long CouponCampaign, long PatchCampaign, long GroupBuyCampaign, long Team)
+public sealed record Known(long CouponCampaign, long PatchCampaign, long GroupBuyCampaign, long Team, long Kol = 1, string Link = "FZLINK")
 {
     public const string Course = "fz-course";        // 199.00, category art
     public const string Course2 = "fz-course-2";     // 300.00, category code
@@ -16,6 +16,7 @@ public sealed record Known(long CouponCampaign, long PatchCampaign, long GroupBu
     public const string HostileRefunds = "fz-order-hostile";
     public const string RestRefunds = "fz-order-rest";
     public const decimal CoursePrice = 199m;
+    public const string Experiment = "fz-exp";
 
     /// <summary>Ids a fresh store hands out, for generating the corpus without a store.</summary>
     public static readonly Known Fresh = new(1, 2, 1, 1);
@@ -43,7 +44,7 @@ public static class ValidValues
     public static decimal Money(Random rng, decimal max) => rng.Next(7) switch
     {
         0 => 0m,
-        1 => 0.01m,
+        1 => Math.Min(max, 0.01m),
         2 => max,
         3 => Math.Min(max, 99.99m),
         _ => Math.Round((decimal)rng.NextDouble() * max, 2),

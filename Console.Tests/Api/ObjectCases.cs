@@ -6,7 +6,7 @@ public enum Purpose { Valid, Mutated, Whole }
 /// <summary>An endpoint that takes one JSON object: its fields, a valid body, and what "{}" must answer.</summary>
 public sealed record ObjectEndpoint(string Name, HttpMethod Method, Func<Purpose, string> Path, Field[] Fields, string[] Unknown,
     Special[] Specials, Func<Random, int, List<KeyValuePair<string, J>>> Valid, Stored Stored, bool ReadOnly, string[] RequiredOnEmpty,
-    bool HasId = false);
+    bool HasId = false, bool Manage = false, bool OptionalBody = false);
 
 public static class ObjectCases
 {

@@ -5,7 +5,7 @@ public static class ObjectRequests
 {
     public static HostileRequest Next(ObjectEndpoint endpoint, Random rng, int c)
     {
-        var manage = endpoint.Name.Contains("campaigns", StringComparison.Ordinal);
+        var manage = endpoint.Manage || endpoint.Name.Contains("campaigns", StringComparison.Ordinal);
         HostileRequest Whole(byte[] body, Expect expect, string note, Purpose purpose = Purpose.Whole) =>
             new(endpoint.Name, c, endpoint.Method, endpoint.Path(purpose), body, expect, note) { ReadOnly = endpoint.ReadOnly };
         HostileRequest Valid(string note, Func<byte[], byte[]>? encode = null)
@@ -24,7 +24,7 @@ public static class ObjectRequests
             case 1: return Whole(Bodies.HugeObject.Value, Expect.TooLarge, "a body over 10 MB");
             case 2: return Whole(Bodies.HugeObject.Value, Expect.TooLarge, "a body over 10 MB without a length") with { Chunked = true };
             // "Refund the rest" may come without a body (API.md: amount defaults to the rest).
-            case 3: return Whole([], endpoint.Stored == Stored.Refund ? Expect.Either : Expect.Refused, "an empty body");
+            case 3: return Whole([], endpoint.Stored == Stored.Refund || endpoint.OptionalBody ? Expect.Either : Expect.Refused, "an empty body");
             case 4: return Whole(WithUnknown(endpoint, rng, c), Expect.Refused, $"an unknown field {endpoint.Unknown[0]}", Purpose.Mutated)
                 with { Fields = [endpoint.Unknown[0]] };
             case 5:

@@ -1,7 +1,13 @@
 namespace Console.Tests.Api;
 
 /// <summary>A look-up: valid paths that must answer 200 and hostile ones that must answer a 4xx.</summary>
-public sealed record PathEndpoint(string Name, string[] Valid, (string Path, Expect Expect)[] Hostile, bool Manage, bool Health = false);
+public sealed record PathEndpoint(string Name, string[] Valid, (string Path, Expect Expect)[] Hostile, bool Manage, bool Health = false)
+{
+    /// <summary>A public page for browsers (a tracked link): no key, refusals as HTML pages, and a followed link records its click.</summary>
+    public bool Page { get; init; }
+    /// <summary>A look-up that records something when it succeeds (an experiment's first exposure); its refusals still write nothing.</summary>
+    public bool Writes { get; init; }
+}
 
 public static class PathCases
 {

@@ -6,7 +6,7 @@ public static class PathRequests
     public static HostileRequest Next(PathEndpoint endpoint, Random rng, int c)
     {
         HostileRequest Get(string path, Expect expect, string note) =>
-            new(endpoint.Name, c, HttpMethod.Get, path, [], expect, note) { ReadOnly = true };
+            new(endpoint.Name, c, HttpMethod.Get, path, [], expect, note) { ReadOnly = !endpoint.Writes };
 
         var valid = Get(endpoint.Valid[rng.Next(endpoint.Valid.Length)], Expect.Ok, "a valid look-up");
         if (endpoint.Health)
@@ -14,6 +14,14 @@ public static class PathRequests
             // Health needs no key, so a bad one changes nothing.
             Key[] keys = [Key.Manage, Key.None, Key.Unknown, Key.Injection, Key.Huge];
             return valid with { Key = keys[rng.Next(keys.Length)] };
+        }
+        if (endpoint.Page)
+        {
+            // A link is public, so any key is ignored; following it records a click, which is the write it must make.
+            Key[] keys = [Key.Manage, Key.None, Key.Unknown, Key.Injection, Key.Huge];
+            if (c == 0 || rng.Next(3) == 0) return valid with { Key = keys[rng.Next(keys.Length)], Expect = Expect.Redirect, ReadOnly = false, Page = true };
+            var (pagePath, pageExpect) = endpoint.Hostile[rng.Next(endpoint.Hostile.Length)];
+            return Get(pagePath, pageExpect, "a link that names nothing") with { Key = keys[rng.Next(keys.Length)], Page = true };
         }
         var roll = rng.Next(100);
         if (c == 0 || roll < 20) return valid;

@@ -89,6 +89,28 @@ public sealed class RequestBodyTests(PromoFixture f) : IClassFixture<PromoFixtur
     }
 
     [Fact]
+    public async Task A_body_past_10_MB_without_a_length_is_413_even_when_its_first_field_is_wrong()
+    {
+        // The unknown field comes first: the size limit must still win over the field error.
+        foreach (var path in new[] { "/api/v1/orders/quote", "/api/v1/coupons/validate", "/api/v1/orders", "/api/v1/stats/means", "/api/v1/text/keywords" })
+        {
+            using var response = await f.Manage.PostAsync(path, new NoLength(Bodies.HugeObject.Value));
+            await ProblemAssert.ProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
+        }
+    }
+
+    private sealed class NoLength(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+
+    [Fact]
     public async Task Text_that_is_not_unicode_is_400_naming_the_field()
     {
         using var surrogate = await f.Manage.PostJsonAsync("/api/v1/coupons/validate", """{"code":"A\ud800B","customerExternalId":"c"}""");

@@ -127,4 +127,17 @@ public sealed class AssignmentTests(ExperimentsFixture f) : IClassFixture<Experi
         Assert.Contains(running, keys);
         Assert.DoesNotContain(draft, keys);
     }
+
+    [Fact]
+    public async Task A_customer_id_with_control_or_replacement_characters_is_a_field_error_and_records_no_exposure()
+    {
+        var running = await RunningAsync();
+        foreach (var customer in new[] { "a%00b", "line%0Abreak", "%EF%BF%BD" })
+        {
+            await ProblemAssert.FieldAsync(await f.Ingest.GetAsync($"/api/v1/experiments/{running}/assignment?customer={customer}"), "customer");
+            await ProblemAssert.FieldAsync(await f.Ingest.GetAsync($"/api/v1/assignments?customer={customer}"), "customer");
+        }
+        // A percent sign that starts no UTF-8 sequence stays the literal text "%FF", an ordinary id.
+        Assert.Equal(running, (await f.AssignAsync(running, "%FF")).GetProperty("experiment").GetString());
+    }
 }

@@ -14,9 +14,9 @@ public static class ApiBody
     public static async Task<Result<T>> ReadAsync<T>(HttpRequest request, CancellationToken ct)
     {
         if (request.ContentLength > MaxBytes) return new(default, TooLarge());
+        using var limited = new LimitedStream(request.Body, MaxBytes);
         try
         {
-            using var limited = new LimitedStream(request.Body, MaxBytes);
             var value = await JsonSerializer.DeserializeAsync<T>(limited, ApiJson.Typed, ct);
             return value is null ? new(default, Problems.BadRequest("The body is empty or null.")) : new(value, null);
         }
@@ -24,6 +24,9 @@ public static class ApiBody
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return new(default, TooLarge()); }
         catch (JsonException e)
         {
+            // Without a length, how far the reader got before the error depends on how the bytes arrived; reading on to the
+            // limit makes an oversized body a 413 every time, not a 400 when its first field happened to be wrong.
+            if (request.ContentLength is null && await PastLimitAsync(limited, ct)) return new(default, TooLarge());
             var error = BodyError.Of(e, typeof(T), ApiJson.Typed);
             return new(default, error.Field is { } field ? Problems.Validation(field, error.Message) : Problems.BadRequest(error.Message));
         }
@@ -31,6 +34,17 @@ public static class ApiBody
         {
             return new(default, Problems.BadRequest("The body cannot be decoded as UTF-8 JSON text."));
         }
+    }
+
+    private static async Task<bool> PastLimitAsync(Stream limited, CancellationToken ct)
+    {
+        try
+        {
+            await limited.CopyToAsync(Stream.Null, ct);
+            return false;
+        }
+        catch (LimitedStream.TooLargeException) { return true; }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge) { return true; }
     }
 
     public static IResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,

@@ -97,6 +97,7 @@ internal static class ExperimentsApi
         var text = customer?.Trim();
         if (string.IsNullOrEmpty(text)) return Problems.Validation("customer", ErrorText.English(FieldCodes.Required, []));
         if (text.Length > IngestFields.MaxIdLength) return Problems.Validation("customer", ErrorText.English(FieldCodes.TooLong, [IngestFields.MaxIdLength]));
+        if (!AssignVariant.IsCleanId(text)) return Problems.Validation("customer", ErrorText.English(FieldCodes.InvalidText, []));
         return TypedResults.Ok((await assign.ForCustomerAsync(text, ct)).Select(Answer).ToList());
     }
 

@@ -1,0 +1,175 @@
+namespace Console.Tests.Api;
+
+/// <summary>The body endpoints of the partner, experiment, statistics and text capabilities, as API.md describes their fields.</summary>
+public static class CapabilityCases
+{
+    private static void Add(List<KeyValuePair<string, J>> m, string key, J value) => m.Add(KeyValuePair.Create(key, value));
+
+    private static J Arm(Random rng, bool mean = false)
+    {
+        var n = rng.Next(1, 100_000);
+        return mean
+            ? J.Object(("n", J.Num(n)), ("mean", J.Num(rng.Next(1, 500))), ("sd", J.Num(rng.Next(1, 50))))
+            : J.Object(("n", J.Num(n)), ("conversions", J.Num(rng.Next(0, n + 1))));
+    }
+
+    private static Special Set(string note, Verdict verdict, string field, J? value) =>
+        new(note, verdict, field, (m, _) => Mutation.Set(m, field, value));
+
+    public static ObjectEndpoint[] All(Known known) =>
+    [
+        new("POST /api/v1/stats/proportions", HttpMethod.Post, _ => "/api/v1/stats/proportions",
+            [new("alpha", Kind.Number)], ["variants", "arms", "$type"],
+            [
+                Set("control with more conversions than users", Verdict.Refused, "control", J.Object(("n", J.Num(10)), ("conversions", J.Num(11)))),
+                Set("control with a negative n", Verdict.Refused, "control", J.Object(("n", J.Num(-1)), ("conversions", J.Num(0)))),
+                Set("control with n past long", Verdict.Refused, "control", J.Object(("n", J.Lit("9223372036854775808")), ("conversions", J.Num(0)))),
+                Set("control with the largest n", Verdict.Lenient, "control",
+                    J.Object(("n", J.Lit("9223372036854775807")), ("conversions", J.Lit("9223372036854775807")))),
+                Set("treatment as text", Verdict.Refused, "treatment", J.Text("half")),
+                Set("treatment without n", Verdict.Refused, "treatment", J.Object(("conversions", J.Num(3)))),
+                Set("alpha 0", Verdict.Refused, "alpha", J.Num(0)),
+                Set("alpha 1", Verdict.Refused, "alpha", J.Num(1)),
+            ],
+            (rng, _) =>
+            {
+                List<KeyValuePair<string, J>> m = [new("control", Arm(rng)), new("treatment", Arm(rng))];
+                if (rng.Next(2) == 0) Add(m, "alpha", J.Num(ValidValues.Pick(rng, 0.05m, 0.01m, 0.1m)));
+                return m;
+            }, Stored.Nothing, ReadOnly: true, []),
+
+        new("POST /api/v1/stats/means", HttpMethod.Post, _ => "/api/v1/stats/means",
+            [new("alpha", Kind.Number)], ["arms", "$type"],
+            [
+                Set("control with sd -1", Verdict.Refused, "control", J.Object(("n", J.Num(10)), ("mean", J.Num(5)), ("sd", J.Num(-1)))),
+                Set("control with mean 1e308 and the largest n", Verdict.Lenient, "control",
+                    J.Object(("n", J.Lit("9223372036854775807")), ("mean", J.Lit("1e308")), ("sd", J.Lit("1e308")))),
+                Set("control with sums past double", Verdict.Refused, "control",
+                    J.Object(("n", J.Num(3)), ("sum", J.Lit("1e400")), ("sumSquares", J.Lit("1e400")))),
+                Set("control with sums and a mean both", Verdict.Lenient, "control",
+                    J.Object(("n", J.Num(3)), ("mean", J.Num(1)), ("sd", J.Num(1)), ("sum", J.Num(3)), ("sumSquares", J.Num(3)))),
+                Set("treatment with n 1", Verdict.Lenient, "treatment", J.Object(("n", J.Num(1)), ("mean", J.Num(5)), ("sd", J.Num(0)))),
+            ],
+            (rng, _) =>
+            {
+                List<KeyValuePair<string, J>> m = [new("control", Arm(rng, mean: true)), new("treatment", Arm(rng, mean: true))];
+                if (rng.Next(2) == 0) Add(m, "alpha", J.Num(0.05m));
+                return m;
+            }, Stored.Nothing, ReadOnly: true, []),
+
+        new("POST /api/v1/stats/srm", HttpMethod.Post, _ => "/api/v1/stats/srm",
+            [new("observed", Kind.Numbers, Required: true), new("weights", Kind.Numbers, Required: true)], ["expected", "$type"],
+            [
+                Set("observed with a negative count", Verdict.Refused, "observed", J.Array(J.Num(-1), J.Num(10))),
+                Set("observed with one arm", Verdict.Refused, "observed", J.Array(J.Num(10))),
+                Set("observed past long", Verdict.Refused, "observed", J.Array(J.Lit("9223372036854775808"), J.Num(1))),
+                Set("observed at long.MaxValue twice", Verdict.Lenient, "observed", J.Array(J.Lit("9223372036854775807"), J.Lit("9223372036854775807"))),
+                Set("observed as text", Verdict.Refused, "observed", J.Texts("1", "2")),
+                Set("observed null", Verdict.Refused, "observed", J.Null),
+                Set("observed left out", Verdict.Refused, "observed", null),
+                Set("observed as an object", Verdict.Refused, "observed", J.EmptyObject),
+                Set("observed with a fraction", Verdict.Refused, "observed", J.Array(J.Lit("1.5"), J.Num(2))),
+                Set("observed empty", Verdict.Refused, "observed", J.EmptyArray),
+                Set("weights left out", Verdict.Refused, "weights", null),
+                Set("weights as text", Verdict.Refused, "weights", J.Texts("0.5", "0.5")),
+                Set("weights NaN", Verdict.Refused, "weights", J.Array(J.Text("NaN"), J.Num(1))),
+                Set("weights that do not match", Verdict.Refused, "weights", J.Array(J.Num(50), J.Num(25), J.Num(25))),
+                Set("negative weights", Verdict.Refused, "weights", J.Array(J.Num(-1), J.Num(2))),
+                Set("weights past double", Verdict.Refused, "weights", J.Array(J.Lit("1e400"), J.Num(1))),
+                Set("zero weights", Verdict.Refused, "weights", J.Array(J.Num(0), J.Num(0))),
+                Set("10,000 arms", Verdict.Lenient, "observed", J.Array([.. Enumerable.Repeat(J.Num(5), 10_000)])),
+            ],
+            (rng, _) => [new("observed", J.Array(J.Num(rng.Next(1, 10_000)), J.Num(rng.Next(1, 10_000)))), new("weights", rng.Next(2) == 0 ? J.Array(J.Num(0.5m), J.Num(0.5m)) : J.Array(J.Num(50), J.Num(50)))],
+            Stored.Nothing, ReadOnly: true, ["observed", "weights"]),
+
+        new("POST /api/v1/stats/sample-size", HttpMethod.Post, _ => "/api/v1/stats/sample-size",
+            [
+                new("baseline", Kind.Number, Required: true), new("mde", Kind.Number, Required: true),
+                new("mdeKind", Kind.Word, Allowed: ["absolute", "relative"]), new("alpha", Kind.Number), new("power", Kind.Number),
+                new("variants", Kind.Whole, Min: 2, Max: 20, Int32: true), new("trafficPerDay", Kind.Whole, Min: 1),
+            ],
+            ["sampleSize", "$type"],
+            [
+                Set("baseline 1", Verdict.Refused, "baseline", J.Num(1)),
+                Set("an mde of 1e-300", Verdict.Refused, "mde", J.Lit("1e-300")),
+                Set("an mde of 0", Verdict.Refused, "mde", J.Num(0)),
+                Set("power 1", Verdict.Refused, "power", J.Num(1)),
+            ],
+            (rng, _) =>
+            {
+                List<KeyValuePair<string, J>> m = [new("baseline", J.Num(ValidValues.Pick(rng, 0.1m, 0.05m, 0.3m))), new("mde", J.Num(ValidValues.Pick(rng, 0.1m, 0.2m)))];
+                if (rng.Next(2) == 0) Add(m, "mdeKind", J.Text("relative"));
+                if (rng.Next(2) == 0) Add(m, "trafficPerDay", J.Num(rng.Next(1, 1_000_000)));
+                if (rng.Next(3) == 0) Add(m, "variants", J.Num(rng.Next(2, 5)));
+                return m;
+            }, Stored.Nothing, ReadOnly: true, ["baseline", "mde"]),
+
+        new("POST /api/v1/kols", HttpMethod.Post, _ => "/api/v1/kols",
+            [
+                new("externalId", Kind.Id, Required: true), new("name", Kind.Text, Required: true, MaxLength: 200),
+                new("platform", Kind.Word, Allowed: ["douyin", "wechat_channels", "bilibili", "xiaohongshu", "weibo", "own", "other"]),
+                new("handle", Kind.Text, MaxLength: 200), new("customerExternalId", Kind.Id),
+            ],
+            ["id", "balance", "commission", "$type"], [],
+            (rng, c) =>
+            {
+                List<KeyValuePair<string, J>> m = [new("externalId", J.Text(ValidValues.Id(rng, $"fzk{c}x{rng.Next(1000)}"))), new("name", J.Text(ValidValues.Text(rng, 200)))];
+                if (rng.Next(2) == 0) Add(m, "platform", J.Text(ValidValues.Pick(rng, "douyin", "bilibili", "other")));
+                if (rng.Next(3) == 0) Add(m, "handle", J.Text(ValidValues.Text(rng, 200)));
+                return m;
+            }, Stored.Nothing, ReadOnly: false, ["externalId", "name"], Manage: true),
+
+        new("POST /api/v1/kols/{id}/codes", HttpMethod.Post, _ => $"/api/v1/kols/{known.Kol}/codes",
+            [new("code", Kind.Code, TakenIsConflict: true)], ["kolId", "$type"],
+            [Set("a code a coupon already uses", Verdict.Conflict, "code", J.Text(Known.Code)), Set("a code the KOL already has", Verdict.Conflict, "code", J.Text("FZKOLCODE"))],
+            // No body and "{}" (a generated code) are the opening's cases; the drawn valid bodies name a code.
+            (rng, c) => [new("code", J.Text($"FZK{c}Q{rng.Next(100_000)}"))],
+            Stored.Nothing, ReadOnly: false, [], Manage: true, OptionalBody: true),
+
+        new("POST /api/v1/experiments", HttpMethod.Post, _ => "/api/v1/experiments",
+            [
+                new("key", Kind.Id, Required: true), new("name", Kind.Text, Required: true, MaxLength: 200),
+                new("hypothesis", Kind.Text, MaxLength: 2000), new("coverage", Kind.Number), new("startsAt", Kind.Time), new("endsAt", Kind.Time),
+            ],
+            ["id", "results", "$type"],
+            [
+                Set("one variant", Verdict.Refused, "variants", J.Array(J.Object(("key", J.Text("control")), ("weight", J.Num(100))))),
+                Set("weights that do not add to 100", Verdict.Refused, "variants",
+                    J.Array(J.Object(("key", J.Text("a")), ("weight", J.Num(60))), J.Object(("key", J.Text("b")), ("weight", J.Num(60))))),
+                Set("a weight past int", Verdict.Refused, "variants",
+                    J.Array(J.Object(("key", J.Text("a")), ("weight", J.Lit("2147483648"))), J.Object(("key", J.Text("b")), ("weight", J.Lit("-2147483548"))))),
+                Set("a variant that is null", Verdict.Refused, "variants", J.Array(J.Null, J.Object(("key", J.Text("b")), ("weight", J.Num(100))))),
+                Set("an unknown coupon campaign", Verdict.Refused, "variants",
+                    J.Array(J.Object(("key", J.Text("a")), ("weight", J.Num(50)), ("couponCampaignId", J.Num(987_654))), J.Object(("key", J.Text("b")), ("weight", J.Num(50))))),
+                Set("a metric of another kind", Verdict.Refused, "metric", J.Object(("kind", J.Text("bogus")))),
+                Set("a metric as text", Verdict.Refused, "metric", J.Text("conversion")),
+                Set("coverage 2", Verdict.Refused, "coverage", J.Num(2)),
+            ],
+            (rng, c) =>
+            [
+                new("key", J.Text($"fzx{c}y{rng.Next(100_000)}")), new("name", J.Text(ValidValues.Text(rng, 200))),
+                new("variants", J.Array(J.Object(("key", J.Text("control")), ("weight", J.Num(50))), J.Object(("key", J.Text("treatment")), ("weight", J.Num(50))))),
+                new("metric", J.Object(("kind", J.Text("conversion")))),
+            ], Stored.Nothing, ReadOnly: false, ["key", "name"], Manage: true),
+
+        new("POST /api/v1/text/keywords", HttpMethod.Post, _ => "/api/v1/text/keywords",
+            // Texts are free text: an empty one or one of 101 characters is valid, so the id-list values do not apply.
+            [new("top", Kind.Whole, Min: 1, Max: 200, Int32: true)], ["text", "$type"],
+            [
+                Set("5,001 texts", Verdict.Refused, "texts", J.Texts([.. Enumerable.Repeat("直播 课程 很好", 5_001)])),
+                Set("a text of 10,001 characters", Verdict.Refused, "texts", J.Texts("ok", new string('字', 10_001))),
+                Set("null among the texts", Verdict.Refused, "texts", J.Array(J.Text("ok"), J.Null)),
+                Set("a number among the texts", Verdict.Refused, "texts", J.Array(J.Text("ok"), J.Num(5))),
+                Set("texts as one text", Verdict.Refused, "texts", J.Text("直播 课程")),
+                Set("no texts", Verdict.Refused, "texts", J.EmptyArray),
+                Set("texts left out", Verdict.Refused, "texts", null),
+                Set("an empty text", Verdict.Valid, "texts", J.Texts("", "好")),
+            ],
+            (rng, _) =>
+            {
+                List<KeyValuePair<string, J>> m = [new("texts", J.Texts(ValidValues.Text(rng), "老师讲得很好，课程很实用", ValidValues.Text(rng)))];
+                if (rng.Next(2) == 0) Add(m, "top", J.Num(rng.Next(1, 20)));
+                return m;
+            }, Stored.Nothing, ReadOnly: true, ["texts"]),
+    ];
+}
