@@ -56,6 +56,6 @@ public static class FieldCodes
         PercentOver100, FixedPriceAboveList, CoursesOrCategories, ListNeedsCustomers, UnknownCourses, UnknownCustomers,
         UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup, FreePriceUnconfirmed,
         TierRepeated, UrlShape, HostNotAllowed, UnknownCampaign,
-        WeightsSum, AtLeastItems, KeyTaken, KeyFixed, KeyShape, CouponOrGroupBuy, StatusChange,
+        WeightsSum, AtLeastItems, KeyTaken, KeyFixed, KeyShape, CouponOrGroupBuy, StatusChange, InvalidText,
     ];
 }
