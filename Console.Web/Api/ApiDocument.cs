@@ -20,28 +20,6 @@ internal static class ApiDocument
     public const string Scheme = "ApiKey";
     public const string Title = "Campaign Console API";
 
-    public static readonly (string Name, string Description)[] Tags =
-    [
-        ("Customers", "Customers pushed by the platform, upserted by externalId."),
-        ("Courses", "Courses and their list prices, upserted by externalId."),
-        ("Live sessions", "Live-stream sessions selling a course, upserted by externalId."),
-        ("Events", "Behaviour events (views, watching, chat, claims...), idempotent by eventId."),
-        ("Orders", "Quotes before checkout, paid orders with their coupons and group-buy teams, and refunds."),
-        ("Coupons", "Checking a coupon before checkout."),
-        ("Group buys", "Group-buy (拼团) teams as the storefront shows them."),
-        ("Coupon campaigns", "Creating and changing coupon campaigns; keys with scope manage."),
-        ("Group-buy campaigns", "Creating and reading group-buy campaigns; keys with scope manage."),
-        ("KOLs", "KOL partners: roster, contracts, referral codes, tracked links and commission lines; keys with scope manage."),
-        ("Payouts", "Payout batches of approved KOL commission lines; keys with scope manage."),
-        ("Experiments", "A/B experiments: definitions (scope manage), sticky assignment for the storefront, and stored results."),
-        ("Statistics", "Pure computations over the numbers sent: the engine behind experiment results and the console's calculators."),
-        ("Surveys", "Surveys and their answers: definitions, results and exports (scope manage), and answers collected by the platform."),
-        ("Text analysis", "Sentiment and keywords of free text in Chinese and English, by the console's own model; nothing is stored."),
-        ("Recommendations", "Courses recommended to a customer by the active recommender."),
-        ("Models", "Trained model versions and rollback (scope manage), and a customer's purchase propensity."),
-        ("Health", "Liveness and readiness probes; no key needed."),
-    ];
-
     private const string Introduction = """
         The promotions API that the storefront, the live room and the payment system call: they push customers, courses,
         live sessions, behaviour events and paid orders in, and ask for prices, coupon checks and group-buy teams. Marketers'
@@ -111,7 +89,7 @@ internal static class ApiDocument
             Version = "v1",
             Description = Introduction,
         };
-        document.Tags = new HashSet<OpenApiTag>(Tags.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
+        document.Tags = new HashSet<OpenApiTag>(ApiTags.All.Select(t => new OpenApiTag { Name = t.Name, Description = t.Description }));
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme
