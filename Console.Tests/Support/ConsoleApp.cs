@@ -20,6 +20,7 @@ public sealed class ConsoleApp : WebApplicationFactory<Program>
             ["Demo:SeedOnEmpty"] = "false",
             // Test hosts load the models when a test asks; warming each of them would train or load for nothing.
             ["Text:WarmUp"] = "false",
+            ["Text:ModelCache"] = WebProcess.SharedModelCache,
             ["role"] = "web",
             ["Jobs:SqlitePath"] = System.IO.Path.Combine(Store.Directory, "jobs.db"),
         };
