@@ -38,6 +38,7 @@ public sealed record ContractSpec(DateTime StartsAt, DateTime? EndsAt, Rate Rate
         if (tierList.Count > MaxItems) fields.Add("tiers", FieldCodes.TooManyItems, MaxItems);
         for (var i = 0; i < tierList.Count && i < MaxItems; i++)
         {
+            if (tierList[i] is null) { fields.Add($"tiers[{i}]", FieldCodes.Required); continue; }
             var from = tierList[i].FromMonthlyNet is null ? null : fields.Money0($"tiers[{i}].fromMonthlyNet", tierList[i].FromMonthlyNet, money);
             if (tierList[i].FromMonthlyNet is null) fields.Add($"tiers[{i}].fromMonthlyNet", FieldCodes.Required);
             var value = RateOf(fields, $"tiers[{i}]", kind, tierList[i].Value, money);
@@ -52,6 +53,7 @@ public sealed record ContractSpec(DateTime StartsAt, DateTime? EndsAt, Rate Rate
         if (courseList.Count > MaxItems) fields.Add("courseRates", FieldCodes.TooManyItems, MaxItems);
         for (var i = 0; i < courseList.Count && i < MaxItems; i++)
         {
+            if (courseList[i] is null) { fields.Add($"courseRates[{i}]", FieldCodes.Required); continue; }
             var course = fields.Required($"courseRates[{i}].courseExternalId", courseList[i].CourseExternalId);
             var value = RateOf(fields, $"courseRates[{i}]", courseList[i].Kind, courseList[i].Value, money);
             if (course.Length > 0 && value is not null) courseRates.Add(new CourseRate(course, value.Kind, value.Value));

@@ -99,7 +99,7 @@ public sealed class SubmitResponse(StatementRunner runner, Db db, ExternalIds ex
     {
         var text = value?.Trim();
         if (string.IsNullOrEmpty(text)) return now;
-        if (!text.Contains('T') || !(text.EndsWith('Z') || text[^6] is '+' or '-')
+        if (!text.Contains('T') || !(text.EndsWith('Z') || text.Length > 6 && text[^6] is '+' or '-')
             || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
         {
             errors.Add("submittedAt", FieldCodes.NotIsoTime);

@@ -2,10 +2,11 @@ namespace Console.Domain.Text;
 
 /// <summary>
 /// The scorer the API and the surveys call. It serves the active model of each language from the database; where a
-/// language has none yet it trains one from the shipped text and stores it as version 1, so a restart loads
-/// instead of training. It looks for a newer active model (a retraining on any node) at most once a minute.
+/// language has none yet it takes the model of the shipped text (from the machine's cache, else trained) and stores it
+/// as version 1, so a restart loads instead of training. It looks for a newer active model (a retraining on any node)
+/// at most once a minute.
 /// </summary>
-public sealed class SentimentScorer(SentimentModelStore store, TimeProvider clock) : ISentimentScorer
+public sealed class SentimentScorer(SentimentModelStore store, TimeProvider clock, ShippedSentimentCache? shipped = null) : ISentimentScorer
 {
     private static readonly TimeSpan RecheckEvery = TimeSpan.FromMinutes(1);
     private readonly SemaphoreSlim _loading = new(1, 1);
@@ -73,7 +74,7 @@ public sealed class SentimentScorer(SentimentModelStore store, TimeProvider cloc
     {
         if (await store.ActiveAsync(language, ct) is { } row)
             return SentimentModel.Load(language, await store.BytesAsync(row.Id, ct), row.NeutralLow, row.NeutralHigh);
-        var trained = await Task.Run(() => SentimentTrainer.Shipped(language), ct);
+        var trained = await Task.Run(() => shipped?.GetOrTrain(language) ?? SentimentTrainer.Shipped(language), ct);
         await store.AddAsync(trained, keep: true, compared: null, corrections: 0, correctionsThrough: 0, clock.GetUtcNow().UtcDateTime, ct);
         return trained.Model;
     }

@@ -1,6 +1,6 @@
 namespace Console.Tests.Api;
 
-/// <summary>Look-ups of the partner, experiment, recommendation and model capabilities, and the public tracked-link redirect.</summary>
+/// <summary>Look-ups of the partner, experiment, survey, recommendation and model capabilities, and the public tracked-link redirect.</summary>
 public static class CapabilityPaths
 {
     public static PathEndpoint[] All(Known known)
@@ -37,6 +37,13 @@ public static class CapabilityPaths
                     ($"/api/v1/recommendations/{Known.Customer}", Expect.Refused), ($"/api/v1/propensity/{Known.Customer}", Expect.Refused),
                     .. Query($"/api/v1/recommendations/{Known.Customer}", "?limit=3", "?limit=%FF"),
                 ], Manage: false),
+            new("GET /api/v1/surveys/{id}",
+                // The survey itself is read with either key (platforms that collect answers show it); its results need manage.
+                [$"/api/v1/surveys/{known.Survey}/results", $"/api/v1/surveys/{known.Survey}/responses.csv"],
+                [
+                    .. Under("/api/v1/surveys/"), .. Under("/api/v1/surveys/", "/results"), .. Under("/api/v1/surveys/", "/responses.csv"),
+                    .. Query($"/api/v1/surveys/{known.Survey}/results", "?from=2026-13-01", "?from=%FF", "?to=not-a-day", "?by=bogus"),
+                ], Manage: true),
             new("GET /r/{code}", [$"/r/{known.Link}"], [.. Under("/r/"), ("/r/" + known.Link.ToLowerInvariant() + "x", Expect.Refused)], Manage: false)
             {
                 Page = true,

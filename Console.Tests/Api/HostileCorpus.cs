@@ -24,6 +24,9 @@ public static class HostileCorpus
         ("POST /api/v1/experiments", 60), ("POST /api/v1/text/keywords", 40), ("GET /api/v1/kols/{id} and /payouts/{id}", 60),
         ("GET /api/v1/experiments/{key}", 40), ("GET /api/v1/experiments/{key}/assignment", 40),
         ("GET /api/v1/recommendations, /propensity and /models", 50), ("GET /r/{code}", 40),
+        ("PATCH /api/v1/kols/{id}", 50), ("POST /api/v1/kols/{id}/contracts", 80), ("POST /api/v1/kols/{id}/links", 50),
+        ("POST /api/v1/payouts", 30), ("PATCH /api/v1/experiments/{key}", 40), ("POST /api/v1/surveys", 70),
+        ("POST /api/v1/surveys/{id}/responses", 80), ("GET /api/v1/surveys/{id}", 50),
     ];
 
     public static IEnumerable<string> Endpoints => Plan.Select(p => p.Name);
@@ -34,12 +37,21 @@ public static class HostileCorpus
         var rng = new Random(seed ^ StableHash(endpoint));
         if (BatchCases.All.FirstOrDefault(b => b.Name == endpoint) is { } batch)
             return [.. Enumerable.Range(0, cases).Select(c => BatchRequests.Next(batch, rng, c))];
-        if (ObjectCases.All(known).Concat(CapabilityCases.All(known)).FirstOrDefault(o => o.Name == endpoint) is { } body)
+        if (Objects(known).FirstOrDefault(o => o.Name == endpoint) is { } body)
             return [.. Enumerable.Range(0, cases).Select(c => ObjectRequests.Next(body, rng, c))];
         if (PathCases.All(known).Concat(CapabilityPaths.All(known)).FirstOrDefault(p => p.Name == endpoint) is { } path)
             return [.. Enumerable.Range(0, cases).Select(c => PathRequests.Next(path, rng, c))];
         return [.. Enumerable.Range(0, cases).Select(c => PathRequests.WrongMethod(endpoint, rng, c))];
     }
+
+    /// <summary>Every endpoint that takes one object, one line per capability.</summary>
+    private static IEnumerable<ObjectEndpoint> Objects(Known known) =>
+    [
+        .. ObjectCases.All(known),
+        .. CapabilityCases.All(known),
+        .. PartnerCases.All(known),
+        .. SurveyCases.All(known),
+    ];
 
     /// <summary>FNV-1a: string.GetHashCode differs between runs, which would break replaying a seed.</summary>
     private static int StableHash(string text)

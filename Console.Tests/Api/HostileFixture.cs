@@ -54,8 +54,20 @@ public sealed class HostileFixture : IAsyncLifetime
             key = Known.Experiment, name = "Price test", status = "running", metric = new { kind = "conversion" },
             variants = new object[] { new { key = "control", weight = 50 }, new { key = "treatment", weight = 50 } },
         });
-        Known = new Known(coupon, patch, groupBuy, team.GetProperty("groupBuyTeam").GetProperty("teamId").GetInt64(), kol, link.GetProperty("code").GetString()!);
+        var survey = await IdAsync("/api/v1/surveys", new
+        {
+            name = "After class", status = "open",
+            questions = new object[]
+            {
+                new { key = "nps", kind = "nps", required = true, text = new Dictionary<string, string> { ["en"] = "Recommend us?", ["zh-Hans"] = "推荐吗？" } },
+                new { key = "why", kind = "text", text = new Dictionary<string, string> { ["en"] = "Why?", ["zh-Hans"] = "为什么？" } },
+            },
+        });
+        Known = new Known(coupon, patch, groupBuy, team.GetProperty("groupBuyTeam").GetProperty("teamId").GetInt64(), kol, link.GetProperty("code").GetString()!,
+            survey);
 
+        // A response answers with its sentiment: the models load here, not inside the first request's time limit.
+        await App.Service<Console.Domain.Text.SentimentScorer>().ModelsAsync(CancellationToken.None);
         _tables = new TableCounts(App.Store.Path);
         var keysByKind = new Dictionary<Key, string?>
         {

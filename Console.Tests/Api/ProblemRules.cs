@@ -16,7 +16,8 @@ public static partial class ProblemRules
     [GeneratedRegex(@"SQLite Error|SQL logic error|no such (table|column)|constraint failed|syntax error|FOREIGN KEY|UNIQUE constraint|near ""|SqlClient")]
     private static partial Regex Sql();
 
-    [GeneratedRegex(@"^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*|\[\d+\])*$")]
+    // zh-Hans is a key of the contract itself: a question's text and options come in English and Simplified Chinese.
+    [GeneratedRegex(@"^[a-z][A-Za-z0-9]*(\.[a-z][A-Za-z0-9]*|\.zh-Hans|\[\d+\])*$")]
     private static partial Regex CamelCase();
 
     /// <summary>The internals a text gives away, as (what, the text that shows it).</summary>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Console.Domain.Admin;
 using Console.Domain.Data;
+using Console.Domain.Text;
 using Console.Tests.Support;
 
 namespace Console.Tests.E2E;
@@ -40,8 +41,15 @@ public sealed class ConsoleServer : IAsyncDisposable
     public string RecentLog => Recent(_log);
 
     /// <param name="readySeconds">How long the server may take to seed and start: the default demo size takes about a minute.</param>
-    public static async Task<ConsoleServer> StartAsync(int customers = 300, int days = 35, int readySeconds = 60)
+    /// <param name="role">web (no job server, the default) or all, for flows that wait on a job.</param>
+    public static async Task<ConsoleServer> StartAsync(int customers = 300, int days = 35, int readySeconds = 60, string role = "web")
     {
+        // Trained here at most once per build and machine, before the browser competes for the cores; the server loads it.
+        await Task.Run(() =>
+        {
+            var cache = new ShippedSentimentCache(WebProcess.SharedModelCache);
+            foreach (var language in SentimentLabels.Languages) cache.GetOrTrain(language);
+        });
         var directory = Path.Combine(Path.GetTempPath(), "cc-e2e", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
         var log = new ConcurrentQueue<string>();
@@ -51,7 +59,7 @@ public sealed class ConsoleServer : IAsyncDisposable
                 "--environment", "Development",
                 "--Database:Path", Path.Combine(directory, "console.db"), "--Jobs:SqlitePath", Path.Combine(directory, "jobs.db"),
                 "--Demo:SeedOnEmpty", "true", "--Demo:Customers", customers.ToString(), "--Demo:Days", days.ToString(),
-                "--Logging:LogLevel:Default", "Warning",
+                "--Logging:LogLevel:Default", "Warning", "--role", role,
             ],
             line =>
             {

@@ -59,6 +59,9 @@ public class E2EApp : IAsyncLifetime
     }
 }
 
+/// <summary>A server that runs its own job server too (--role all), for flows whose result comes from a job.</summary>
+public sealed class JobsE2EApp() : E2EApp(() => ConsoleServer.StartAsync(role: "all"));
+
 /// <summary>Browser classes run one after another: each starts a server and a browser, and two cores are shared.</summary>
 [CollectionDefinition(Name)]
 public sealed class E2ECollection

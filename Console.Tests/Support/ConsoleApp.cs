@@ -18,6 +18,9 @@ public sealed class ConsoleApp : WebApplicationFactory<Program>
         {
             ["Database:Path"] = Store.Path,
             ["Demo:SeedOnEmpty"] = "false",
+            // Test hosts load the models when a test asks; warming each of them would train or load for nothing.
+            ["Text:WarmUp"] = "false",
+            ["Text:ModelCache"] = WebProcess.SharedModelCache,
             ["role"] = "web",
             ["Jobs:SqlitePath"] = System.IO.Path.Combine(Store.Directory, "jobs.db"),
         };

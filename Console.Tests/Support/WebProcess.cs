@@ -24,6 +24,9 @@ public sealed class WebProcess : IAsyncDisposable
     /// Starts Console.Web (the build beside the sources unless <paramref name="dll"/> names another, e.g. a published one) with the
     /// role web and the given arguments; every line it writes goes to <paramref name="output"/>.
     /// </summary>
+    /// <summary>The sentiment model cache that every server started by the tests reads; later arguments may name another.</summary>
+    public static string SharedModelCache { get; } = Path.Combine(Path.GetTempPath(), "cc-test-model-cache");
+
     public static async Task<WebProcess> StartAsync(IEnumerable<string> arguments, Action<string> output, Func<string> recentOutput,
         IReadOnlyDictionary<string, string>? variables = null, int readySeconds = 60, string? dll = null)
     {
@@ -36,7 +39,9 @@ public sealed class WebProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "exec", dll, "--urls", address.ToString(), "--role", "web" }.Concat(arguments)) start.ArgumentList.Add(arg);
+        // Every child shares one sentiment model cache, so a warm-up loads what the first child (or the test run) trained.
+        string[] defaults = ["exec", dll, "--urls", address.ToString(), "--role", "web", "--Text:ModelCache", SharedModelCache];
+        foreach (var arg in defaults.Concat(arguments)) start.ArgumentList.Add(arg);
         foreach (var (name, value) in variables ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Console.Web.");
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };

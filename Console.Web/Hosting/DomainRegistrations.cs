@@ -77,6 +77,8 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.ResponsesExport>();
         services.AddSingleton<Console.Domain.Text.SentimentModelStore>();
         services.AddSingleton<Console.Domain.Text.SentimentScorer>();
+        services.AddSingleton(sp => new Console.Domain.Text.ShippedSentimentCache(SentimentWarmUp.CacheDirectory(
+            sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Console.Domain.Data.DatabaseOptions>>().Value)));
         services.AddSingleton<Console.Domain.Text.ISentimentScorer>(sp => sp.GetRequiredService<Console.Domain.Text.SentimentScorer>());
         services.AddSingleton<Console.Domain.Text.SaveSentimentCorrection>();
         services.AddSingleton<Console.Domain.Text.RetrainSentiment>();

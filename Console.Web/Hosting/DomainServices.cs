@@ -27,6 +27,7 @@ public static class DomainServices
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<ConsoleUsers>();
         DomainRegistrations.Add(services);
+        services.AddHostedService<SentimentWarmUp>();
         return builder;
     }
 }
