@@ -19,6 +19,11 @@ public sealed class TimelineItem
     public string? OrderId { get; init; }
     public long Payable { get; init; }
     public long Refunded { get; init; }
+
+    /// <summary>The KOL the order is attributed to, and how (code, link or live_session); null when no KOL brought it.</summary>
+    public long? KolId { get; init; }
+    public string? KolName { get; init; }
+    public string? AttributedVia { get; init; }
 }
 
 /// <summary>Where the next page starts: how many events and how many orders the pages so far have shown.</summary>
@@ -73,8 +78,11 @@ public sealed class CustomerTimeline(Db db)
     private static readonly DialectSql OrdersSql = new(d =>
         $"""
         SELECT o.id AS Id, o.paid_at AS At, o.status AS Type, o.course_id AS CourseId, c.title AS CourseTitle,
-               o.live_session_id AS LiveSessionId, o.order_id AS OrderId, o.payable AS Payable, o.refunded AS Refunded
+               o.live_session_id AS LiveSessionId, o.order_id AS OrderId, o.payable AS Payable, o.refunded AS Refunded,
+               a.kol_id AS KolId, k.name AS KolName, a.via AS AttributedVia
         FROM orders o JOIN courses c ON c.id = o.course_id
+        LEFT JOIN order_attributions a ON a.order_id = o.id
+        LEFT JOIN kols k ON k.id = a.kol_id
         WHERE o.customer_id = @customerId
         ORDER BY o.paid_at DESC, o.id DESC
         {PageFragment.For(d, skip: "@orderSkip")}

@@ -175,4 +175,27 @@ public sealed class AttributionTests(PartnersFixture f) : IClassFixture<Partners
         Assert.Equal(0, rejected.GetProperty("index").GetInt32());
         Assert.Equal("unknown_click", rejected.GetProperty("error").GetString());
     }
+
+    [Fact]
+    public async Task The_customer_timeline_names_the_KOL_who_brought_an_order_and_how()
+    {
+        f.Clock.Now = Start;
+        var kol = await f.KolAsync("Timeline host");
+        var code = await f.CodeAsync(kol);
+        var customer = PartnersFixture.NewId("c");
+        await OrderAsync(customer, code);
+        await OrderAsync(customer);
+
+        long customerId;
+        await using (var connection = await f.Db.OpenAsync())
+            customerId = await Dapper.SqlMapper.ExecuteScalarAsync<long>(connection, "SELECT id FROM customers WHERE external_id = @customer", new { customer });
+        var page = await f.Service<Console.Domain.Customers.CustomerTimeline>().PageAsync(customerId, Console.Domain.Customers.TimelineCursor.Start, 10);
+
+        var orders = page.Items.Where(i => i.Kind == Console.Domain.Customers.TimelineKind.Order).ToList();
+        Assert.Equal(2, orders.Count);
+        var referred = Assert.Single(orders, o => o.KolId is not null);
+        Assert.Equal(kol, referred.KolId);
+        Assert.Equal("Timeline host", referred.KolName);
+        Assert.Equal("code", referred.AttributedVia);
+    }
 }
