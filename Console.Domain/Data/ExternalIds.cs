@@ -48,6 +48,9 @@ public sealed class ExternalIds(Db db)
 
     public void RememberCustomers(Dictionary<string, long> committed) => Remember(_customers, committed);
 
+    /// <summary>Drops a customer whose external id was replaced (erasure), so the next event under the old id makes a new customer.</summary>
+    public void ForgetCustomer(string externalId) => _customers.TryRemove(externalId, out _);
+
     public bool TryRememberedCustomer(string externalId, out long id) => _customers.TryGetValue(externalId, out id);
 
     public bool TryRememberedCourse(string externalId, out long id) => _courses.TryGetValue(externalId, out id);

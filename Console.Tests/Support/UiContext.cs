@@ -39,6 +39,8 @@ public abstract class UiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Console.Domain.Recommendations.CustomerStateReader>();
         Services.AddSingleton<Console.Domain.Recommendations.GetRecommendations>();
         Services.AddSingleton<Console.Domain.Recommendations.CourseCards>();
+        Services.AddSingleton<ExternalIds>();
+        Services.AddSingleton<Console.Domain.Customers.EraseCustomer>();
     }
 
     protected TempStore Store { get; }

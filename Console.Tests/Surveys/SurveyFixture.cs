@@ -25,6 +25,8 @@ public sealed class SurveyFixture : IAsyncLifetime
     {
         Ingest = await App.ClientWithKeyAsync(ApiKeyScope.Ingest);
         Manage = await App.ClientWithKeyAsync(ApiKeyScope.Manage);
+        // Responses answer with their sentiment: the models load (or train, once per build) here, not inside a request's time limit.
+        await App.Service<Console.Domain.Text.SentimentScorer>().ModelsAsync(CancellationToken.None);
         await using var connection = await Db.OpenAsync();
         var now = DateTime.UtcNow;
         await connection.ExecuteAsync(

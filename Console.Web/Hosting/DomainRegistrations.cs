@@ -100,6 +100,8 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.ISurveyThemes, Console.Domain.Surveys.SurveyThemes>();
         services.AddSingleton<Console.Domain.Surveys.ListSurveys>();
         services.AddSingleton<Console.Domain.Surveys.RecentAnswers>();
+        services.AddSingleton<Console.Domain.Customers.ExportCustomer>();
+        services.AddSingleton<Console.Domain.Customers.EraseCustomer>();
         services.AddSingleton<Console.Domain.Surveys.DetractorRule>();
         services.AddSingleton<Console.Domain.Surveys.CustomerFeedback>();
         PartnersRegistrations.Add(services);
