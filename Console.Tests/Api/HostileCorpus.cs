@@ -24,6 +24,7 @@ public static class HostileCorpus
         ("POST /api/v1/experiments", 60), ("POST /api/v1/text/keywords", 40), ("GET /api/v1/kols/{id} and /payouts/{id}", 60),
         ("GET /api/v1/experiments/{key}", 40), ("GET /api/v1/experiments/{key}/assignment", 40),
         ("GET /api/v1/recommendations, /propensity and /models", 50), ("GET /r/{code}", 40),
+        ("GET /u/{token}", 40),
     ];
 
     public static IEnumerable<string> Endpoints => Plan.Select(p => p.Name);

@@ -54,7 +54,12 @@ public sealed class HostileFixture : IAsyncLifetime
             key = Known.Experiment, name = "Price test", status = "running", metric = new { kind = "conversion" },
             variants = new object[] { new { key = "control", weight = 50 }, new { key = "treatment", weight = 50 } },
         });
-        Known = new Known(coupon, patch, groupBuy, team.GetProperty("groupBuyTeam").GetProperty("teamId").GetInt64(), kol, link.GetProperty("code").GetString()!);
+        long customerId;
+        await using (var connection = await App.Store.Db.OpenAsync())
+            customerId = await connection.ExecuteScalarAsync<long>("SELECT id FROM customers WHERE external_id = @Customer", new { Known.Customer });
+        var unsubscribe = new Uri(App.Service<Console.Domain.Email.IUnsubscribeLinks>().UrlFor(customerId, null)).AbsolutePath;
+        Known = new Known(coupon, patch, groupBuy, team.GetProperty("groupBuyTeam").GetProperty("teamId").GetInt64(), kol, link.GetProperty("code").GetString()!,
+            unsubscribe);
 
         _tables = new TableCounts(App.Store.Path);
         var keysByKind = new Dictionary<Key, string?>
