@@ -39,6 +39,7 @@ public abstract class UiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Console.Domain.Recommendations.CustomerStateReader>();
         Services.AddSingleton<Console.Domain.Recommendations.GetRecommendations>();
         Services.AddSingleton<Console.Domain.Recommendations.CourseCards>();
+        Services.AddSingleton<Console.Domain.Consent.ConsentChanges>();
     }
 
     protected TempStore Store { get; }
