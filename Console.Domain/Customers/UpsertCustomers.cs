@@ -49,17 +49,23 @@ public sealed class UpsertCustomers(StatementRunner runner, TimeProvider clock)
     private static async Task WriteAsync(Statements s, Row row, string source, CancellationToken ct)
     {
         // Only a row that names its consent can change it, so the others cost no look-up.
+        var stored = s.Dialect == Dialect.Sqlite ? SqliteStored : SqlServerStored;
         var before = row.EmailOptIn is null ? null
-            : await s.SingleOrDefaultAsync<Stored>(StoredSql, ct, ("ExternalId", row.ExternalId)) ?? new Stored { Id = 0, EmailOptIn = false };
+            : await s.SingleOrDefaultAsync<Stored>(stored, ct, ("ExternalId", row.ExternalId)) ?? new Stored { Id = 0, EmailOptIn = false };
         await s.ExecuteAsync(s.Dialect == Dialect.Sqlite ? SqliteUpsert : SqlServerUpsert, ct,
             ("ExternalId", row.ExternalId), ("Email", row.Email), ("Name", row.Name), ("Phone", row.Phone), ("City", row.City),
             ("Source", row.Source), ("EmailOptIn", row.EmailOptIn), ("CreatedAt", row.CreatedAt), ("Now", row.Now));
         if (before is null || before.EmailOptIn == row.EmailOptIn) return;
-        var id = before.Id != 0 ? before.Id : (await s.SingleOrDefaultAsync<Stored>(StoredSql, ct, ("ExternalId", row.ExternalId)))!.Id;
+        var id = before.Id != 0 ? before.Id : (await s.SingleOrDefaultAsync<Stored>(stored, ct, ("ExternalId", row.ExternalId)))!.Id;
         await ConsentChanges.RecordAsync(s, id, row.EmailOptIn!.Value, source, null, row.Now, ct);
     }
 
-    private const string StoredSql = "SELECT id AS Id, email_opt_in AS EmailOptIn FROM customers WHERE external_id = @ExternalId";
+    private const string SqliteStored = "SELECT id AS Id, email_opt_in AS EmailOptIn FROM customers WHERE external_id = @ExternalId";
+
+    // The row stays locked to the end of the unit, so two nodes changing one customer's consent record both changes in order.
+    private const string SqlServerStored = """
+        SELECT id AS Id, email_opt_in AS EmailOptIn FROM customers WITH (UPDLOCK, HOLDLOCK) WHERE external_id = @ExternalId
+        """;
 
     private static Row ToRow(CustomerIn c, DateTime now)
     {
