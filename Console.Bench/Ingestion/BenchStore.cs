@@ -27,8 +27,9 @@ internal sealed class BenchStore : IDisposable
         new Migrator(db).Migrate();
         var gate = new WriteGate(db);
         var clock = TimeProvider.System;
-        await new UpsertCustomers(db, gate, clock).UpsertAsync(
-            Enumerable.Range(0, Customers).Select(i => new CustomerIn($"cust-{i:D5}", $"c{i}@example.com", $"Customer {i}")).ToList());
+        using (var runner = new StatementRunner(db, gate))
+            await new UpsertCustomers(runner, clock).UpsertAsync(
+                Enumerable.Range(0, Customers).Select(i => new CustomerIn($"cust-{i:D5}", $"c{i}@example.com", $"Customer {i}")).ToList());
         await new UpsertCourses(db, gate, clock, MoneyBounds.Default).UpsertAsync(
             Enumerable.Range(0, Courses).Select(i => new CourseIn($"course-{i:D3}", $"Course {i}", "199.00")).ToList());
         await new UpsertLiveSessions(db, gate, new ExternalIds(db), clock).UpsertAsync(

@@ -1,3 +1,4 @@
+using Console.Domain.Consent;
 using Console.Domain.Data;
 using Console.Domain.Events;
 
@@ -9,18 +10,62 @@ public sealed record CustomerIn(string? ExternalId, string? Email = null, string
 
 /// <summary>
 /// Upserts by externalId. A value left out keeps what is stored, so partial pushes never blank a field;
-/// an upsert always turns a stub (made by an event) into a full customer.
+/// an upsert always turns a stub (made by an event) into a full customer. A batch is one write unit, and a change of
+/// email consent is recorded in it (consent_changes) only for the rows whose stored value really changes.
 /// </summary>
-public sealed class UpsertCustomers(Db db, WriteGate gate, TimeProvider clock)
+public sealed class UpsertCustomers(StatementRunner runner, TimeProvider clock)
 {
-    public Task<UpsertResult> UpsertAsync(IReadOnlyList<CustomerIn> items, CancellationToken ct = default)
+    /// <summary>Source is where consent changes are credited: the API or a CSV import (<see cref="ConsentSources"/>).</summary>
+    public async Task<UpsertResult> UpsertAsync(IReadOnlyList<CustomerIn> items, string source = ConsentSources.Api, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return BatchUpsert.RunAsync(db, gate, items, Refusal, item => ToRow(item, now), SqliteUpsert, SqlServerUpsert, ct);
+        var rejected = new List<Rejection>();
+        var rows = new List<Row>(items.Count);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (Refusal(items[i]) is { } refused) rejected.Add(refused with { Index = i });
+            else rows.Add(ToRow(items[i], now));
+        }
+        if (rows.Count > 0)
+            await runner.WriteAsync(new WriteUnit<object>(async (s, t) =>
+            {
+                foreach (var row in rows) await WriteAsync(s, row, source, t);
+                return rows;
+            }, _ => true, _ => null, UndoFree: true), ct);
+        return new UpsertResult(rows.Count, Rejection.InOrder(rejected));
     }
+
+    public Task<UpsertResult> UpsertAsync(IReadOnlyList<CustomerIn> items, CancellationToken ct) => UpsertAsync(items, ConsentSources.Api, ct);
 
     private sealed record Row(string ExternalId, string? Email, string? Name, string? Phone, string? City, string? Source,
         bool? EmailOptIn, DateTime? CreatedAt, DateTime Now);
+
+    private sealed record Stored
+    {
+        public long Id { get; init; }
+        public bool EmailOptIn { get; init; }
+    }
+
+    private static async Task WriteAsync(Statements s, Row row, string source, CancellationToken ct)
+    {
+        // Only a row that names its consent can change it, so the others cost no look-up.
+        var stored = s.Dialect == Dialect.Sqlite ? SqliteStored : SqlServerStored;
+        var before = row.EmailOptIn is null ? null
+            : await s.SingleOrDefaultAsync<Stored>(stored, ct, ("ExternalId", row.ExternalId)) ?? new Stored { Id = 0, EmailOptIn = false };
+        await s.ExecuteAsync(s.Dialect == Dialect.Sqlite ? SqliteUpsert : SqlServerUpsert, ct,
+            ("ExternalId", row.ExternalId), ("Email", row.Email), ("Name", row.Name), ("Phone", row.Phone), ("City", row.City),
+            ("Source", row.Source), ("EmailOptIn", row.EmailOptIn), ("CreatedAt", row.CreatedAt), ("Now", row.Now));
+        if (before is null || before.EmailOptIn == row.EmailOptIn) return;
+        var id = before.Id != 0 ? before.Id : (await s.SingleOrDefaultAsync<Stored>(stored, ct, ("ExternalId", row.ExternalId)))!.Id;
+        await ConsentChanges.RecordAsync(s, id, row.EmailOptIn!.Value, source, null, row.Now, ct);
+    }
+
+    private const string SqliteStored = "SELECT id AS Id, email_opt_in AS EmailOptIn FROM customers WHERE external_id = @ExternalId";
+
+    // The row stays locked to the end of the unit, so two nodes changing one customer's consent record both changes in order.
+    private const string SqlServerStored = """
+        SELECT id AS Id, email_opt_in AS EmailOptIn FROM customers WITH (UPDLOCK, HOLDLOCK) WHERE external_id = @ExternalId
+        """;
 
     private static Row ToRow(CustomerIn c, DateTime now)
     {

@@ -1,6 +1,6 @@
 namespace Console.Tests.Api;
 
-/// <summary>Look-ups of the partner, experiment, survey, recommendation and model capabilities, and the public tracked-link redirect.</summary>
+/// <summary>Look-ups of the partner, experiment, survey, recommendation and model capabilities, the public tracked-link redirect and the unsubscribe page.</summary>
 public static class CapabilityPaths
 {
     public static PathEndpoint[] All(Known known)
@@ -47,6 +47,15 @@ public static class CapabilityPaths
             new("GET /r/{code}", [$"/r/{known.Link}"], [.. Under("/r/"), ("/r/" + known.Link.ToLowerInvariant() + "x", Expect.Refused)], Manage: false)
             {
                 Page = true,
+            },
+            // The unsubscribe page: showing it never writes, and a token that was not signed here, or was changed, is refused.
+            new("GET /u/{token}", [known.Unsubscribe],
+                [
+                    .. Under("/u/"), (known.Unsubscribe + "x", Expect.Refused), (known.Unsubscribe[..^2], Expect.Refused),
+                    (known.Unsubscribe.ToUpperInvariant(), Expect.Refused),
+                ], Manage: false)
+            {
+                Page = true, PageAnswer = Expect.Ok,
             },
         ];
     }

@@ -27,6 +27,7 @@ public static class HostileCorpus
         ("PATCH /api/v1/kols/{id}", 50), ("POST /api/v1/kols/{id}/contracts", 80), ("POST /api/v1/kols/{id}/links", 50),
         ("POST /api/v1/payouts", 30), ("PATCH /api/v1/experiments/{key}", 40), ("POST /api/v1/surveys", 70),
         ("POST /api/v1/surveys/{id}/responses", 80), ("GET /api/v1/surveys/{id}", 50),
+        ("GET /u/{token}", 40),
     ];
 
     public static IEnumerable<string> Endpoints => Plan.Select(p => p.Name);

@@ -63,8 +63,12 @@ public sealed class HostileFixture : IAsyncLifetime
                 new { key = "why", kind = "text", text = new Dictionary<string, string> { ["en"] = "Why?", ["zh-Hans"] = "为什么？" } },
             },
         });
+        long customerId;
+        await using (var connection = await App.Store.Db.OpenAsync())
+            customerId = await connection.ExecuteScalarAsync<long>("SELECT id FROM customers WHERE external_id = @Customer", new { Known.Customer });
+        var unsubscribe = new Uri(App.Service<Console.Domain.Email.IUnsubscribeLinks>().UrlFor(customerId, null)).AbsolutePath;
         Known = new Known(coupon, patch, groupBuy, team.GetProperty("groupBuyTeam").GetProperty("teamId").GetInt64(), kol, link.GetProperty("code").GetString()!,
-            survey);
+            Survey: survey, Unsubscribe: unsubscribe);
 
         // A response answers with its sentiment: the models load here, not inside the first request's time limit.
         await App.Service<Console.Domain.Text.SentimentScorer>().ModelsAsync(CancellationToken.None);

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Console.Tests.Api;
 
 /// <summary>What the store holds before the hostile requests start, so that their valid parts refer to real things.</summary>
-public sealed record Known(long CouponCampaign, long PatchCampaign, long GroupBuyCampaign, long Team, long Kol = 1, string Link = "FZLINK", long Survey = 1)
+public sealed record Known(long CouponCampaign, long PatchCampaign, long GroupBuyCampaign, long Team, long Kol = 1, string Link = "FZLINK",
+    long Survey = 1, string Unsubscribe = "/u/unsigned")
 {
     public const string Course = "fz-course";        // 199.00, category art
     public const string Course2 = "fz-course-2";     // 300.00, category code

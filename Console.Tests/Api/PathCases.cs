@@ -5,6 +5,8 @@ public sealed record PathEndpoint(string Name, string[] Valid, (string Path, Exp
 {
     /// <summary>A public page for browsers (a tracked link): no key, refusals as HTML pages, and a followed link records its click.</summary>
     public bool Page { get; init; }
+    /// <summary>What a valid look-up of a page answers: a tracked link redirects (and records its click), other pages show themselves.</summary>
+    public Expect PageAnswer { get; init; } = Expect.Redirect;
     /// <summary>A look-up that records something when it succeeds (an experiment's first exposure); its refusals still write nothing.</summary>
     public bool Writes { get; init; }
 }

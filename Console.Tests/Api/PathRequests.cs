@@ -19,7 +19,10 @@ public static class PathRequests
         {
             // A link is public, so any key is ignored; following it records a click, which is the write it must make.
             Key[] keys = [Key.Manage, Key.None, Key.Unknown, Key.Injection, Key.Huge];
-            if (c == 0 || rng.Next(3) == 0) return valid with { Key = keys[rng.Next(keys.Length)], Expect = Expect.Redirect, ReadOnly = false, Page = true };
+            if (c == 0 || rng.Next(3) == 0) return valid with
+                {
+                    Key = keys[rng.Next(keys.Length)], Expect = endpoint.PageAnswer, ReadOnly = endpoint.PageAnswer != Expect.Redirect, Page = true,
+                };
             var (pagePath, pageExpect) = endpoint.Hostile[rng.Next(endpoint.Hostile.Length)];
             return Get(pagePath, pageExpect, "a link that names nothing") with { Key = keys[rng.Next(keys.Length)], Page = true };
         }

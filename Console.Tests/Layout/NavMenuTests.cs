@@ -15,7 +15,7 @@ public sealed class NavMenuTests : UiContext
         Assert.Equal(["Nav.Sales", "Nav.Audience", "Nav.Insights"], NavCatalog.Visible(new HashSet<string> { UiPolicies.SignedIn }).Select(a => a.LabelKey));
         var admin = Assert.Single(NavCatalog.Visible(new HashSet<string> { UiPolicies.Admin }));
         Assert.Equal("Nav.Admin", admin.LabelKey);
-        Assert.Equal(["/admin/users", "/admin/api-keys", "/admin/audit", "/admin/jobs"], admin.Pages.Select(p => p.Href));
+        Assert.Equal(["/admin/users", "/admin/api-keys", "/admin/audit", "/admin/jobs", "/admin/privacy"], admin.Pages.Select(p => p.Href));
         Assert.All(NavCatalog.Areas.SelectMany(a => a.Pages), p => Assert.StartsWith("/", p.Href));
     }
 
@@ -28,7 +28,7 @@ public sealed class NavMenuTests : UiContext
         var forAdmin = Render<NavMenu>();
         Assert.Contains("Audit log", forAdmin.Markup);
         Assert.Contains("Jobs", forAdmin.Markup);
-        Assert.Equal(11, forAdmin.FindAll("a[href]").Count);
+        Assert.Equal(12, forAdmin.FindAll("a[href]").Count);
 
         auth.SetPolicies(UiPolicies.SignedIn);
         var forMarketer = Render<NavMenu>();

@@ -41,6 +41,7 @@ public abstract class UiContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<Console.Domain.Recommendations.CourseCards>();
         Services.AddSingleton<ExternalIds>();
         Services.AddSingleton<Console.Domain.Customers.EraseCustomer>();
+        Services.AddSingleton<Console.Domain.Consent.ConsentChanges>();
     }
 
     protected TempStore Store { get; }

@@ -106,5 +106,6 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.CustomerFeedback>();
         PartnersRegistrations.Add(services);
         ExperimentsRegistrations.Add(services);
+        ConsentRegistrations.Add(services);
     }
 }

@@ -52,6 +52,7 @@ public static class UiServices
         Components.Pages.Surveys.RespondentPage.Map(app);
         Components.Pages.Surveys.SurveyDownloads.Map(app);
         Components.Pages.Customers.CustomerDataDownload.Map(app);
+        Components.Pages.Consent.UnsubscribePage.Map(app);
         return app;
     }
 

@@ -1,3 +1,4 @@
+using Console.Domain.Consent;
 using Console.Domain.Courses;
 using Console.Domain.Customers;
 using Console.Domain.Data;
@@ -20,7 +21,7 @@ internal static class ImportKinds
         [
             new BatchCsv<CustomerIn>("customers", ["externalId"], ["email", "name", "phone", "city", "source", "emailOptIn", "createdAt"],
                 r => new CustomerIn(r["externalId"], r["email"], r["name"], r["phone"], r["city"], r["source"], r["emailOptIn"], r["createdAt"]),
-                async (items, ct) => Upserted(await customers.UpsertAsync(items, ct))),
+                async (items, ct) => Upserted(await customers.UpsertAsync(items, ConsentSources.Import, ct))),
             new BatchCsv<CourseIn>("courses", ["externalId", "title", "listPrice"], ["category", "lecturer", "status"],
                 r => new CourseIn(r["externalId"], r["title"], r["listPrice"], r["category"], r["lecturer"], r["status"]),
                 async (items, ct) => Upserted(await courses.UpsertAsync(items, ct))),

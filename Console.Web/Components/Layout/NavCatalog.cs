@@ -51,6 +51,7 @@ public static class NavCatalog
             new("/admin/api-keys", "Nav.ApiKeys", Icons.Material.Outlined.Key, UiPolicies.Admin),
             new("/admin/audit", "Nav.Audit", Icons.Material.Outlined.History, UiPolicies.Admin),
             new("/admin/jobs", "Nav.Jobs", Icons.Material.Outlined.Schedule, UiPolicies.Admin),
+            new("/admin/privacy", "Consent.Nav", Icons.Material.Outlined.PrivacyTip, UiPolicies.Admin, typeof(Console.Web.Resources.ConsentStrings)),
         ]),
     ];
 

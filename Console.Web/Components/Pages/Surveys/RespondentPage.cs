@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Console.Domain.Consent;
 using Console.Domain.Data;
 using Console.Domain.Surveys;
+using Console.Web.Components.Pages.Consent;
 using Console.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -28,8 +30,10 @@ internal static class RespondentPage
     private static bool Chinese => CultureInfo.CurrentUICulture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<IResult> ShowAsync(string token, HttpContext http, SurveyLinks links, GetSurvey surveys,
-        IStringLocalizer<SurveysStrings> l, CancellationToken ct)
+        IStringLocalizer<SurveysStrings> l, PrivacyTexts privacy, IStringLocalizer<ConsentStrings> c, CancellationToken ct)
     {
+        var footer = PrivacyFooter.Html(await privacy.GetAsync(ct), Chinese, c);
+        IResult Page(string title, string body, int status = 200) => Write(title, body + footer, status);
         var link = await links.FindAsync(token, ct);
         var survey = link is null ? null : await surveys.FindAsync(link.SurveyId, ct);
         if (link is null || survey is null) return Page(l["Surveys.Respond.NotFound"], Message(l["Surveys.Respond.NotFoundText"]), 404);
@@ -40,8 +44,10 @@ internal static class RespondentPage
     }
 
     private static async Task<IResult> SubmitAsync(string token, HttpContext http, SurveyLinks links, GetSurvey surveys, SubmitResponse submit,
-        IStringLocalizer<SurveysStrings> l, CancellationToken ct)
+        IStringLocalizer<SurveysStrings> l, PrivacyTexts privacy, IStringLocalizer<ConsentStrings> c, CancellationToken ct)
     {
+        var footer = PrivacyFooter.Html(await privacy.GetAsync(ct), Chinese, c);
+        IResult Page(string title, string body, int status = 200) => Write(title, body + footer, status);
         var link = await links.FindAsync(token, ct);
         var survey = link is null ? null : await surveys.FindAsync(link.SurveyId, ct);
         if (link is null || survey is null) return Page(l["Surveys.Respond.NotFound"], Message(l["Surveys.Respond.NotFoundText"]), 404);
@@ -148,7 +154,7 @@ internal static class RespondentPage
         return html.ToString();
     }
 
-    private static IResult Page(string title, string body, int status = 200)
+    private static IResult Write(string title, string body, int status)
     {
         var lang = Chinese ? "zh-Hans" : "en";
         var html = $"""
@@ -159,6 +165,7 @@ internal static class RespondentPage
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>{E(title)}</title>
             <link rel="stylesheet" href="/css/survey.css">
+            <link rel="stylesheet" href="/css/consent.css">
             <script src="/js/survey-respond.js" defer></script>
             </head>
             <body><main class="sv-page"><h1>{E(title)}</h1>{body}</main></body>
