@@ -27,6 +27,7 @@ public static class CustomerDataMap
         new("experiment_exposures", "customer_id", "experimentAssignments"),
         new("survey_links", "customer_id", "surveyLinks"),
         new("survey_responses", "customer_id", "surveyAnswers"),
+        new("consent_changes", "customer_id", "consentHistory"),
     ];
 
     private static readonly DialectSql IdColumnsSql = new(d => d == Dialect.Sqlite

@@ -40,6 +40,9 @@ public sealed class EraseCustomer(StatementRunner runner, ExternalIds externalId
             var now = clock.GetUtcNow().UtcDateTime;
             var pseudonym = PseudonymPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
             var erasedTexts = await EraseAnswersAsync(s, id.Value, token);
+            // Consent ends with the customer; the history keeps that it ended by erasure.
+            if (await s.ScalarAsync<long>("SELECT email_opt_in FROM customers WHERE id = @id", token, ("id", id.Value)) == 1)
+                await Consent.ConsentChanges.RecordAsync(s, id.Value, false, Consent.ConsentSources.Erasure, null, now, token);
             await s.ExecuteAsync(
                 """
                 UPDATE customers SET external_id = @pseudonym, email = NULL, name = NULL, phone = NULL, city = NULL, email_opt_in = 0,

@@ -71,6 +71,9 @@ public sealed class ExportCustomer(Db db)
             SELECT s.name AS survey, r.response_id, r.answers_json AS answers, r.nps_score, r.csat_score, r.sentiment, r.submitted_at
             FROM survey_responses r JOIN surveys s ON s.id = r.survey_id WHERE r.customer_id = @id ORDER BY r.submitted_at, r.id
             """,
+        ["consentHistory"] = """
+            SELECT opt_in, source, email_campaign_id, changed_at FROM consent_changes WHERE customer_id = @id ORDER BY id
+            """,
     };
 
     /// <summary>The sections the export holds, in order: every section of the data map, and refunds beside the orders.</summary>
