@@ -37,6 +37,12 @@ public static class CapabilityPaths
                     ($"/api/v1/recommendations/{Known.Customer}", Expect.Refused), ($"/api/v1/propensity/{Known.Customer}", Expect.Refused),
                     .. Query($"/api/v1/recommendations/{Known.Customer}", "?limit=3", "?limit=%FF"),
                 ], Manage: false),
+            new("GET /api/v1/segments, /{id} and /{id}/preview", ["/api/v1/segments", "/api/v1/segments/fields", "/api/v1/segments?sort=size&direction=asc&skip=0&take=5"],
+                [
+                    .. Under("/api/v1/segments/"), .. Under("/api/v1/segments/", "/preview"),
+                    .. Query("/api/v1/segments", "?sort=%FF", "?sort=1", "?sort=name;DROP", "?direction=up", "?take=0", "?take=201", "?take=abc",
+                        "?skip=-1", "?skip=99999999999999999999"),
+                ], Manage: true),
             new("GET /r/{code}", [$"/r/{known.Link}"], [.. Under("/r/"), ("/r/" + known.Link.ToLowerInvariant() + "x", Expect.Refused)], Manage: false)
             {
                 Page = true,
