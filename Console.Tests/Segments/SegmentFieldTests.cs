@@ -15,6 +15,8 @@ public sealed class SegmentFieldTests(SegmentShop shop) : IClassFixture<SegmentS
     [InlineData("purchased_course", "none", null, "cai,eve")]
     [InlineData("purchased_category", "in", """["programming"]""", "ann,bob,dan")]
     [InlineData("purchased_category", "not_in", """["design"]""", "ann,bob,cai,eve")]
+    [InlineData("purchased_category", "any", null, "ann,bob,dan")]
+    [InlineData("purchased_category", "none", null, "cai,eve")]
     [InlineData("orders", "eq", "0", "cai,eve")]
     [InlineData("orders", "ne", "1", "cai,dan,eve")]
     [InlineData("orders", "gt", "0", "ann,bob,dan")]

@@ -100,7 +100,7 @@ public sealed class SegmentSqlTests
     [InlineData("""{"all":[]}""", "rule.all", FieldCodes.AtLeastItems)]
     [InlineData("""{"all":[1]}""", "rule.all[0]", FieldCodes.RuleShape)]
     [InlineData("""[]""", "rule", FieldCodes.RuleShape)]
-    [InlineData("""{"all":[{"all":[{"all":[{"all":[{"all":[{"field":"orders","op":"eq","value":1}]}]}]}]}]}""", "rule.all[0].all[0].all[0].all[0].all[0]", FieldCodes.RuleTooDeep)]
+    [InlineData("""{"all":[{"all":[{"all":[{"all":[{"all":[{"all":[{"field":"orders","op":"eq","value":1}]}]}]}]}]}]}""", "rule.all[0].all[0].all[0].all[0].all[0]", FieldCodes.RuleTooDeep)]
     public void Validation_errors_name_the_path_of_the_condition(string json, string path, string code)
     {
         var errors = new FieldErrors();

@@ -148,6 +148,31 @@ public sealed class SegmentsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_experiment_whose_audience_is_a_segment_assigns_only_its_members_and_exposes_no_one_else()
+    {
+        var segment = (await JsonAsync(await CreateAsync("""{"name":"Shanghai","rule":{"all":[{"field":"city","op":"eq","value":"Shanghai"}]}}""")))
+            .GetProperty("id").GetInt64();
+        var created = await _manage.PostAsJsonAsync("/api/v1/experiments", new
+        {
+            key = "seg-exp", name = "Shanghai test", audience = "segment", audienceSegmentId = segment, status = "running",
+            variants = new[] { new { key = "control", weight = 50 }, new { key = "treatment", weight = 50 } }, metric = new { kind = "conversion" },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var read = await JsonAsync(await _manage.GetAsync("/api/v1/experiments/seg-exp"));
+        Assert.Equal("segment", read.GetProperty("audience").GetString());
+        Assert.Equal(segment, read.GetProperty("audienceSegmentId").GetInt64());
+
+        var member = await JsonAsync(await _ingest.GetAsync("/api/v1/experiments/seg-exp/assignment?customer=sh-1"));
+        Assert.True(member.GetProperty("inExperiment").GetBoolean());
+        var outsider = await JsonAsync(await _ingest.GetAsync("/api/v1/experiments/seg-exp/assignment?customer=bj-1"));
+        Assert.False(outsider.GetProperty("inExperiment").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, outsider.GetProperty("variant").ValueKind);
+        using var db = _app.Store.Db.Open();
+        Assert.Equal(["sh-1"], db.Query<string>(
+            "SELECT c.external_id FROM experiment_exposures x JOIN customers c ON c.id = x.customer_id ORDER BY c.external_id"));
+    }
+
+    [Fact]
     public async Task The_daily_size_job_run_twice_keeps_one_row_per_segment_and_day()
     {
         await CreateAsync("""{"name":"Shanghai","rule":{"all":[{"field":"city","op":"eq","value":"Shanghai"}]}}""");

@@ -105,7 +105,7 @@ public static class ErrorText
         [ExperimentRefusals.NotFound] = "No experiment '{0}'.",
         [ExperimentRefusals.Running] = "Experiment '{0}' has started: its variants and weights are frozen.",
         [ExperimentRefusals.NotRunning] = "Experiment '{0}' is not running.",
-        [Console.Domain.Segments.SegmentRefusals.InUse] = "Segment {0} is the audience of {1} running campaigns or experiments.",
+        [Console.Domain.Segments.SegmentRefusals.InUse] = "Segment {0} is the audience of a coupon campaign or an experiment that has not ended.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool Knows(string code) => Texts.ContainsKey(code);

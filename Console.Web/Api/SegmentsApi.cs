@@ -157,7 +157,7 @@ internal static class SegmentsApi
         {
             ArchiveSegment.Outcome.Archived => TypedResults.NoContent(),
             ArchiveSegment.Outcome.NotFound => NoSegment(id),
-            ArchiveSegment.Outcome.InUse u => Problems.Refusal(SegmentRefusals.InUse, ErrorText.English(SegmentRefusals.InUse, [id, u.Users])),
+            ArchiveSegment.Outcome.InUse u => Problems.Refusal(SegmentRefusals.InUse, ErrorText.English(SegmentRefusals.InUse, [id])),
             var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
         };
 

@@ -20,5 +20,6 @@ internal static class SegmentsRegistrations
         services.AddSingleton<ScorePropensity>();
         services.AddSingleton<RecordSegmentSizes>();
         services.AddSingleton<SegmentCatalogue>();
+        services.AddSingleton<SegmentPickers>();
     }
 }
