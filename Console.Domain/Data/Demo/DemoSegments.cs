@@ -17,8 +17,8 @@ internal static class DemoSegments
 
     private static readonly (string Name, string Rule)[] Specs =
     [
-        ("Watched over 30 minutes last week, did not buy",
-            """{"all":[{"field":"watch_minutes_30d","op":"gte","value":30},{"field":"last_order_days","op":"lte","value":7},{"field":"orders","op":"eq","value":0}]}"""),
+        ("Watched over 30 minutes this month, no purchase this week",
+            """{"all":[{"field":"watch_minutes_30d","op":"gte","value":30},{"any":[{"field":"orders","op":"eq","value":0},{"field":"last_order_days","op":"gt","value":7}]}]}"""),
         ("Detractors", """{"all":[{"field":"nps_category","op":"in","value":["detractor"]}]}"""),
         ("High purchase propensity, opted in",
             """{"all":[{"field":"propensity","op":"gte","value":0.6},{"field":"email_opt_in","op":"is","value":true}]}"""),
