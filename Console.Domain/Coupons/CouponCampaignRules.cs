@@ -12,13 +12,13 @@ public sealed record CouponCampaignInput(string? Name = null, string? Kind = nul
     string? Audience = null, IReadOnlyList<string?>? AudienceCustomerExternalIds = null, string? StartsAt = null, string? EndsAt = null,
     long? TotalLimit = null, long? PerCustomerLimit = null, decimal? Budget = null, bool? Stackable = null, long? Priority = null,
     string? Code = null, int? GenerateCodes = null, bool? ReturnUseOnRefund = null, string? Status = null,
-    string? LiveSessionExternalId = null, long? ClaimMinutes = null);
+    string? LiveSessionExternalId = null, long? ClaimMinutes = null, long? AudienceSegmentId = null);
 
 /// <summary>A checked campaign: ids resolved, money in fen, value in hundredths, times UTC.</summary>
 internal sealed record CouponCampaignSpec(string Name, string Kind, long Value, long? MinSpend, long? MaxDiscount, string Eligibility,
     IReadOnlyList<long> CourseIds, IReadOnlyList<string> Categories, string Audience, IReadOnlyList<long> CustomerIds,
     DateTime? StartsAt, DateTime? EndsAt, long? TotalLimit, long? PerCustomerLimit, long? Budget, bool Stackable, long Priority,
-    string Status, bool ReturnUseOnRefund, long? LiveSessionId, long? ClaimMinutes);
+    string Status, bool ReturnUseOnRefund, long? LiveSessionId, long? ClaimMinutes, long? SegmentId = null);
 
 /// <summary>The same checks for the API and the console's forms; errors are field codes with their arguments.</summary>
 internal static partial class CouponCampaignRules
@@ -44,7 +44,7 @@ internal static partial class CouponCampaignRules
         var perCustomer = fields.Whole("perCustomerLimit", input.PerCustomerLimit, 1);
         var priority = fields.Whole("priority", input.Priority, -1_000_000, 1_000_000) ?? 0;
         var claimMinutes = fields.Whole("claimMinutes", input.ClaimMinutes, 1, 7 * 24 * 60);
-        var audience = fields.OneOf("audience", input.Audience, Audiences.Everyone, Audiences.All);
+        var audience = fields.OneOf("audience", input.Audience, Audiences.Everyone, Audiences.WithSegment);
         var status = fields.OneOf("status", input.Status, CampaignStatus.Draft, CampaignStatus.All);
         var startsAt = fields.Time("startsAt", input.StartsAt);
         var endsAt = fields.Time("endsAt", input.EndsAt);
@@ -105,10 +105,29 @@ internal static partial class CouponCampaignRules
             if (liveSessionId is null) fields.Add("liveSessionExternalId", FieldCodes.UnknownLiveSession, live);
         }
 
+        var segmentId = audience == Audiences.Segment ? await SegmentAsync(connection, tx, input.AudienceSegmentId, fields, ct) : null;
+
         if (!fields.Valid) return null;
+        // The audience column keeps the store's own words; a segment row beside it narrows 'everyone' to the segment.
         return new CouponCampaignSpec(name, kind, value!.Value, minSpend, maxDiscount, eligibility, courses.Select(c => c.Id).ToList(),
-            categories, audience, customerIds, startsAt, endsAt, totalLimit, perCustomer, budget, input.Stackable ?? false, priority,
-            status, input.ReturnUseOnRefund ?? false, liveSessionId, claimMinutes);
+            categories, segmentId is null ? audience : Audiences.Everyone, customerIds, startsAt, endsAt, totalLimit, perCustomer, budget, input.Stackable ?? false, priority,
+            status, input.ReturnUseOnRefund ?? false, liveSessionId, claimMinutes, segmentId);
+    }
+
+    private static async Task<long?> SegmentAsync(DbConnection connection, DbTransaction? tx, long? segmentId, OrderFields fields,
+        CancellationToken ct)
+    {
+        if (segmentId is null)
+        {
+            fields.Add("audienceSegmentId", FieldCodes.Required);
+            return null;
+        }
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                """
+                SELECT COUNT(*) FROM segments WHERE id = @segmentId AND archived_at IS NULL
+                """, new { segmentId }, tx, cancellationToken: ct)) > 0) return segmentId;
+        fields.Add("audienceSegmentId", FieldCodes.UnknownSegment, segmentId);
+        return null;
     }
 
     /// <summary>A shared code as typed by people: letters, digits, '-' and '_'; stored and matched upper-case.</summary>

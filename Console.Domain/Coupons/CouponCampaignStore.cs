@@ -77,11 +77,15 @@ internal static class CouponCampaignStore
             SELECT cu.external_id FROM coupon_campaign_customers cc JOIN customers cu ON cu.id = cc.customer_id
             WHERE cc.campaign_id = @id ORDER BY cu.external_id
             """, new { id }, tx, cancellationToken: ct));
+        var segmentId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            SELECT segment_id FROM coupon_campaign_segments WHERE campaign_id = @id
+            """, new { id }, tx, cancellationToken: ct));
         return new CouponCampaign(row.Id, row.Name, row.Kind, row.Value, row.MinSpend, row.MaxDiscount, courses.ToList(),
-            categories.ToList(), row.Audience, customers.ToList(), row.StartsAt, row.EndsAt, row.TotalLimit, row.PerCustomerLimit,
+            categories.ToList(), segmentId is null ? row.Audience : Audiences.Segment, customers.ToList(), row.StartsAt, row.EndsAt, row.TotalLimit, row.PerCustomerLimit,
             row.Budget, row.BudgetUsed, row.Stackable, row.Priority, row.Status, row.ReturnUseOnRefund, row.LiveSessionExternalId,
             row.ClaimMinutes, row.Uses, figures.DiscountGiven, figures.Revenue, figures.SharedCode, figures.UniqueCodes,
-            figures.UniqueCodesUsed, row.CreatedAt, row.UpdatedAt);
+            figures.UniqueCodesUsed, row.CreatedAt, row.UpdatedAt) { AudienceSegmentId = segmentId };
     }
 
     /// <summary>Replaces the eligible courses, categories and audience list of a campaign with the checked ones.</summary>
@@ -92,7 +96,13 @@ internal static class CouponCampaignStore
             DELETE FROM coupon_campaign_courses WHERE campaign_id = @id;
             DELETE FROM coupon_campaign_categories WHERE campaign_id = @id;
             DELETE FROM coupon_campaign_customers WHERE campaign_id = @id;
+            DELETE FROM coupon_campaign_segments WHERE campaign_id = @id;
             """, new { id }, tx, cancellationToken: ct));
+        if (spec.SegmentId is { } segmentId)
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO coupon_campaign_segments (campaign_id, segment_id) VALUES (@id, @segmentId)
+                """, new { id, segmentId }, tx, cancellationToken: ct));
         await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO coupon_campaign_courses (campaign_id, course_id) VALUES (@id, @courseId)

@@ -36,10 +36,11 @@ internal static class CouponChecks
         public string Status { get; init; } = "";
         public long? LiveSessionId { get; init; }
         public long? ClaimMinutes { get; init; }
+        public long? SegmentId { get; init; }
     }
 
     public static async Task<(List<CouponTerms> Terms, List<RejectedCoupon> Rejected)> CheckAsync(Statements run, PriceRequest request,
-        DateTime now, CancellationToken ct)
+        DateTime now, Segments.SegmentMembers segments, CancellationToken ct)
     {
         var terms = new List<CouponTerms>();
         var rejected = new List<RejectedCoupon>();
@@ -47,7 +48,7 @@ internal static class CouponChecks
         {
             var normalised = CouponCampaignRules.Normalise(code);
             var row = await run.SingleOrDefaultAsync<Row>(LookUpSql, ct, ("code", normalised));
-            var refusal = row is null ? CouponRefusals.NotFound : await RefusalAsync(run, row, request, now, ct);
+            var refusal = row is null ? CouponRefusals.NotFound : await RefusalAsync(run, row, request, now, segments, ct);
             if (refusal is not null) rejected.Add(new RejectedCoupon(code, refusal));
             else
                 terms.Add(new CouponTerms(row!.Code, row.CampaignId, row.CodeId, row.Kind, row.Value, row.MinSpend, row.MaxDiscount,
@@ -62,12 +63,14 @@ internal static class CouponChecks
                c.min_spend AS MinSpend, c.max_discount AS MaxDiscount, c.eligibility, c.audience, c.starts_at AS StartsAt,
                c.ends_at AS EndsAt, c.total_limit AS TotalLimit, c.per_customer_limit AS PerCustomerLimit, c.budget,
                c.budget_used AS BudgetUsed, c.uses, c.stackable, c.priority, c.status, c.live_session_id AS LiveSessionId,
-               c.claim_minutes AS ClaimMinutes
+               c.claim_minutes AS ClaimMinutes, s.segment_id AS SegmentId
         FROM coupon_codes k JOIN coupon_campaigns c ON c.id = k.campaign_id
+        LEFT JOIN coupon_campaign_segments s ON s.campaign_id = c.id
         WHERE k.code = @code
         """;
 
-    private static async Task<string?> RefusalAsync(Statements run, Row c, PriceRequest request, DateTime now, CancellationToken ct)
+    private static async Task<string?> RefusalAsync(Statements run, Row c, PriceRequest request, DateTime now,
+        Segments.SegmentMembers segments, CancellationToken ct)
     {
         var (connection, tx) = (run.Connection, run.Transaction);
         if (c.Status == CampaignStatus.Draft) return CouponRefusals.NotFound;
@@ -106,6 +109,9 @@ internal static class CouponChecks
                 """, args, ct),
             _ => true,
         };
+        // A segment audience: one look-up of this customer on the checkout's own statements, never a scan of the segment.
+        if (c.SegmentId is { } segmentId)
+            inAudience = request.CustomerId is { } member && await segments.ContainsAsync(run, segmentId, member, ct);
         if (!inAudience || await Surveys.DetractorRule.ExcludesAsync(run, c.CampaignId, request.CustomerId, now, ct))
             return CouponRefusals.AudienceNotEligible;
         if (c.Uses >= c.TotalLimit || c.BudgetUsed >= c.Budget || (c.IsUnique && c.CodeUses > 0)) return CouponRefusals.Exhausted;

@@ -15,6 +15,10 @@ public static class Audiences
     public const string LiveClaimers = "live_claimers";
     public const string List = "list";
     public static readonly string[] All = [Everyone, NewCustomers, LiveClaimers, List];
+
+    /// <summary>Only the members of a saved segment (audienceSegmentId); kept apart from All, which the console's audience picker lists.</summary>
+    public const string Segment = "segment";
+    public static readonly string[] WithSegment = [.. All, Segment];
 }
 
 /// <summary>Campaign status, shared by coupon and group-buy campaigns.</summary>
@@ -55,4 +59,8 @@ public sealed record CouponCampaign(long Id, string Name, string Kind, long Valu
     IReadOnlyList<string> AudienceCustomerExternalIds, DateTime? StartsAt, DateTime? EndsAt, long? TotalLimit,
     long? PerCustomerLimit, long? Budget, long BudgetUsed, bool Stackable, long Priority, string Status, bool ReturnUseOnRefund,
     string? LiveSessionExternalId, long? ClaimMinutes, long Uses, long DiscountGiven, long Revenue, string? SharedCode,
-    long UniqueCodes, long UniqueCodesUsed, DateTime CreatedAt, DateTime UpdatedAt);
+    long UniqueCodes, long UniqueCodesUsed, DateTime CreatedAt, DateTime UpdatedAt)
+{
+    /// <summary>The segment of an audience 'segment'; null for every other audience.</summary>
+    public long? AudienceSegmentId { get; init; }
+}

@@ -62,7 +62,8 @@ public sealed class UpdateCouponCampaign(Db db, TimeProvider clock, MoneyBounds 
     private static CouponCampaignInput Input(CouponCampaign c) => new(c.Name, c.Kind, Money.ToDecimal(c.Value),
         Dec(c.MinSpend), Dec(c.MaxDiscount), c.CourseExternalIds.ToList<string?>(), c.Categories.ToList<string?>(), c.Audience,
         c.AudienceCustomerExternalIds.ToList<string?>(), Iso(c.StartsAt), Iso(c.EndsAt), c.TotalLimit, c.PerCustomerLimit,
-        Dec(c.Budget), c.Stackable, c.Priority, null, null, c.ReturnUseOnRefund, c.Status, c.LiveSessionExternalId, c.ClaimMinutes);
+        Dec(c.Budget), c.Stackable, c.Priority, null, null, c.ReturnUseOnRefund, c.Status, c.LiveSessionExternalId, c.ClaimMinutes,
+        c.AudienceSegmentId);
 
     private static CouponCampaignInput Merge(CouponCampaignInput current, CouponCampaignInput patch) => new(
         patch.Name ?? current.Name, patch.Kind ?? current.Kind, patch.Value ?? current.Value, patch.MinSpend ?? current.MinSpend,
@@ -72,7 +73,8 @@ public sealed class UpdateCouponCampaign(Db db, TimeProvider clock, MoneyBounds 
         patch.EndsAt ?? current.EndsAt, patch.TotalLimit ?? current.TotalLimit, patch.PerCustomerLimit ?? current.PerCustomerLimit,
         patch.Budget ?? current.Budget, patch.Stackable ?? current.Stackable, patch.Priority ?? current.Priority, null, null,
         patch.ReturnUseOnRefund ?? current.ReturnUseOnRefund, patch.Status ?? current.Status,
-        patch.LiveSessionExternalId ?? current.LiveSessionExternalId, patch.ClaimMinutes ?? current.ClaimMinutes);
+        patch.LiveSessionExternalId ?? current.LiveSessionExternalId, patch.ClaimMinutes ?? current.ClaimMinutes,
+        patch.AudienceSegmentId ?? current.AudienceSegmentId);
 
     private static decimal? Dec(long? fen) => fen is { } f ? Money.ToDecimal(f) : null;
 

@@ -48,6 +48,20 @@ public static class FieldCodes
     public const string CouponOrGroupBuy = "coupon_or_group_buy";
     public const string StatusChange = "status_change";                    // from, to
     public const string InvalidText = "invalid_text";                      // bytes that were not UTF-8, or control characters
+    public const string RuleShape = "rule_shape";
+    public const string RuleTooDeep = "rule_too_deep";                     // max depth
+    public const string UnknownMember = "unknown_member";
+    public const string UnknownSegmentField = "unknown_segment_field";     // the field given
+    public const string OperatorNotAllowed = "operator_not_allowed";       // the field's operators, comma-separated
+    public const string FieldNotAvailable = "field_not_available";         // the field
+    public const string ValueNotExpected = "value_not_expected";
+    public const string ExpectsNumber = "expects_number";
+    public const string ExpectsFlag = "expects_flag";
+    public const string ExpectsText = "expects_text";
+    public const string ExpectsTexts = "expects_texts";
+    public const string VariantShape = "variant_shape";
+    public const string UnknownReferences = "unknown_references";         // the ids, comma-separated
+    public const string UnknownSegment = "unknown_segment";               // the segment id
 
     public static readonly string[] All =
     [
@@ -57,5 +71,7 @@ public static class FieldCodes
         UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup, FreePriceUnconfirmed,
         TierRepeated, UrlShape, HostNotAllowed, UnknownCampaign,
         WeightsSum, AtLeastItems, KeyTaken, KeyFixed, KeyShape, CouponOrGroupBuy, StatusChange, InvalidText,
+        RuleShape, RuleTooDeep, UnknownMember, UnknownSegmentField, OperatorNotAllowed, FieldNotAvailable, ValueNotExpected,
+        ExpectsNumber, ExpectsFlag, ExpectsText, ExpectsTexts, VariantShape, UnknownReferences, UnknownSegment,
     ];
 }

@@ -12,7 +12,7 @@ public sealed record Assignment(string Experiment, string? Variant, bool InExper
 /// variant names a coupon campaign, the code handed over; later calls answer what was stored, so the answer never moves.
 /// Racing first calls insert-or-ignore one row under the (experiment, customer) key and all read that one row back.
 /// </summary>
-public sealed class AssignVariant(StatementRunner runner, TimeProvider clock)
+public sealed class AssignVariant(StatementRunner runner, TimeProvider clock, Segments.ISegmentMembers? segments = null)
 {
     public abstract record Outcome
     {
@@ -59,11 +59,26 @@ public sealed class AssignVariant(StatementRunner runner, TimeProvider clock)
         return answers;
     }
 
+    private async Task<bool> InAudienceAsync(long segmentId, string customer, CancellationToken ct)
+    {
+        if (segments is null) return false;
+        long? customerId;
+        await using (var read = await runner.ReadAsync(ct))
+            customerId = await read.ScalarAsync<long?>(
+                """
+                SELECT id FROM customers WHERE external_id = @customer
+                """, ct, ("customer", customer));
+        return customerId is { } id && await segments.ContainsAsync(segmentId, id, ct);
+    }
+
     public static bool IsRunning(Experiment e, DateTime nowUtc) =>
         e.Status == ExperimentStatus.Running && (e.StartsAt is null || e.StartsAt <= nowUtc) && (e.EndsAt is null || nowUtc < e.EndsAt);
 
     private async Task<Assignment> AnswerAsync(Experiment experiment, string customer, ExposureStore.Stored? stored, CancellationToken ct)
     {
+        if (stored is null && experiment.AudienceSegmentId is { } segmentId && !await InAudienceAsync(segmentId, customer, ct))
+            // Outside the audience: neither in the test nor in its holdout, and no exposure is recorded.
+            return new Assignment(experiment.Key, null, false, null, null, null, null, clock.GetUtcNow().UtcDateTime);
         if (stored is null)
         {
             var pick = Bucketing.Assign(experiment.Key, customer, experiment.Coverage, experiment.Variants.Select(v => v.Weight).ToList());

@@ -29,6 +29,10 @@ public static class ExperimentAudiences
 {
     public const string Everyone = "everyone";
     public static readonly string[] All = [Everyone];
+
+    /// <summary>Only the members of a saved segment (audienceSegmentId) take part; kept apart from All, which the console's editor lists.</summary>
+    public const string Segment = "segment";
+    public static readonly string[] WithSegment = [.. All, Segment];
 }
 
 /// <summary>The refusal codes of API.md "Experiments".</summary>
@@ -43,7 +47,8 @@ public static class ExperimentRefusals
 /// <summary>The fields of an experiment as the API and the console's editor send them; everything optional until checked.</summary>
 public sealed record ExperimentInput(string? Key = null, string? Name = null, string? Hypothesis = null,
     IReadOnlyList<VariantInput?>? Variants = null, decimal? Coverage = null, string? Audience = null, MetricInput? Metric = null,
-    IReadOnlyList<string?>? Guardrails = null, string? StartsAt = null, string? EndsAt = null, string? Status = null);
+    IReadOnlyList<string?>? Guardrails = null, string? StartsAt = null, string? EndsAt = null, string? Status = null,
+    long? AudienceSegmentId = null);
 
 /// <summary>weight is a whole percentage; payload is any JSON the storefront wants back with the assignment.</summary>
 public sealed record VariantInput(string? Key = null, int? Weight = null, long? CouponCampaignId = null, long? GroupBuyCampaignId = null,
@@ -57,4 +62,8 @@ public sealed record ExperimentVariant(long Id, int Position, string Key, int We
 public sealed record Experiment(long Id, string Key, string Name, string? Hypothesis, double Coverage, string Audience, string MetricKind,
     IReadOnlyList<string> MetricCourseExternalIds, string? MetricEventType, IReadOnlyList<string> Guardrails, DateTime? StartsAt,
     DateTime? EndsAt, string Status, DateTime? StartedAt, DateTime? StoppedAt, IReadOnlyList<ExperimentVariant> Variants, DateTime CreatedAt,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt)
+{
+    /// <summary>The segment of an audience 'segment'; null when everyone is eligible.</summary>
+    public long? AudienceSegmentId { get; init; }
+}

@@ -13,7 +13,7 @@ internal sealed record VariantSpec(string Key, int Weight, long? CouponCampaignI
 /// <summary>A checked experiment: course ids resolved, times UTC, guardrails as one comma-separated word list.</summary>
 internal sealed record ExperimentSpec(string Key, string Name, string? Hypothesis, IReadOnlyList<VariantSpec> Variants, double Coverage,
     string Audience, string MetricKind, IReadOnlyList<long> CourseIds, string? EventType, string Guardrails, DateTime? StartsAt,
-    DateTime? EndsAt, string Status);
+    DateTime? EndsAt, string Status, long? SegmentId = null);
 
 /// <summary>The same checks for the API and the console's editor; errors are field codes with their arguments.</summary>
 internal static partial class ExperimentRules
@@ -34,7 +34,20 @@ internal static partial class ExperimentRules
             if (c is < 0 or > 1) fields.Add("coverage", FieldCodes.Between, 0, 1);
             else coverage = (double)c;
         }
-        var audience = fields.OneOf("audience", input.Audience, ExperimentAudiences.Everyone, ExperimentAudiences.All);
+        var audience = fields.OneOf("audience", input.Audience, ExperimentAudiences.Everyone, ExperimentAudiences.WithSegment);
+        long? segmentId = null;
+        if (audience == ExperimentAudiences.Segment)
+        {
+            segmentId = input.AudienceSegmentId;
+            if (segmentId is null) fields.Add("audienceSegmentId", FieldCodes.Required);
+            else if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                         """
+                         SELECT COUNT(*) FROM segments WHERE id = @segmentId AND archived_at IS NULL
+                         """, new { segmentId }, tx, cancellationToken: ct)) == 0)
+                fields.Add("audienceSegmentId", FieldCodes.UnknownSegment, segmentId);
+            // The audience column keeps the store's own word; the segment row beside it narrows everyone to the segment.
+            audience = ExperimentAudiences.Everyone;
+        }
         var status = fields.OneOf("status", input.Status, ExperimentStatus.Draft, ExperimentStatus.All);
         var startsAt = fields.Time("startsAt", input.StartsAt);
         var endsAt = fields.Time("endsAt", input.EndsAt);
@@ -81,7 +94,7 @@ internal static partial class ExperimentRules
 
         if (!fields.Valid) return null;
         return new ExperimentSpec(key, name, hypothesis, variants, coverage, audience, metricKind, courseIds, eventType,
-            string.Join(',', guardrails), startsAt, endsAt, status);
+            string.Join(',', guardrails), startsAt, endsAt, status, segmentId);
     }
 
     private static async Task<List<VariantSpec>> VariantsAsync(DbConnection connection, DbTransaction? tx,

@@ -69,7 +69,13 @@ internal static class ExperimentStore
             row.MetricEventType, row.Guardrails.Split(',', StringSplitOptions.RemoveEmptyEntries), row.StartsAt, row.EndsAt, row.Status,
             row.StartedAt, row.StoppedAt,
             variants.Select(v => new ExperimentVariant(v.Id, (int)v.Position, v.Key, (int)v.Weight, v.CouponCampaignId, v.GroupBuyCampaignId, v.Payload))
-                .ToList(), row.CreatedAt, row.UpdatedAt);
+                .ToList(), row.CreatedAt, row.UpdatedAt)
+        {
+            AudienceSegmentId = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                """
+                SELECT segment_id FROM experiment_segments WHERE experiment_id = @id
+                """, new { id = row.Id }, tx, cancellationToken: ct)),
+        };
     }
 
     private static readonly DialectSql InsertVariantSql = new(d =>
@@ -99,6 +105,15 @@ internal static class ExperimentStore
             """
             DELETE FROM experiment_metric_courses WHERE experiment_id = @id
             """, ct, ("id", id));
+        await run.ExecuteAsync(
+            """
+            DELETE FROM experiment_segments WHERE experiment_id = @id
+            """, ct, ("id", id));
+        if (spec.SegmentId is { } segmentId)
+            await run.ExecuteAsync(
+                """
+                INSERT INTO experiment_segments (experiment_id, segment_id) VALUES (@id, @segmentId)
+                """, ct, ("id", id), ("segmentId", segmentId));
         foreach (var course in spec.CourseIds)
             await run.ExecuteAsync(
                 """

@@ -78,13 +78,14 @@ public sealed class UpdateExperiment(StatementRunner runner, TimeProvider clock)
         e.Variants.Select(v => (VariantInput?)new VariantInput(v.Key, v.Weight, v.CouponCampaignId, v.GroupBuyCampaignId,
             v.Payload is null ? null : JsonDocument.Parse(v.Payload).RootElement.Clone())).ToList(),
         (decimal)e.Coverage, e.Audience, new MetricInput(e.MetricKind, e.MetricCourseExternalIds.ToList<string?>(), e.MetricEventType),
-        e.Guardrails.ToList<string?>(), Iso(e.StartsAt), Iso(e.EndsAt), e.Status);
+        e.Guardrails.ToList<string?>(), Iso(e.StartsAt), Iso(e.EndsAt), e.Status,
+        e.AudienceSegmentId) { Audience = e.AudienceSegmentId is null ? e.Audience : ExperimentAudiences.Segment };
 
     private static ExperimentInput Merge(ExperimentInput current, ExperimentInput patch) => new(current.Key,
         patch.Name ?? current.Name, patch.Hypothesis ?? current.Hypothesis, patch.Variants ?? current.Variants,
         patch.Coverage ?? current.Coverage, patch.Audience ?? current.Audience, patch.Metric ?? current.Metric,
         patch.Guardrails ?? current.Guardrails, patch.StartsAt ?? current.StartsAt, patch.EndsAt ?? current.EndsAt,
-        patch.Status ?? current.Status);
+        patch.Status ?? current.Status, patch.AudienceSegmentId ?? current.AudienceSegmentId);
 
     private static string? Iso(DateTime? utc) => utc?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 }

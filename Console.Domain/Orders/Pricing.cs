@@ -35,7 +35,7 @@ public sealed record Price(long ListPrice, IReadOnlyList<Discount> Discounts, lo
 /// price → coupons (see PriceCalculator). It runs on the caller's statements, inside the order's transaction when
 /// creating, so that what it read is what the order then claims.
 /// </summary>
-public sealed class Pricing(TimeProvider clock)
+public sealed class Pricing(TimeProvider clock, Segments.SegmentMembers segments)
 {
     public async Task<Price> PriceAsync(Statements run, PriceRequest request, CancellationToken ct)
     {
@@ -47,7 +47,7 @@ public sealed class Pricing(TimeProvider clock)
             (plan, var refusal) = await GroupBuyChecks.CheckAsync(run.Connection, run.Transaction, groupBuy, request, now, ct);
             if (refusal is not null) return new Price(listPrice, [], listPrice, [], refusal);
         }
-        var (terms, rejected) = await CouponChecks.CheckAsync(run, request, now, ct);
+        var (terms, rejected) = await CouponChecks.CheckAsync(run, request, now, segments, ct);
         var calculation = PriceCalculator.Apply(listPrice, plan?.Price, plan?.CampaignId, terms);
         return new Price(listPrice, calculation.Discounts, calculation.Payable, [.. rejected, .. calculation.Rejected], null)
         {

@@ -171,5 +171,65 @@ public static class CapabilityCases
                 if (rng.Next(2) == 0) Add(m, "top", J.Num(rng.Next(1, 20)));
                 return m;
             }, Stored.Nothing, ReadOnly: true, ["texts"]),
+
+        new("POST /api/v1/segments", HttpMethod.Post, _ => "/api/v1/segments",
+            [new("name", Kind.Text, Required: true, MaxLength: 200)], ["rules", "$type", "size"],
+            SegmentRuleSpecials("rule"),
+            (rng, _) => [new("name", J.Text(ValidValues.Text(rng, 200))), new("rule", SegmentRule(rng))],
+            Stored.Nothing, ReadOnly: false, ["name", "rule"], Manage: true),
+
+        new("POST /api/v1/segments/preview", HttpMethod.Post, _ => "/api/v1/segments/preview",
+            [new("n", Kind.Whole, Min: 0, Max: 100, Int32: true)], ["name", "sample", "$type"],
+            SegmentRuleSpecials("rule"),
+            (rng, _) =>
+            {
+                List<KeyValuePair<string, J>> m = [new("rule", SegmentRule(rng))];
+                if (rng.Next(2) == 0) Add(m, "n", J.Num(rng.Next(0, 101)));
+                return m;
+            }, Stored.Nothing, ReadOnly: true, ["rule"], Manage: true),
+    ];
+
+    private static J Group(string join, params J[] items) => J.Object((join, J.Array(items)));
+
+    private static J Condition(string field, string op, J? value) =>
+        value is null ? J.Object(("field", J.Text(field)), ("op", J.Text(op))) : J.Object(("field", J.Text(field)), ("op", J.Text(op)), ("value", value));
+
+    /// <summary>A valid rule: hostile text stays a value, nested groups, every kind of value.</summary>
+    private static J SegmentRule(Random rng) => J.Object((rng.Next(2) == 0 ? "all" : "any", J.Array(
+        Condition("city", "in", J.Texts(ValidValues.Text(rng), ValidValues.Text(rng))),
+        Condition("watch_minutes_30d", ValidValues.Pick(rng, "gte", "lt", "eq"), J.Num(rng.Next(0, 43_200))),
+        J.Object(("any", J.Array(
+            Condition("net_spent", "gte", J.Num(ValidValues.Money(rng, 100_000_000m))),
+            Condition("email_opt_in", "is", rng.Next(2) == 0 ? J.True : J.False),
+            Condition("nps_category", "not_in", J.Texts("detractor")),
+            Condition("purchased_course", ValidValues.Pick(rng, "any", "none"), null),
+            Condition("source", "ne", J.Text(ValidValues.Text(rng)))))))));
+
+    private static Special[] SegmentRuleSpecials(string field) =>
+    [
+        Set("a rule left out", Verdict.Refused, field, null),
+        Set("a rule as text", Verdict.Refused, field, J.Text("city = 'x'")),
+        Set("a rule as an array", Verdict.Refused, field, J.EmptyArray),
+        Set("an empty group", Verdict.Refused, field, J.Object(("all", J.EmptyArray))),
+        Set("an unknown field", Verdict.Refused, field, J.Object(("all", J.Array(Condition("shoe_size", "eq", J.Num(1)))))),
+        Set("an operator the field does not have", Verdict.Refused, field, J.Object(("all", J.Array(Condition("city", "gte", J.Text("x")))))),
+        Set("an injected operator", Verdict.Refused, field, J.Object(("all", J.Array(Condition("orders", ">= 0 OR 1=1 --", J.Num(1)))))),
+        Set("an injected field", Verdict.Refused, field, J.Object(("all", J.Array(Condition("city = city; DROP TABLE customers; --", "eq", J.Text("x")))))),
+        Set("a count past long", Verdict.Refused, field, J.Object(("all", J.Array(Condition("orders", "gte", J.Lit("1e400")))))),
+        Set("money with three decimals", Verdict.Refused, field, J.Object(("all", J.Array(Condition("net_spent", "gte", J.Lit("1.001")))))),
+        Set("a number as text", Verdict.Refused, field, J.Object(("all", J.Array(Condition("orders", "gte", J.Text("1")))))),
+        Set("a value for any", Verdict.Refused, field, J.Object(("all", J.Array(Condition("purchased_course", "any", J.Texts("x")))))),
+        Set("an unknown course", Verdict.Refused, field, J.Object(("all", J.Array(Condition("purchased_course", "in", J.Texts("no-such-course")))))),
+        Set("an extra member in a condition", Verdict.Refused, field,
+            J.Object(("all", J.Array(J.Object(("field", J.Text("orders")), ("op", J.Text("eq")), ("value", J.Num(1)), ("sql", J.Text("1=1"))))))),
+        Set("groups six deep", Verdict.Refused, field,
+            Group("all", Group("all", Group("all", Group("all", Group("all", Group("all", Condition("orders", "eq", J.Num(1))))))))),
+        Set("51 conditions", Verdict.Refused, field, J.Object(("any", J.Array([.. Enumerable.Repeat(Condition("orders", "eq", J.Num(1)), 51)])))),
+        Set("a list of 101 cities", Verdict.Refused, field,
+            J.Object(("all", J.Array(Condition("city", "in", J.Texts([.. Enumerable.Range(0, 101).Select(i => "c" + i)])))))),
+        Set("a city with a NUL", Verdict.Refused, field, J.Object(("all", J.Array(Condition("city", "eq", J.Text("a\u0000b")))))),
+        Set("an injected city", Verdict.Valid, field, J.Object(("all", J.Array(Condition("city", "eq", J.Text("'; DROP TABLE customers; --")))))),
+        Set("fifty conditions five deep", Verdict.Valid, field,
+            Group("all", Group("any", Group("all", Group("any", [.. Enumerable.Repeat(Condition("live_interactions_30d", "gt", J.Num(3)), 50)]))))),
     ];
 }

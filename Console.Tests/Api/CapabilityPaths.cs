@@ -44,6 +44,12 @@ public static class CapabilityPaths
                     .. Under("/api/v1/surveys/"), .. Under("/api/v1/surveys/", "/results"), .. Under("/api/v1/surveys/", "/responses.csv"),
                     .. Query($"/api/v1/surveys/{known.Survey}/results", "?from=2026-13-01", "?from=%FF", "?to=not-a-day", "?by=bogus"),
                 ], Manage: true),
+            new("GET /api/v1/segments, /{id} and /{id}/preview", ["/api/v1/segments", "/api/v1/segments/fields", "/api/v1/segments?sort=size&direction=asc&skip=0&take=5"],
+                [
+                    .. Under("/api/v1/segments/"), .. Under("/api/v1/segments/", "/preview"),
+                    .. Query("/api/v1/segments", "?sort=%FF", "?sort=1", "?sort=name;DROP", "?direction=up", "?take=0", "?take=201", "?take=abc",
+                        "?skip=-1", "?skip=99999999999999999999"),
+                ], Manage: true),
             new("GET /r/{code}", [$"/r/{known.Link}"], [.. Under("/r/"), ("/r/" + known.Link.ToLowerInvariant() + "x", Expect.Refused)], Manage: false)
             {
                 Page = true,

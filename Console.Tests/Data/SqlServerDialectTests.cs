@@ -68,7 +68,7 @@ public sealed partial class SqlServerDialectTests
         Assert.Contains(SqlLiterals(), t => t.Where.Contains("ApiKeys.cs", StringComparison.Ordinal));
     }
 
-    private static void AssertParses(string where, string sql)
+    internal static void AssertParses(string where, string sql)
     {
         var parser = new TSql160Parser(initialQuotedIdentifiers: true);
         using var reader = new StringReader(sql);

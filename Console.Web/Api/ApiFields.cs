@@ -129,8 +129,9 @@ internal static class ApiFields
             ["maxDiscount"] = Money("The most one use may take off (useful with percent_off)."),
             ["courseExternalIds"] = new("The courses it applies to; give these or categories, not both; neither means every course.", Kinds.List),
             ["categories"] = new("The course categories it applies to.", Kinds.List),
-            ["audience"] = Word("Who may use it; default everyone.", Audiences.All),
+            ["audience"] = Word("Who may use it; default everyone.", Audiences.WithSegment),
             ["audienceCustomerExternalIds"] = new("The customers of an audience 'list'.", Kinds.List, MaxItems: 5_000),
+            ["audienceSegmentId"] = Whole("The saved segment of an audience 'segment'; checked for the customer at checkout.", 1),
             ["startsAt"] = Time("First moment it may be used; left out means at once."),
             ["endsAt"] = Time("Moment it stops; left out means no end; must be after startsAt."),
             ["totalLimit"] = Whole("Uses allowed in all; left out means no limit.", 1),
@@ -188,7 +189,7 @@ internal static class ApiFields
         {
             ["reason"] = Text("Why this version is activated; kept in the audit entry.", 500),
         },
-    }.Concat(PartnersApiFields.Requests).ToDictionary();
+    }.Concat(PartnersApiFields.Requests).Concat(SegmentsApiFields.Requests).ToDictionary();
 
     /// <summary>Gives the documented fields of a request record their description, JSON type, format, limits and required list.</summary>
     public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)

@@ -20,5 +20,6 @@ internal static class ApiRoutes
         KolsApi.Map(v1); PayoutsApi.Map(v1); TrackedLinksApi.Map(app);
         ExperimentsApi.Map(v1);
         CustomerDataApi.Map(v1);
+        SegmentsApi.Map(v1);
     }
 }

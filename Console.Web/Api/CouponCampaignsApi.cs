@@ -30,7 +30,7 @@ internal static class CouponCampaignsApi
         IReadOnlyList<string> AudienceCustomerExternalIds, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt, long? TotalLimit,
         long? PerCustomerLimit, decimal? Budget, decimal BudgetUsed, bool Stackable, long Priority, string Status,
         bool ReturnUseOnRefund, string? LiveSessionExternalId, long? ClaimMinutes, long Uses, decimal DiscountGiven, decimal Revenue,
-        string? Code, long UniqueCodes, long UniqueCodesUsed, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+        string? Code, long UniqueCodes, long UniqueCodesUsed, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt, long? AudienceSegmentId);
 
     internal static string Actor(ClaimsPrincipal user) => user.Identity?.Name ?? "apikey";
 
@@ -67,7 +67,8 @@ internal static class CouponCampaignsApi
         Dec(c.MaxDiscount), c.CourseExternalIds, c.Categories, c.Audience, c.AudienceCustomerExternalIds, Time(c.StartsAt),
         Time(c.EndsAt), c.TotalLimit, c.PerCustomerLimit, Dec(c.Budget), Money.ToDecimal(c.BudgetUsed), c.Stackable, c.Priority,
         c.Status, c.ReturnUseOnRefund, c.LiveSessionExternalId, c.ClaimMinutes, c.Uses, Money.ToDecimal(c.DiscountGiven),
-        Money.ToDecimal(c.Revenue), c.SharedCode, c.UniqueCodes, c.UniqueCodesUsed, Time(c.CreatedAt)!.Value, Time(c.UpdatedAt)!.Value);
+        Money.ToDecimal(c.Revenue), c.SharedCode, c.UniqueCodes, c.UniqueCodesUsed, Time(c.CreatedAt)!.Value, Time(c.UpdatedAt)!.Value,
+        c.AudienceSegmentId);
 
     internal static decimal? Dec(long? fen) => fen is { } f ? Money.ToDecimal(f) : null;
 

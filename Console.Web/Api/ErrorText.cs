@@ -60,6 +60,20 @@ public static class ErrorText
         [FieldCodes.CouponOrGroupBuy] = "Give either a coupon campaign or a group-buy campaign, not both.",
         [FieldCodes.StatusChange] = "The status cannot go from {0} to {1}.",
         [FieldCodes.InvalidText] = "Not valid Unicode text, or holds control characters.",
+        [FieldCodes.RuleShape] = "A rule is an object with either all or any (a list of rules), or field, op and value (a condition).",
+        [FieldCodes.RuleTooDeep] = "Groups nest at most {0} deep.",
+        [FieldCodes.UnknownMember] = "Unknown field.",
+        [FieldCodes.UnknownSegmentField] = "'{0}' is not a segment field; GET /api/v1/segments/fields lists them.",
+        [FieldCodes.OperatorNotAllowed] = "This field's operators are: {0}.",
+        [FieldCodes.FieldNotAvailable] = "The field {0} is not available: its source holds no data yet (no active model).",
+        [FieldCodes.ValueNotExpected] = "This operator takes no value.",
+        [FieldCodes.ExpectsNumber] = "Must be a number.",
+        [FieldCodes.ExpectsFlag] = "Must be true or false.",
+        [FieldCodes.ExpectsText] = "Must be a string.",
+        [FieldCodes.ExpectsTexts] = "Must be a list.",
+        [FieldCodes.VariantShape] = "An experiment variant is written experimentKey:variantKey.",
+        [FieldCodes.UnknownReferences] = "Unknown: {0}.",
+        [FieldCodes.UnknownSegment] = "No segment {0}.",
 
         [OrderRefusals.RefundExceedsPaid] = "Refunding {0:0.00} would exceed what is left to refund ({1:0.00}).",
 
@@ -91,6 +105,7 @@ public static class ErrorText
         [ExperimentRefusals.NotFound] = "No experiment '{0}'.",
         [ExperimentRefusals.Running] = "Experiment '{0}' has started: its variants and weights are frozen.",
         [ExperimentRefusals.NotRunning] = "Experiment '{0}' is not running.",
+        [Console.Domain.Segments.SegmentRefusals.InUse] = "Segment {0} is the audience of a coupon campaign or an experiment that has not ended.",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool Knows(string code) => Texts.ContainsKey(code);

@@ -44,7 +44,7 @@ internal static class ExperimentsApi
     public sealed record ExperimentAnswer(long Id, string Key, string Name, string? Hypothesis, IReadOnlyList<VariantAnswer> Variants,
         double Coverage, string Audience, MetricAnswer Metric, IReadOnlyList<string> Guardrails, DateTimeOffset? StartsAt,
         DateTimeOffset? EndsAt, string Status, DateTimeOffset? StartedAt, DateTimeOffset? StoppedAt, DateTimeOffset CreatedAt,
-        DateTimeOffset UpdatedAt);
+        DateTimeOffset UpdatedAt, long? AudienceSegmentId);
 
     /// <summary>variant is null for the holdout; couponCode is the code this customer was handed, if the variant has one.</summary>
     public sealed record AssignmentAnswer(string Experiment, string? Variant, bool InExperiment, JsonElement? Payload, string? CouponCode,
@@ -113,6 +113,7 @@ internal static class ExperimentsApi
 
     internal static ExperimentAnswer Answer(Experiment e) => new(e.Id, e.Key, e.Name, e.Hypothesis,
         e.Variants.Select(v => new VariantAnswer(v.Key, v.Weight, v.CouponCampaignId, v.GroupBuyCampaignId, Json(v.Payload))).ToList(),
-        e.Coverage, e.Audience, new MetricAnswer(e.MetricKind, e.MetricCourseExternalIds, e.MetricEventType), e.Guardrails, Time(e.StartsAt),
-        Time(e.EndsAt), e.Status, Time(e.StartedAt), Time(e.StoppedAt), Time(e.CreatedAt)!.Value, Time(e.UpdatedAt)!.Value);
+        e.Coverage, e.AudienceSegmentId is null ? e.Audience : ExperimentAudiences.Segment, new MetricAnswer(e.MetricKind, e.MetricCourseExternalIds, e.MetricEventType), e.Guardrails, Time(e.StartsAt),
+        Time(e.EndsAt), e.Status, Time(e.StartedAt), Time(e.StoppedAt), Time(e.CreatedAt)!.Value, Time(e.UpdatedAt)!.Value,
+        e.AudienceSegmentId);
 }

@@ -107,5 +107,6 @@ internal static class DomainRegistrations
         PartnersRegistrations.Add(services);
         ExperimentsRegistrations.Add(services);
         ConsentRegistrations.Add(services);
+        SegmentsRegistrations.Add(services);
     }
 }

@@ -25,6 +25,7 @@ public static class NavCatalog
         new("Nav.Audience", Icons.Material.Outlined.People,
         [
             new("/customers", "Customers.Nav", Icons.Material.Outlined.PersonSearch, UiPolicies.SignedIn, typeof(Console.Web.Resources.CustomersStrings)),
+            new("/audience/segments", "Segments.Nav", Icons.Material.Outlined.FilterAlt, UiPolicies.Campaigns, typeof(Console.Web.Resources.SegmentsStrings)),
         ]),
         new("Nav.Promotions", Icons.Material.Outlined.LocalOffer,
         [
