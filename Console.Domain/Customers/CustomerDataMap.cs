@@ -28,6 +28,7 @@ public static class CustomerDataMap
         new("survey_links", "customer_id", "surveyLinks"),
         new("survey_responses", "customer_id", "surveyAnswers"),
         new("consent_changes", "customer_id", "consentHistory"),
+        new("segment_propensity", "customer_id", "storedPropensity"),
     ];
 
     private static readonly DialectSql IdColumnsSql = new(d => d == Dialect.Sqlite

@@ -74,6 +74,9 @@ public sealed class ExportCustomer(Db db)
         ["consentHistory"] = """
             SELECT opt_in, source, email_campaign_id, changed_at FROM consent_changes WHERE customer_id = @id ORDER BY id
             """,
+        ["storedPropensity"] = """
+            SELECT probability, model_id, scored_at FROM segment_propensity WHERE customer_id = @id
+            """,
     };
 
     /// <summary>The sections the export holds, in order: every section of the data map, and refunds beside the orders.</summary>
