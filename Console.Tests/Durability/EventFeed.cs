@@ -36,7 +36,7 @@ public sealed class EventFeed(string prefix, int events, int batchSize, int cust
     public IEnumerable<string> EventIds(int batch) =>
         Enumerable.Range(0, Math.Min(batchSize, events - batch * batchSize)).Select(i => EventId(batch, i));
 
-    private object[] Body(int batch) => EventIds(batch).Select((id, i) =>
+    public object[] Body(int batch) => EventIds(batch).Select((id, i) =>
     {
         var customer = $"{prefix}-c{(batch * batchSize + i) % customers}";
         return i % 3 == 0
