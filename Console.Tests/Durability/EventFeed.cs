@@ -44,11 +44,15 @@ public sealed class EventFeed(string prefix, int events, int batchSize, int cust
             : new { eventId = id, customerExternalId = customer, type = "page_view", occurredAt = _occurredAt };
     }).ToArray();
 
-    /// <summary>Sends every batch once, in order, from several senders, until all are sent or the console stops answering.</summary>
-    public Task SendAllAsync(HttpClient client, int senders) =>
+    /// <summary>
+    /// Sends every batch once, in order, from several senders, until all are sent, the console stops answering or
+    /// <paramref name="stop"/> is cancelled (then no new batch is begun).
+    /// </summary>
+    public Task SendAllAsync(HttpClient client, int senders, CancellationToken stop = default) =>
         Task.WhenAll(Enumerable.Range(0, senders).Select(_ => Task.Run(async () =>
         {
-            for (var batch = Interlocked.Increment(ref _next) - 1; batch < Batches; batch = Interlocked.Increment(ref _next) - 1)
+            for (var batch = Interlocked.Increment(ref _next) - 1; batch < Batches && !stop.IsCancellationRequested;
+                 batch = Interlocked.Increment(ref _next) - 1)
                 if (!await SendAsync(client, batch)) return;
         })));
 

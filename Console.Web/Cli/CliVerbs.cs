@@ -15,6 +15,7 @@ public static class CliVerbs
         ["models"] = ModelsTrainVerb.RunAsync,
         ["jobs"] = JobsVerb.RunAsync,
         ["recommender"] = RecommenderEvaluateVerb.RunAsync,
+        ["backup"] = BackupVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
