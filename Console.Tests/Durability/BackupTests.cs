@@ -57,7 +57,7 @@ public sealed class BackupTests(ITestOutputHelper output)
     }
 
     [Fact]
-    public async Task Backup_refuses_sql_server_an_existing_file_and_a_missing_store_saying_why()
+    public async Task Backup_refuses_sql_server_an_existing_file_and_a_missing_store_saying_why_and_copies_a_store_at_rest()
     {
         using var store = new TempStore();
         var existing = Path.Combine(store.Directory, "taken.db");
@@ -67,7 +67,7 @@ public sealed class BackupTests(ITestOutputHelper output)
             "--ConnectionStrings:Console=Server=db.example;Database=console;Integrated Security=true");
         var taken = await Run("backup", existing, $"--Database:Path={store.Path}");
         var noStore = await Run("backup", Path.Combine(store.Directory, "y.db"), $"--Database:Path={Path.Combine(store.Directory, "none.db")}");
-        var forced = await Run("backup", existing, $"--Database:Path={store.Path}", "--force");
+        var fresh = await Run("backup", Path.Combine(store.Directory, "fresh.db"), $"--Database:Path={store.Path}");
 
         Assert.Equal(1, sqlServer.Code);
         Assert.Contains("use SQL Server's own backups", sqlServer.Err);
@@ -77,9 +77,10 @@ public sealed class BackupTests(ITestOutputHelper output)
         Assert.Equal(1, noStore.Code);
         Assert.Contains("there is no store at", noStore.Err);
         Assert.False(File.Exists(Path.Combine(store.Directory, "none.db")));
-        Assert.True(forced.Code == 0, forced.Err);
-        Assert.Contains("integrity_check ok", forced.Out);
-        Assert.NotEqual("keep me", await File.ReadAllTextAsync(existing, System.Text.Encoding.Latin1));
+        Assert.Equal("keep me", await File.ReadAllTextAsync(existing));
+        Assert.True(fresh.Code == 0, fresh.Err);
+        Assert.Contains("integrity_check ok", fresh.Out);
+        Assert.True(File.Exists(Path.Combine(store.Directory, "fresh.db")));
     }
 
     private static async Task<(int Code, string Out, string Err)> Run(params string[] args)

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Console.Web.Cli;
 
 /// <summary>
-/// backup FILE [--force]: an online copy of the SQLite store through SQLite's backup API, taken while the console runs.
+/// backup FILE: an online copy of the SQLite store through SQLite's backup API, taken while the console runs.
 /// The copy is one consistent snapshot (a single read transaction, which in WAL mode never blocks the console's
 /// writers); it is written beside FILE, checked with integrity_check, and only then given FILE's name, so a backup
 /// that fails or is killed never leaves a half copy under that name. On SQL Server the database's own backups apply.
@@ -24,7 +24,7 @@ internal static class BackupVerb
         }
         if (cli.Args.Positional.Count != 1)
         {
-            await cli.Error.WriteLineAsync("usage: backup FILE [--force]   (an online copy of the SQLite store, taken while the console runs)");
+            await cli.Error.WriteLineAsync("usage: backup FILE   (an online copy of the SQLite store, taken while the console runs)");
             return 2;
         }
         var source = Path.GetFullPath(options.Path);
@@ -39,9 +39,10 @@ internal static class BackupVerb
             await cli.Error.WriteLineAsync("error: the backup would overwrite the store itself; name another file.");
             return 1;
         }
-        if (File.Exists(target) && cli.Args.Get("force") != "true")
+        // Never replaces a file: an older backup is worth keeping, and a dated name per run is the usual practice.
+        if (File.Exists(target))
         {
-            await cli.Error.WriteLineAsync($"error: {target} exists already; name a new file, or pass --force to replace it.");
+            await cli.Error.WriteLineAsync($"error: {target} exists already; name a new file (a backup never replaces one).");
             return 1;
         }
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
@@ -55,7 +56,7 @@ internal static class BackupVerb
             await cli.Error.WriteLineAsync($"error: the copy failed SQLite's integrity_check ({check}); nothing was kept. Check the store with PRAGMA integrity_check.");
             return 1;
         }
-        File.Move(partial, target, overwrite: true);
+        File.Move(partial, target, overwrite: false);
         await cli.Out.WriteLineAsync($"Backed up {source} to {target}: {pages:N0} pages, {new FileInfo(target).Length / 1024.0 / 1024.0:0.0} MB " +
             $"in {started.Elapsed.TotalSeconds:0.0} s; integrity_check ok.");
         return 0;
