@@ -32,7 +32,7 @@ public sealed class WebAndWorkerTests(ITestOutputHelper output)
         var worker = await console.StartAsync("worker");
         using var client = await console.ClientAsync(web);
         // The job store both nodes share; triggering here is what the dashboard's "Trigger now" does on the web node.
-        var storage = new SQLiteStorage(console.JobsPath, new SQLiteStorageOptions());
+        var storage = Quiet(() => new SQLiteStorage(console.JobsPath, new SQLiteStorageOptions()));
         var jobs = new RecurringJobManager(storage);
 
         var triggered = new List<string>();
@@ -46,19 +46,19 @@ public sealed class WebAndWorkerTests(ITestOutputHelper output)
                     new { orderId = $"ww-{i}", customerExternalId = $"ww-c{i % 50}", courseExternalId = Course });
                 lock (statuses) statuses.Add(response.StatusCode);
                 // Rollups are asked for while checkouts go on, so both processes write to the file at once.
-                if (i % 100 == 50) lock (triggered) triggered.Add(jobs.TriggerJob(RecurringJobs.RollupDailySales));
+                if (i % 100 == 50) lock (triggered) triggered.Add(Quiet(() => jobs.TriggerJob(RecurringJobs.RollupDailySales)));
             }
         })).ToList();
         await Task.WhenAll(checkouts);
-        triggered.Add(jobs.TriggerJob(RecurringJobs.RollupDailySales));
+        triggered.Add(Quiet(() => jobs.TriggerJob(RecurringJobs.RollupDailySales)));
 
         var monitoring = storage.GetMonitoringApi();
         var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (triggered.Any(id => monitoring.JobDetails(id).History.FirstOrDefault()?.StateName != "Succeeded") && DateTime.UtcNow < deadline)
+        while (Quiet(() => triggered.Any(id => monitoring.JobDetails(id).History.FirstOrDefault()?.StateName != "Succeeded")) && DateTime.UtcNow < deadline)
             await Task.Delay(200);
 
-        var histories = triggered.Select(id => monitoring.JobDetails(id).History).ToList();
-        var servers = monitoring.Servers().Select(s => s.Name).ToList();
+        var histories = Quiet(() => triggered.Select(id => monitoring.JobDetails(id).History).ToList());
+        var servers = Quiet(() => monitoring.Servers().Select(s => s.Name).ToList());
         var processedBy = histories.SelectMany(h => h.Where(s => s.StateName == "Processing").Select(s => s.Data["ServerId"])).ToList();
         var recompute = new RecomputeDailySales(console.Db, new BusinessTime(new BusinessOptions()));
         var stored = await recompute.ReadStoredAsync();
@@ -78,6 +78,25 @@ public sealed class WebAndWorkerTests(ITestOutputHelper output)
         RollupAssert.Equal(await recompute.ComputeAsync(), stored);
         using var toWorker = new HttpClient { BaseAddress = worker.Address };
         Assert.Equal(HttpStatusCode.NotFound, (await toWorker.GetAsync("/api/v1/orders/ww-1")).StatusCode);
+    }
+
+    /// <summary>
+    /// Hangfire logs through one process-wide provider, which the last in-process host of the suite set to its own logger
+    /// factory, disposed with that host: this process's calls on the shared job store log nowhere instead.
+    /// </summary>
+    private static T Quiet<T>(Func<T> call)
+    {
+        Hangfire.Logging.LogProvider.SetCurrentLogProvider(NoLogs.Instance);
+        return call();
+    }
+
+    private sealed class NoLogs : Hangfire.Logging.ILogProvider, Hangfire.Logging.ILog
+    {
+        public static readonly NoLogs Instance = new();
+
+        public Hangfire.Logging.ILog GetLogger(string name) => this;
+
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
     }
 
     private static long ScalarLong(Db db, string sql)
