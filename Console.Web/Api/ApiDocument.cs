@@ -56,6 +56,8 @@ internal static class ApiDocument
           never ignored (`"couponCode": ["Unknown field; did you mean 'couponCodes'?"]`).
         - `409` (or `410` where stated) for a business refusal, with a machine-readable `code`; each operation lists its codes.
         - `404` for an unknown id in the path; `413` for a body over 10 MB.
+        - `503` with the code `storage_full` when the database has no room left: nothing of the request was stored, so it
+          can be sent again as it is once the answer's `Retry-After` has passed.
         """;
 
     // Fields an example leaves out are left out of it, not shown as null.
@@ -235,6 +237,8 @@ internal static class ApiDocument
         if (conflict.Count > 0) operation.Responses["409"] = Refusals(context.Document, conflict, StatusCodes.Status409Conflict);
         if (gone.Count > 0) operation.Responses["410"] = Refusals(context.Document, gone, StatusCodes.Status410Gone);
         if (hasBody) operation.Responses["413"] = Problem(context.Document, "Problem", "The body is larger than 10 MB.");
+        if (!HttpMethods.IsGet(context.Description.HttpMethod ?? "GET"))
+            operation.Responses["503"] = Problem(context.Document, "Problem", "storage_full: the database has no room left; nothing was stored.");
         return Task.CompletedTask;
     }
 

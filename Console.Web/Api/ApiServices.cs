@@ -12,6 +12,7 @@ public static class ApiServices
         var services = builder.Services;
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiBody.MaxBytes);
         services.AddProblemDetails();
+        services.AddExceptionHandler<StorageFull>();
         services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase;

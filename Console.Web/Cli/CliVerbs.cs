@@ -16,6 +16,7 @@ public static class CliVerbs
         ["jobs"] = JobsVerb.RunAsync,
         ["recommender"] = RecommenderEvaluateVerb.RunAsync,
         ["customer"] = CustomerVerb.RunAsync,
+        ["backup"] = BackupVerb.RunAsync,
     };
 
     public static bool IsVerb(string[] args) => args.Length > 0 && Verbs.ContainsKey(args[0]);
