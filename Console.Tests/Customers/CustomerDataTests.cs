@@ -117,7 +117,7 @@ public sealed class CustomerDataTests : IAsyncLifetime
         Assert.Null(answers.FreeText);
         Assert.Contains("\"nps\"", answers.Answers);
         Assert.Equal("erasure", await connection.ExecuteScalarAsync<string>(
-            "SELECT source FROM consent_changes x JOIN customers c ON c.id = x.customer_id WHERE c.external_id = @pseudonym ORDER BY x.id DESC LIMIT 1", new { pseudonym }));
+            "SELECT x.source FROM consent_changes x JOIN customers c ON c.id = x.customer_id WHERE c.external_id = @pseudonym ORDER BY x.id DESC LIMIT 1", new { pseudonym }));
         var audit = await connection.QuerySingleAsync<string>("SELECT after_json FROM audit_log WHERE action = 'customer.erase'");
         Assert.DoesNotContain("ann", audit, StringComparison.OrdinalIgnoreCase);
 
