@@ -48,6 +48,7 @@ public static class FieldCodes
     public const string CouponOrGroupBuy = "coupon_or_group_buy";
     public const string StatusChange = "status_change";                    // from, to
     public const string InvalidText = "invalid_text";                      // bytes that were not UTF-8, or control characters
+    public const string EmailShape = "email_shape";                        // the address given
 
     public static readonly string[] All =
     [
@@ -57,5 +58,6 @@ public static class FieldCodes
         UnknownCourse, UnknownLiveSession, GroupPriceAboveList, LeaderPriceAboveGroup, FreePriceUnconfirmed,
         TierRepeated, UrlShape, HostNotAllowed, UnknownCampaign,
         WeightsSum, AtLeastItems, KeyTaken, KeyFixed, KeyShape, CouponOrGroupBuy, StatusChange, InvalidText,
+        EmailShape,
     ];
 }

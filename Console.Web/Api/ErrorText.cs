@@ -60,6 +60,7 @@ public static class ErrorText
         [FieldCodes.CouponOrGroupBuy] = "Give either a coupon campaign or a group-buy campaign, not both.",
         [FieldCodes.StatusChange] = "The status cannot go from {0} to {1}.",
         [FieldCodes.InvalidText] = "Not valid Unicode text, or holds control characters.",
+        [FieldCodes.EmailShape] = "'{0}' is not an email address.",
 
         [OrderRefusals.RefundExceedsPaid] = "Refunding {0:0.00} would exceed what is left to refund ({1:0.00}).",
 
