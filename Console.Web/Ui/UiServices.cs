@@ -51,6 +51,7 @@ public static class UiServices
         Components.Pages.GroupBuys.RefundDueDownload.Map(app);
         Components.Pages.Surveys.RespondentPage.Map(app);
         Components.Pages.Surveys.SurveyDownloads.Map(app);
+        Components.Pages.Reports.ReportsDownloads.Map(app);
         return app;
     }
 
