@@ -14,7 +14,7 @@ public static class ReportLanguages
     public const string Chinese = "zh-Hans";
     public static readonly string[] All = [English, Chinese];
 
-    public static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == Chinese ? "zh-CN" : "en-US");
+    public static CultureInfo Culture(string language) => CultureInfo.GetCultureInfo(language == Chinese ? "zh-Hans" : "en");
 }
 
 public static class ReportStatus

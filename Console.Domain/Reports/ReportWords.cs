@@ -228,8 +228,8 @@ public sealed class ReportWords
         ["Method.Money"] = "金额以店铺货币计，保留两位小数，写法与控制台一致：{1}。",
     };
 
-    private static readonly ReportWords EnglishWords = new(English.ToFrozenDictionary(), CultureInfo.GetCultureInfo("en-US"));
-    private static readonly ReportWords ChineseWords = new(Chinese.ToFrozenDictionary(), CultureInfo.GetCultureInfo("zh-CN"));
+    private static readonly ReportWords EnglishWords = new(English.ToFrozenDictionary(), CultureInfo.GetCultureInfo("en"));
+    private static readonly ReportWords ChineseWords = new(Chinese.ToFrozenDictionary(), CultureInfo.GetCultureInfo("zh-Hans"));
 
     private readonly FrozenDictionary<string, string> _texts;
     private readonly CultureInfo _culture;

@@ -56,8 +56,8 @@ public sealed class RequestReport(StatementRunner runner, TimeProvider clock, Bu
         {
             if (to < from) errors.Add("to", FieldCodes.AtLeast, from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
             else if (to.DayNumber - from.DayNumber + 1 > SalesPeriod.MaxDays) errors.Add("to", FieldCodes.Between, 1, SalesPeriod.MaxDays);
-            if (to > today) errors.Add("to", FieldCodes.TooFarAhead);
         }
+        if (input.To is { } last && last > today) errors.Add("to", FieldCodes.TooFarAhead);
         return errors;
     }
 }

@@ -26,7 +26,10 @@ public sealed class PdfPages : IDisposable
 
     public double Y { get; set; }
 
-    public int PageCount => _document.PageCount;
+    /// <summary>Pages so far; after <see cref="Finish"/>, the document's pages (PDFsharp's own count is closed once saved).</summary>
+    public int PageCount => _finishedPages ?? _document.PageCount;
+
+    private int? _finishedPages;
 
     public void NewPage()
     {
@@ -72,6 +75,7 @@ public sealed class PdfPages : IDisposable
         _graphics?.Dispose();
         _graphics = null;
         var total = _document.PageCount;
+        _finishedPages = total;
         for (var i = 0; i < total; i++)
         {
             using var g = XGraphics.FromPdfPage(_document.Pages[i], XGraphicsPdfPageOptions.Append);
