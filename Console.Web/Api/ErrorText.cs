@@ -92,7 +92,7 @@ public static class ErrorText
         [ExperimentRefusals.NotFound] = "No experiment '{0}'.",
         [ExperimentRefusals.Running] = "Experiment '{0}' has started: its variants and weights are frozen.",
         [ExperimentRefusals.NotRunning] = "Experiment '{0}' is not running.",
-        [Console.Domain.Reports.ReportRefusals.NotReady] = "Report {0} is not ready: it is {1}.",
+        [Console.Domain.Reports.ReportRefusals.NotReady] = "Report {0} is not ready: it is queued, rendering or failed (GET /api/v1/reports/{0} says which).",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool Knows(string code) => Texts.ContainsKey(code);

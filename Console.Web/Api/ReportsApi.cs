@@ -82,7 +82,7 @@ internal static class ReportsApi
         if (await archive.FindAsync(id, ct) is not { } report) return Problems.NotFound($"No report {id}.");
         return await archive.FileAsync(report, ct) is { } pdf
             ? TypedResults.File(pdf, "application/pdf", $"sales-report-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}-{report.Language}.pdf")
-            : Problems.Refusal(ReportRefusals.NotReady, ErrorText.English(ReportRefusals.NotReady, [id, report.Status]));
+            : Problems.Refusal(ReportRefusals.NotReady, ErrorText.English(ReportRefusals.NotReady, [id]));
     }
 
     private static async Task<IResult> CreateScheduleAsync(HttpRequest request, ClaimsPrincipal user, ReportSchedules schedules, CancellationToken ct)
