@@ -9,7 +9,7 @@ public sealed record RenderedReport(byte[] Pdf, int Pages);
 
 /// <summary>
 /// Lays a sales report out: a cover with the headline figures, then one section per page group, then the method page.
-/// Charts are drawn as vector lines and bars; with charts off the same pages hold only text and tables (the benchmark's baseline).
+/// Charts are drawn as vector lines and bars; with charts off the same pages keep their charts' space blank (the benchmark's baseline).
 /// </summary>
 public static class SalesReportDocument
 {
@@ -90,9 +90,8 @@ public static class SalesReportDocument
         var current = c.Sales.Current.Totals.RevenueByDay;
         var previous = c.Sales.Previous.RevenueByDay;
         pages.Heading(w["Section.Daily"]);
-        if (charts)
-            PdfCharts.Lines(pages, current.Select(d => f.ShortDay(d.Day)).ToList(), current.Select(d => (double)d.NetRevenue).ToList(),
-                previous.Select(d => (double)d.NetRevenue).ToList(), f.MoneyTick, w["Chart.ThisPeriod"], w["Chart.PreviousPeriod"]);
+        PdfCharts.Lines(pages, current.Select(d => f.ShortDay(d.Day)).ToList(), current.Select(d => (double)d.NetRevenue).ToList(),
+            previous.Select(d => (double)d.NetRevenue).ToList(), f.MoneyTick, w["Chart.ThisPeriod"], w["Chart.PreviousPeriod"], draw: charts);
         PdfTable.Draw(pages,
             [new(w["Col.Day"], 2), new(w["Col.NetRevenue"], 2, true), new(w["Col.Orders"], 1.2, true),
              new(w["Col.PreviousDay"], 2), new(w["Col.NetRevenue"], 2, true), new(w["Col.Orders"], 1.2, true)],
@@ -106,12 +105,12 @@ public static class SalesReportDocument
         var categories = c.Sales.Current.RevenueByCategory;
         pages.Heading(w["Section.Categories"]);
         string Name(string? category) => category is null ? w["Category.None"] : c.CategoryNames.GetValueOrDefault(category, category);
-        if (charts) PdfCharts.Bars(pages, categories.Take(12).Select(x => new PdfBar(Name(x.Category), x.NetRevenue, f.Money(x.NetRevenue))).ToList());
+        PdfCharts.Bars(pages, categories.Take(12).Select(x => new PdfBar(Name(x.Category), x.NetRevenue, f.Money(x.NetRevenue))).ToList(), draw: charts);
         PdfTable.Draw(pages, [new(w["Col.Category"], 3), new(w["Col.NetRevenue"], 2, true), new(w["Col.Orders"], 1.2, true)],
             categories.Select(x => (IReadOnlyList<string>)[Name(x.Category), f.Money(x.NetRevenue), f.Count(x.Orders)]), w["Empty"]);
         var channels = c.Sales.Current.RevenueByChannel;
         pages.Heading(w["Section.Channels"]);
-        if (charts) PdfCharts.Bars(pages, channels.Select(x => new PdfBar(w.Channel(x.Channel), x.NetRevenue, f.Money(x.NetRevenue))).ToList(), PdfStyle.Up);
+        PdfCharts.Bars(pages, channels.Select(x => new PdfBar(w.Channel(x.Channel), x.NetRevenue, f.Money(x.NetRevenue))).ToList(), PdfStyle.Up, charts);
         PdfTable.Draw(pages, [new(w["Col.Channel"], 3), new(w["Col.NetRevenue"], 2, true), new(w["Col.Orders"], 1.2, true)],
             channels.Select(x => (IReadOnlyList<string>)[w.Channel(x.Channel), f.Money(x.NetRevenue), f.Count(x.Orders)]), w["Empty"]);
     }
@@ -131,9 +130,8 @@ public static class SalesReportDocument
         var funnel = c.Sales.Funnel;
         pages.Heading(w["Section.Live"]);
         pages.Paragraph(w.Format("Live.Summary", f.Count(funnel.Sessions), f.Percent(funnel.EngagementRate), f.Percent(funnel.Conversion)));
-        if (charts)
-            PdfCharts.Bars(pages, [new(w["Live.Viewers"], funnel.Viewers, f.Count(funnel.Viewers)),
-                new(w["Live.Engaged"], funnel.Engaged, f.Count(funnel.Engaged)), new(w["Live.Buyers"], funnel.Buyers, f.Count(funnel.Buyers))]);
+        PdfCharts.Bars(pages, [new(w["Live.Viewers"], funnel.Viewers, f.Count(funnel.Viewers)),
+            new(w["Live.Engaged"], funnel.Engaged, f.Count(funnel.Engaged)), new(w["Live.Buyers"], funnel.Buyers, f.Count(funnel.Buyers))], draw: charts);
         PdfTable.Draw(pages, [new(w["Col.Stage"], 3), new(w["Col.ThisPeriod"], 2, true), new(w["Col.PreviousPeriod"], 2, true)],
             [[w["Live.Sessions"], f.Count(funnel.Sessions), f.Count(c.Sales.PreviousFunnel.Sessions)],
              [w["Live.Viewers"], f.Count(funnel.Viewers), f.Count(c.Sales.PreviousFunnel.Viewers)],

@@ -10,10 +10,16 @@ public static class PdfCharts
 {
     /// <summary>Two series over the same days: the period (solid) and the previous one (grey), with a y axis of round ticks.</summary>
     public static void Lines(PdfPages pages, IReadOnlyList<string> xLabels, IReadOnlyList<double> current, IReadOnlyList<double> previous,
-        Func<double, string> tick, string currentName, string previousName, double height = 190)
+        Func<double, string> tick, string currentName, string previousName, double height = 190, bool draw = true)
     {
         var style = pages.Style;
-        pages.Need(height + 30);
+        pages.Need(height + 34);
+        if (!draw)
+        {
+            // The same space left blank: the benchmark's baseline keeps every page as it is, less the drawing.
+            pages.Y += height + 34;
+            return;
+        }
         var top = pages.Y;
         var ticks = NiceTicks(Math.Max(current.DefaultIfEmpty(0).Max(), previous.DefaultIfEmpty(0).Max()));
         var labelWidth = ticks.Max(t => pages.G.MeasureString(tick(t), style.Small).Width) + 6;
@@ -38,10 +44,20 @@ public static class PdfCharts
     }
 
     /// <summary>Horizontal bars, longest first as given, each with its label on the left and its figure at its end.</summary>
-    public static void Bars(PdfPages pages, IReadOnlyList<PdfBar> bars, XColor? color = null)
+    public static void Bars(PdfPages pages, IReadOnlyList<PdfBar> bars, XColor? color = null, bool draw = true)
     {
         var style = pages.Style;
         const double barHeight = 11, gap = 5;
+        if (!draw)
+        {
+            foreach (var _ in bars)
+            {
+                pages.Need(barHeight + gap);
+                pages.Y += barHeight + gap;
+            }
+            pages.Y += 6;
+            return;
+        }
         var labelWidth = Math.Min(170, bars.Select(b => pages.G.MeasureString(b.Label, style.Body).Width).DefaultIfEmpty(0).Max() + 8);
         var textWidth = bars.Select(b => pages.G.MeasureString(b.Text, style.Small).Width).DefaultIfEmpty(0).Max() + 8;
         var max = bars.Select(b => b.Value).DefaultIfEmpty(0).Max();
