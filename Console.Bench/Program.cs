@@ -10,6 +10,7 @@ var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordina
     ["recommender"] = Console.Bench.Recommendations.RecommenderBench.RunAsync,
     ["models"] = Console.Bench.ModelTrainingBench.RunAsync,
     ["assignment"] = Console.Bench.AssignmentBench.RunAsync,
+    ["reports"] = Console.Bench.ReportBench.RunAsync,
 };
 var name = args.FirstOrDefault() ?? "all";
 if (name == "all")

@@ -2,6 +2,7 @@ using Console.Jobs.Experiments;
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Models;
 using Console.Jobs.Partners;
+using Console.Jobs.Reports;
 using Console.Jobs.Sales;
 using Console.Jobs.Segments;
 using Console.Jobs.Surveys;
@@ -26,8 +27,9 @@ public static class RecurringJobs
     public const string RefreshExperimentResults = "experiments-refresh-results";
     public const string TrainRecommender = "models-train-recommender";
     public const string RecordSegmentSizes = "segments-record-sizes";
+    public const string RunReportSchedules = "reports-run-schedules";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout, RefreshExperimentResults, TrainRecommender, RecordSegmentSizes];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout, RefreshExperimentResults, TrainRecommender, RecordSegmentSizes, RunReportSchedules];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -44,5 +46,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<RefreshExperimentResultsJob>(RefreshExperimentResults, j => j.ExecuteAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions());
         jobs.AddOrUpdate<TrainModelJob>(TrainRecommender, j => j.ExecuteAsync("recommender", CancellationToken.None), Cron.Daily(3), new RecurringJobOptions());
         jobs.AddOrUpdate<RecordSegmentSizesJob>(RecordSegmentSizes, j => j.ExecuteAsync(CancellationToken.None), Cron.Daily(3, 30), new RecurringJobOptions());
+        jobs.AddOrUpdate<RunReportSchedulesJob>(RunReportSchedules, j => j.ExecuteAsync(CancellationToken.None), "*/15 * * * *", new RecurringJobOptions());
     }
 }

@@ -62,6 +62,7 @@ public static class FieldCodes
     public const string VariantShape = "variant_shape";
     public const string UnknownReferences = "unknown_references";         // the ids, comma-separated
     public const string UnknownSegment = "unknown_segment";               // the segment id
+    public const string EmailShape = "email_shape";                        // the address given
 
     public static readonly string[] All =
     [
@@ -73,5 +74,6 @@ public static class FieldCodes
         WeightsSum, AtLeastItems, KeyTaken, KeyFixed, KeyShape, CouponOrGroupBuy, StatusChange, InvalidText,
         RuleShape, RuleTooDeep, UnknownMember, UnknownSegmentField, OperatorNotAllowed, FieldNotAvailable, ValueNotExpected,
         ExpectsNumber, ExpectsFlag, ExpectsText, ExpectsTexts, VariantShape, UnknownReferences, UnknownSegment,
+        EmailShape,
     ];
 }

@@ -187,6 +187,51 @@ public static class CapabilityCases
                 if (rng.Next(2) == 0) Add(m, "n", J.Num(rng.Next(0, 101)));
                 return m;
             }, Stored.Nothing, ReadOnly: true, ["rule"], Manage: true),
+
+        new("POST /api/v1/reports", HttpMethod.Post, _ => "/api/v1/reports",
+            [
+                new("kind", Kind.Word, Required: true, Allowed: ["sales"]), new("from", Kind.Text, Required: true, MaxLength: 10),
+                new("to", Kind.Text, Required: true, MaxLength: 10), new("language", Kind.Word, Allowed: ["en", "zh-Hans"]),
+            ],
+            ["period", "format", "$type"],
+            [
+                Set("to before from", Verdict.Refused, "to", J.Text("2026-10-01")),
+                Set("a period of 800 days", Verdict.Refused, "from", J.Text("2024-09-01")),
+                Set("a day in the future", Verdict.Refused, "to", J.Text("2099-01-01")),
+                Set("a day that does not exist", Verdict.Refused, "from", J.Text("2026-02-30")),
+                Set("a time where a day belongs", Verdict.Refused, "from", J.Text("2026-11-01T00:00:00+08:00")),
+            ],
+            (rng, _) =>
+            {
+                List<KeyValuePair<string, J>> m = [new("kind", J.Text("sales")), new("from", J.Text("2026-11-01")), new("to", J.Text("2026-11-30"))];
+                if (rng.Next(2) == 0) Add(m, "language", J.Text(ValidValues.Pick(rng, "en", "zh-Hans")));
+                return m;
+            }, Stored.Nothing, ReadOnly: false, ["kind", "from", "to"], Manage: true),
+
+        new("POST /api/v1/report-schedules", HttpMethod.Post, _ => "/api/v1/report-schedules",
+            [
+                new("kind", Kind.Word, Required: true, Allowed: ["sales"]), new("cadence", Kind.Word, Required: true, Allowed: ["weekly", "monthly"]),
+                new("dayOfWeek", Kind.Whole, Min: 1, Max: 7, Int32: true), new("dayOfMonth", Kind.Whole, Min: 1, Max: 28, Int32: true),
+                new("hour", Kind.Whole, Min: 0, Max: 23, Int32: true), new("language", Kind.Word, Allowed: ["en", "zh-Hans"]),
+                new("recipients", Kind.List, Required: true),
+            ],
+            ["recipient", "emails", "$type"],
+            [
+                Set("no recipients", Verdict.Refused, "recipients", J.EmptyArray),
+                Set("21 recipients", Verdict.Refused, "recipients", J.Texts([.. Enumerable.Range(0, 21).Select(i => $"m{i}@example.com")])),
+                Set("a recipient that is no address", Verdict.Refused, "recipients", J.Texts("boss@example.com", "Li Lei <li@example.com>")),
+                Set("recipients as one text", Verdict.Refused, "recipients", J.Text("boss@example.com")),
+            ],
+            (rng, c) =>
+            {
+                List<KeyValuePair<string, J>> m = [new("kind", J.Text("sales")), new("cadence", J.Text(ValidValues.Pick(rng, "weekly", "monthly"))),
+                    new("recipients", J.Texts($"fz{c}@example.com"))];
+                if (rng.Next(2) == 0) Add(m, "hour", J.Num(rng.Next(0, 24)));
+                if (rng.Next(2) == 0) Add(m, "dayOfWeek", J.Num(rng.Next(1, 8)));
+                if (rng.Next(2) == 0) Add(m, "dayOfMonth", J.Num(rng.Next(1, 29)));
+                if (rng.Next(2) == 0) Add(m, "language", J.Text(ValidValues.Pick(rng, "en", "zh-Hans")));
+                return m;
+            }, Stored.Nothing, ReadOnly: false, ["kind", "cadence", "recipients"], Manage: true),
     ];
 
     private static J Group(string join, params J[] items) => J.Object((join, J.Array(items)));
@@ -231,5 +276,4 @@ public static class CapabilityCases
         Set("an injected city", Verdict.Valid, field, J.Object(("all", J.Array(Condition("city", "eq", J.Text("'; DROP TABLE customers; --")))))),
         Set("fifty conditions five deep", Verdict.Valid, field,
             Group("all", Group("any", Group("all", Group("any", [.. Enumerable.Repeat(Condition("live_interactions_30d", "gt", J.Num(3)), 50)]))))),
-    ];
 }

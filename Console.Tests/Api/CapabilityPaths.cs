@@ -63,6 +63,9 @@ public static class CapabilityPaths
             {
                 Page = true, PageAnswer = Expect.Ok,
             },
+            new("GET /api/v1/reports/{id} and /reports/{id}.pdf", ["/api/v1/reports", "/api/v1/reports?skip=0&take=10", "/api/v1/report-schedules"],
+                [.. Under("/api/v1/reports/"), .. Under("/api/v1/reports/", ".pdf"), .. Query("/api/v1/reports", "?take=many", "?skip=%FF")],
+                Manage: true),
         ];
     }
 }

@@ -172,7 +172,7 @@ internal static class ApiDocument
             {
                 Type = JsonSchemaType.String,
                 Description = "The refusal code of a 409 or 410; each operation lists the codes it answers with.",
-                Enum = [.. OrderRefusals.All.Concat(CouponRefusals.All).Concat(GroupBuyRefusals.All).Concat(PartnerRefusals.All).Concat(Console.Domain.Experiments.ExperimentRefusals.All).Concat(Console.Domain.Segments.SegmentRefusals.All).Distinct().Select(c => (JsonNode)JsonValue.Create(c))],
+                Enum = [.. OrderRefusals.All.Concat(CouponRefusals.All).Concat(GroupBuyRefusals.All).Concat(PartnerRefusals.All).Concat(Console.Domain.Experiments.ExperimentRefusals.All).Concat(Console.Domain.Segments.SegmentRefusals.All).Concat(Console.Domain.Reports.ReportRefusals.All).Distinct().Select(c => (JsonNode)JsonValue.Create(c))],
             };
         }
         return schema;

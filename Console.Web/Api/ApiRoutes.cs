@@ -21,5 +21,6 @@ internal static class ApiRoutes
         ExperimentsApi.Map(v1);
         CustomerDataApi.Map(v1);
         SegmentsApi.Map(v1);
+        ReportsApi.Map(v1);
     }
 }

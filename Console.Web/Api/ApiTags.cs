@@ -23,6 +23,7 @@ internal static class ApiTags
         ("Recommendations", "Courses recommended to a customer by the active recommender."),
         ("Models", "Trained model versions and rollback (scope manage), and a customer's purchase propensity."),
         ("Segments", "Audience segments: rules over behaviour, purchases, feedback and propensity, with sizes and samples; keys with scope manage."),
+        ("Reports", "PDF sales reports rendered by a job, their archive, and schedules that mail them; keys with scope manage."),
         ("Health", "Liveness and readiness probes; no key needed."),
     ];
 }

@@ -74,6 +74,7 @@ public static class ErrorText
         [FieldCodes.VariantShape] = "An experiment variant is written experimentKey:variantKey.",
         [FieldCodes.UnknownReferences] = "Unknown: {0}.",
         [FieldCodes.UnknownSegment] = "No segment {0}.",
+        [FieldCodes.EmailShape] = "'{0}' is not an email address.",
 
         [OrderRefusals.RefundExceedsPaid] = "Refunding {0:0.00} would exceed what is left to refund ({1:0.00}).",
 
@@ -106,6 +107,7 @@ public static class ErrorText
         [ExperimentRefusals.Running] = "Experiment '{0}' has started: its variants and weights are frozen.",
         [ExperimentRefusals.NotRunning] = "Experiment '{0}' is not running.",
         [Console.Domain.Segments.SegmentRefusals.InUse] = "Segment {0} is the audience of a coupon campaign or an experiment that has not ended.",
+        [Console.Domain.Reports.ReportRefusals.NotReady] = "Report {0} is not ready: it is queued, rendering or failed (GET /api/v1/reports/{0} says which).",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static bool Knows(string code) => Texts.ContainsKey(code);

@@ -108,5 +108,6 @@ internal static class DomainRegistrations
         ExperimentsRegistrations.Add(services);
         ConsentRegistrations.Add(services);
         SegmentsRegistrations.Add(services);
+        ReportsRegistrations.Add(services);
     }
 }

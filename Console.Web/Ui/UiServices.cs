@@ -53,6 +53,7 @@ public static class UiServices
         Components.Pages.Surveys.SurveyDownloads.Map(app);
         Components.Pages.Customers.CustomerDataDownload.Map(app);
         Components.Pages.Consent.UnsubscribePage.Map(app);
+        Components.Pages.Reports.ReportsDownloads.Map(app);
         return app;
     }
 

@@ -21,6 +21,7 @@ public static class NavCatalog
             new("/courses", "Courses.Nav", Icons.Material.Outlined.School, UiPolicies.SignedIn, typeof(Console.Web.Resources.CoursesStrings)),
             new("/live-sessions", "Sessions.Nav", Icons.Material.Outlined.LiveTv, UiPolicies.SignedIn, typeof(Console.Web.Resources.LiveSessionsStrings)),
             new("/orders", "Orders.Nav", Icons.Material.Outlined.ReceiptLong, UiPolicies.SignedIn, typeof(Console.Web.Resources.OrdersStrings)),
+            new("/reports", "Reports.Nav", Icons.Material.Outlined.PictureAsPdf, UiPolicies.Insights, typeof(Console.Web.Resources.ReportsStrings)),
         ]),
         new("Nav.Audience", Icons.Material.Outlined.People,
         [
