@@ -276,4 +276,5 @@ public static class CapabilityCases
         Set("an injected city", Verdict.Valid, field, J.Object(("all", J.Array(Condition("city", "eq", J.Text("'; DROP TABLE customers; --")))))),
         Set("fifty conditions five deep", Verdict.Valid, field,
             Group("all", Group("any", Group("all", Group("any", [.. Enumerable.Repeat(Condition("live_interactions_30d", "gt", J.Num(3)), 50)]))))),
+    ];
 }
