@@ -1,3 +1,4 @@
+using Console.Jobs.Email;
 using Console.Jobs.Experiments;
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Models;
@@ -24,8 +25,9 @@ public static class RecurringJobs
     public const string DraftPayout = "partners-draft-payout";
     public const string RefreshExperimentResults = "experiments-refresh-results";
     public const string TrainRecommender = "models-train-recommender";
+    public const string EmailDispatch = "email-dispatch";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout, RefreshExperimentResults, TrainRecommender];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout, RefreshExperimentResults, TrainRecommender, EmailDispatch];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -41,5 +43,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<DraftPayoutJob>(DraftPayout, j => j.ExecuteAsync(CancellationToken.None), Cron.Monthly(1, 2), new RecurringJobOptions());
         jobs.AddOrUpdate<RefreshExperimentResultsJob>(RefreshExperimentResults, j => j.ExecuteAsync(CancellationToken.None), Cron.Hourly(), new RecurringJobOptions());
         jobs.AddOrUpdate<TrainModelJob>(TrainRecommender, j => j.ExecuteAsync("recommender", CancellationToken.None), Cron.Daily(3), new RecurringJobOptions());
+        jobs.AddOrUpdate<EmailDispatchJob>(EmailDispatch, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
     }
 }

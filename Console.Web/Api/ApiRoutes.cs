@@ -19,5 +19,6 @@ internal static class ApiRoutes
         ModelsApi.Map(v1);
         KolsApi.Map(v1); PayoutsApi.Map(v1); TrackedLinksApi.Map(app);
         ExperimentsApi.Map(v1);
+        EmailCampaignsApi.Map(v1);
     }
 }

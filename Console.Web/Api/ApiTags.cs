@@ -22,6 +22,7 @@ internal static class ApiTags
         ("Text analysis", "Sentiment and keywords of free text in Chinese and English, by the console's own model; nothing is stored."),
         ("Recommendations", "Courses recommended to a customer by the active recommender."),
         ("Models", "Trained model versions and rollback (scope manage), and a customer's purchase propensity."),
+        ("Email campaigns", "Targeted email to a segment: Liquid templates, test sends, sending, pause and resume, delivery log and results; keys with scope manage."),
         ("Health", "Liveness and readiness probes; no key needed."),
     ];
 }

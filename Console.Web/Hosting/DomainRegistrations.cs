@@ -102,5 +102,6 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.CustomerFeedback>();
         PartnersRegistrations.Add(services);
         ExperimentsRegistrations.Add(services);
+        EmailRegistrations.Add(services);
     }
 }
