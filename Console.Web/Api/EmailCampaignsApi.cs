@@ -46,11 +46,9 @@ internal static class EmailCampaignsApi
 
     public sealed record SendAnswer(string Status, long? RunId, int? Recipients);
 
-    public sealed record Skipped(long NoConsent, long Unsubscribed, long FrequencyCap, long NoEmail);
-
     public sealed record CampaignAnswer(long Id, string Name, long SegmentId, string Subject, string Status, DateTimeOffset? SendAt, bool RepeatWeekly,
         string? Trigger, long? CouponCampaignId, int HoldoutPercent, long Recipients, long Queued, long Sending, long Sent, long Failed,
-        long Holdout, Skipped Skipped, double Progress, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset CreatedAt);
+        long Holdout, IReadOnlyDictionary<string, long> Skipped, double Progress, DateTimeOffset? StartedAt, DateTimeOffset? FinishedAt, DateTimeOffset CreatedAt);
 
     public sealed record ListItem(long Id, string Name, string Status, long Recipients, long Sent, long Failed, long Skipped, double Progress,
         DateTimeOffset CreatedAt);
@@ -65,7 +63,7 @@ internal static class EmailCampaignsApi
     /// <summary>Money is decimal in the shop currency; unsubscribes is null until the consent record credits campaigns.</summary>
     public sealed record GroupAnswer(long Customers, long Buyers, long Orders, decimal NetRevenue, long CouponOrders, double Conversion);
 
-    public sealed record ResultsAnswer(long Sent, long Failed, Skipped Skipped, long? Unsubscribes, GroupAnswer Recipients, GroupAnswer Holdout,
+    public sealed record ResultsAnswer(long Sent, long Failed, IReadOnlyDictionary<string, long> Skipped, long? Unsubscribes, GroupAnswer Recipients, GroupAnswer Holdout,
         double UpliftPoints);
 
     private static async Task<IResult> CreateAsync(HttpRequest request, ClaimsPrincipal user, CreateEmailCampaign create, CancellationToken ct)
@@ -163,8 +161,8 @@ internal static class EmailCampaignsApi
     private static GroupAnswer Group(GroupOrders g) =>
         new(g.Customers, g.Buyers, g.Orders, Console.Domain.Data.Money.ToDecimal(g.NetRevenue), g.CouponOrders, Math.Round(g.Conversion, 4));
 
-    private static Skipped Skips(EmailCounts c) => new(c.Skipped[RecipientReason.NoConsent], c.Skipped[RecipientReason.Unsubscribed],
-        c.Skipped[RecipientReason.FrequencyCap], c.Skipped[RecipientReason.NoEmail]);
+    /// <summary>Keyed by the reason codes of API.md (no_consent, unsubscribed, frequency_cap, no_email).</summary>
+    private static IReadOnlyDictionary<string, long> Skips(EmailCounts c) => c.Skipped;
 
     private static CampaignAnswer Answer(EmailCampaignView v)
     {
