@@ -1,3 +1,4 @@
+using Console.Domain.Admin;
 using Console.Domain.Data;
 
 namespace Console.Domain.Email;
@@ -26,11 +27,17 @@ public sealed class PauseEmailCampaign(StatementRunner runner, TimeProvider cloc
 
     private sealed record Changed(int Rows);
 
-    public async Task<Outcome> ExecuteAsync(long id, bool pause, CancellationToken ct = default)
+    public async Task<Outcome> ExecuteAsync(long id, bool pause, string actor, string? reason, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var changed = await runner.WriteAsync(new WriteUnit<Changed>(async (run, token) =>
-            new Changed(await run.ExecuteAsync(PauseSql, token, ("paused", pause), ("now", now), ("id", id))), _ => true, _ => null, UndoFree: true), ct);
+        {
+            var rows = await run.ExecuteAsync(PauseSql, token, ("paused", pause), ("now", now), ("id", id));
+            if (rows == 1)
+                await Audit.WriteAsync(run.Connection, run.Transaction!, actor, pause ? "email_campaign.pause" : "email_campaign.resume", "email_campaign",
+                    id.ToString(), new { paused = !pause }, new { paused = pause, reason }, now);
+            return new Changed(rows);
+        }, _ => true, _ => null, UndoFree: false), ct);
         await using var read = await runner.ReadAsync(ct);
         if (changed.Rows == 0)
             return await read.ScalarAsync<long>(ExistsSql, ct, ("id", id)) == 0 ? new Outcome.NotFound() : new Outcome.NotSending();

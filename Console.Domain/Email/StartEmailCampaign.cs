@@ -27,7 +27,7 @@ public sealed class StartEmailCampaign(StatementRunner runner, GetEmailCampaign 
 
     private sealed record Changed(int Rows);
 
-    public async Task<Outcome> ExecuteAsync(long id, string actor, CancellationToken ct = default)
+    public async Task<Outcome> ExecuteAsync(long id, string actor, CancellationToken ct = default, string? reason = null)
     {
         if (await campaigns.FindAsync(id, ct) is not { } view) return new Outcome.NotFound();
         var campaign = view.Campaign;
@@ -40,17 +40,21 @@ public sealed class StartEmailCampaign(StatementRunner runner, GetEmailCampaign 
                 var rows = await run.ExecuteAsync(ArmSql, token, ("now", now), ("id", id));
                 if (rows == 1)
                     await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "email_campaign.schedule", "email_campaign", id.ToString(),
-                        new { status = campaign.Status }, new { status = EmailCampaignStatus.Scheduled }, now);
+                        new { status = campaign.Status }, new { status = EmailCampaignStatus.Scheduled, reason }, now);
                 return new Changed(rows);
             }, _ => true, _ => null, UndoFree: false), ct);
             return armed.Rows == 1 ? new Outcome.Scheduled() : new Outcome.AlreadySent();
         }
         if (segments is null || links is null) return new Outcome.Unavailable();
         var members = await segments.CustomerIdsAsync(campaign.SegmentId, ct);
-        return await freeze.ExecuteAsync(campaign, "once", members, [EmailCampaignStatus.Draft], links, ct) switch
+        var frozen = await freeze.ExecuteAsync(campaign, "once", members, [EmailCampaignStatus.Draft], links, ct);
+        if (frozen is not FreezeRun.Outcome.Frozen f) return new Outcome.AlreadySent();
+        await runner.WriteAsync(new WriteUnit<Changed>(async (run, token) =>
         {
-            FreezeRun.Outcome.Frozen f => new Outcome.Started(f.RunId, f.Recipients),
-            _ => new Outcome.AlreadySent(),
-        };
+            await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "email_campaign.send", "email_campaign", id.ToString(),
+                new { status = campaign.Status }, new { status = EmailCampaignStatus.Sending, f.Recipients, reason }, now);
+            return new Changed(1);
+        }, _ => true, _ => null, UndoFree: false), ct);
+        return new Outcome.Started(f.RunId, f.Recipients);
     }
 }

@@ -188,7 +188,7 @@ internal static class ApiFields
         {
             ["reason"] = Text("Why this version is activated; kept in the audit entry.", 500),
         },
-    }.Concat(PartnersApiFields.Requests).ToDictionary();
+    }.Concat(PartnersApiFields.Requests).Concat(EmailApiFields.Requests).ToDictionary();
 
     /// <summary>Gives the documented fields of a request record their description, JSON type, format, limits and required list.</summary>
     public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)

@@ -25,13 +25,13 @@ internal static class EmailCampaignsApi
         campaigns.MapPost("/{id:long}/test", TestAsync).Accepts<TestInput>("application/json").Produces(StatusCodes.Status202Accepted)
             .Documented("TestEmailCampaign", "Send one message rendered for a sample customer to one address.", new TestInput("me@example.com"),
                 EmailCodes.NotFound);
-        campaigns.MapPost("/{id:long}/send", SendAsync).Produces<SendAnswer>(StatusCodes.Status202Accepted)
+        campaigns.MapPost("/{id:long}/send", SendAsync).Accepts<ActionInput>(isOptional: true, "application/json").Produces<SendAnswer>(StatusCodes.Status202Accepted)
             .Documented("SendEmailCampaign", "Freeze the recipients and start sending now, or arm a campaign with a later sendAt, a weekly repeat "
-                + "or a trigger. Once only.", null, EmailCodes.NotFound, EmailCodes.AlreadySent, EmailCodes.NoSegmentReader);
-        campaigns.MapPost("/{id:long}/pause", PauseAsync).Produces(StatusCodes.Status202Accepted)
-            .Documented("PauseEmailCampaign", "Stop claiming recipients; what is queued stays queued.", null, EmailCodes.NotFound, EmailCodes.NotSending);
-        campaigns.MapPost("/{id:long}/resume", ResumeAsync).Produces(StatusCodes.Status202Accepted)
-            .Documented("ResumeEmailCampaign", "Carry on sending from where the campaign was paused.", null, EmailCodes.NotFound, EmailCodes.NotSending);
+                + "or a trigger. Once only.", new ActionInput("Approved by the marketing lead."), EmailCodes.NotFound, EmailCodes.AlreadySent, EmailCodes.NoSegmentReader);
+        campaigns.MapPost("/{id:long}/pause", PauseAsync).Accepts<ActionInput>(isOptional: true, "application/json").Produces(StatusCodes.Status202Accepted)
+            .Documented("PauseEmailCampaign", "Stop claiming recipients; what is queued stays queued.", new ActionInput("Wrong coupon in the text."), EmailCodes.NotFound, EmailCodes.NotSending);
+        campaigns.MapPost("/{id:long}/resume", ResumeAsync).Accepts<ActionInput>(isOptional: true, "application/json").Produces(StatusCodes.Status202Accepted)
+            .Documented("ResumeEmailCampaign", "Carry on sending from where the campaign was paused.", new ActionInput("Coupon fixed."), EmailCodes.NotFound, EmailCodes.NotSending);
         campaigns.MapGet("/{id:long}/deliveries", DeliveriesAsync).Produces<DeliveriesAnswer>()
             .Documented("ListEmailDeliveries", "The delivery log, one line per recipient: state, reason, attempts and the server's last reply.",
                 null, EmailCodes.NotFound);
@@ -43,6 +43,9 @@ internal static class EmailCampaignsApi
     public sealed record CreatedAnswer(long Id);
 
     public sealed record TestInput(string? To);
+
+    /// <summary>The body of send, pause and resume is optional: a reason, kept in the audit entry.</summary>
+    public sealed record ActionInput(string? Reason);
 
     public sealed record SendAnswer(string Status, long? RunId, int? Recipients);
 
@@ -104,8 +107,22 @@ internal static class EmailCampaignsApi
         };
     }
 
-    private static async Task<IResult> SendAsync(long id, ClaimsPrincipal user, StartEmailCampaign start, IBackgroundJobClient jobs, CancellationToken ct) =>
-        await start.ExecuteAsync(id, CouponCampaignsApi.Actor(user), ct) switch
+    /// <summary>A problem when an optional body is there but wrong; the reason otherwise (null without a body).</summary>
+    private static async Task<(string? Reason, IResult? Problem)> ReasonAsync(HttpRequest request, CancellationToken ct)
+    {
+        if (request.ContentLength is null or 0 && !request.Headers.TransferEncoding.Any()) return (null, null);
+        var body = await ApiBody.ReadAsync<ActionInput>(request, ct);
+        if (body.Problem is not null) return (null, body.Problem);
+        var reason = body.Value!.Reason?.Trim();
+        return reason is { Length: > 500 } ? (null, Problems.Validation("reason", ErrorText.English(Console.Domain.Data.FieldCodes.TooLong, [500]))) : (reason, null);
+    }
+
+    private static async Task<IResult> SendAsync(long id, HttpRequest request, ClaimsPrincipal user, StartEmailCampaign start, IBackgroundJobClient jobs,
+        CancellationToken ct)
+    {
+        var (reason, problem) = await ReasonAsync(request, ct);
+        if (problem is not null) return problem;
+        return await start.ExecuteAsync(id, CouponCampaignsApi.Actor(user), ct, reason) switch
         {
             StartEmailCampaign.Outcome.Started s => Accepted(jobs, s),
             StartEmailCampaign.Outcome.Scheduled => TypedResults.Accepted((string?)null, new SendAnswer(EmailCampaignStatus.Scheduled, null, null)),
@@ -113,6 +130,7 @@ internal static class EmailCampaignsApi
             StartEmailCampaign.Outcome.Unavailable => EmailErrorText.Refusal(EmailCodes.NoSegmentReader, id),
             _ => EmailErrorText.Refusal(EmailCodes.AlreadySent, id),
         };
+    }
 
     private static IResult Accepted(IBackgroundJobClient jobs, StartEmailCampaign.Outcome.Started s)
     {
@@ -120,15 +138,18 @@ internal static class EmailCampaignsApi
         return TypedResults.Accepted((string?)null, new SendAnswer(EmailCampaignStatus.Sending, s.RunId, s.Recipients));
     }
 
-    private static Task<IResult> PauseAsync(long id, PauseEmailCampaign pause, IBackgroundJobClient jobs, CancellationToken ct) =>
-        ChangeAsync(id, true, pause, jobs, ct);
+    private static Task<IResult> PauseAsync(long id, HttpRequest request, ClaimsPrincipal user, PauseEmailCampaign pause, IBackgroundJobClient jobs,
+        CancellationToken ct) => ChangeAsync(id, true, request, user, pause, jobs, ct);
 
-    private static Task<IResult> ResumeAsync(long id, PauseEmailCampaign pause, IBackgroundJobClient jobs, CancellationToken ct) =>
-        ChangeAsync(id, false, pause, jobs, ct);
+    private static Task<IResult> ResumeAsync(long id, HttpRequest request, ClaimsPrincipal user, PauseEmailCampaign pause, IBackgroundJobClient jobs,
+        CancellationToken ct) => ChangeAsync(id, false, request, user, pause, jobs, ct);
 
-    private static async Task<IResult> ChangeAsync(long id, bool paused, PauseEmailCampaign pause, IBackgroundJobClient jobs, CancellationToken ct)
+    private static async Task<IResult> ChangeAsync(long id, bool paused, HttpRequest request, ClaimsPrincipal user, PauseEmailCampaign pause,
+        IBackgroundJobClient jobs, CancellationToken ct)
     {
-        switch (await pause.ExecuteAsync(id, paused, ct))
+        var (reason, problem) = await ReasonAsync(request, ct);
+        if (problem is not null) return problem;
+        switch (await pause.ExecuteAsync(id, paused, CouponCampaignsApi.Actor(user), reason, ct))
         {
             case PauseEmailCampaign.Outcome.Done done:
                 if (!paused) foreach (var run in done.OpenRuns) jobs.Enqueue<SendEmailRunJob>(j => j.ExecuteAsync(run, CancellationToken.None));
