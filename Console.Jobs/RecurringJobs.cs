@@ -1,3 +1,4 @@
+using Console.Jobs.Email;
 using Console.Jobs.Experiments;
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Models;
@@ -28,8 +29,9 @@ public static class RecurringJobs
     public const string TrainRecommender = "models-train-recommender";
     public const string RecordSegmentSizes = "segments-record-sizes";
     public const string RunReportSchedules = "reports-run-schedules";
+    public const string EmailDispatch = "email-dispatch";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout, RefreshExperimentResults, TrainRecommender, RecordSegmentSizes, RunReportSchedules];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout, RefreshExperimentResults, TrainRecommender, RecordSegmentSizes, RunReportSchedules, EmailDispatch];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -47,5 +49,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<TrainModelJob>(TrainRecommender, j => j.ExecuteAsync("recommender", CancellationToken.None), Cron.Daily(3), new RecurringJobOptions());
         jobs.AddOrUpdate<RecordSegmentSizesJob>(RecordSegmentSizes, j => j.ExecuteAsync(CancellationToken.None), Cron.Daily(3, 30), new RecurringJobOptions());
         jobs.AddOrUpdate<RunReportSchedulesJob>(RunReportSchedules, j => j.ExecuteAsync(CancellationToken.None), "*/15 * * * *", new RecurringJobOptions());
+        jobs.AddOrUpdate<EmailDispatchJob>(EmailDispatch, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
     }
 }

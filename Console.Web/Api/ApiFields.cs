@@ -189,7 +189,7 @@ internal static class ApiFields
         {
             ["reason"] = Text("Why this version is activated; kept in the audit entry.", 500),
         },
-    }.Concat(PartnersApiFields.Requests).Concat(SegmentsApiFields.Requests).Concat(ReportsApiFields.Requests).ToDictionary();
+    }.Concat(PartnersApiFields.Requests).Concat(SegmentsApiFields.Requests).Concat(ReportsApiFields.Requests).Concat(EmailApiFields.Requests).ToDictionary();
 
     /// <summary>Gives the documented fields of a request record their description, JSON type, format, limits and required list.</summary>
     public static Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)

@@ -22,5 +22,6 @@ internal static class ApiRoutes
         CustomerDataApi.Map(v1);
         SegmentsApi.Map(v1);
         ReportsApi.Map(v1);
+        EmailCampaignsApi.Map(v1);
     }
 }

@@ -24,6 +24,7 @@ internal static class ApiTags
         ("Models", "Trained model versions and rollback (scope manage), and a customer's purchase propensity."),
         ("Segments", "Audience segments: rules over behaviour, purchases, feedback and propensity, with sizes and samples; keys with scope manage."),
         ("Reports", "PDF sales reports rendered by a job, their archive, and schedules that mail them; keys with scope manage."),
+        ("Email campaigns", "Targeted email to a segment: Liquid templates, test sends, sending, pause and resume, delivery log and results; keys with scope manage."),
         ("Health", "Liveness and readiness probes; no key needed."),
     ];
 }

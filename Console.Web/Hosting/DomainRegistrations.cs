@@ -109,5 +109,6 @@ internal static class DomainRegistrations
         ConsentRegistrations.Add(services);
         SegmentsRegistrations.Add(services);
         ReportsRegistrations.Add(services);
+        EmailRegistrations.Add(services);
     }
 }

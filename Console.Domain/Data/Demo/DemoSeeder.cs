@@ -110,6 +110,7 @@ public sealed class DemoSeeder(Db db, BusinessTime businessTime)
             DemoExperiments.Write(connection, tx, db.Dialect, plan, calendar, customers);
             DemoConsent.Write(connection, tx);
             DemoSegments.Write(connection, tx, db.Dialect, plan, businessTime);
+            DemoEmail.Write(connection, tx, calendar);
             tx.Commit();
             var refunds = numbered.Count(o => o.Refunded > 0);
             progress($"live sessions {sessions.Count:N0}, orders {numbered.Count:N0}, refunds {refunds:N0}, promotions {DemoCoupons.LiveRoom.Count + DemoPromotions.Coupons.Count + DemoPromotions.GroupBuys.Count} with {teams.Count:N0} teams, {answers:N0} survey answers written ({clock.Elapsed.TotalSeconds:F1} s)");

@@ -32,6 +32,7 @@ public static class NavCatalog
         [
             new("/promotions/coupons", "Coupons.Nav", Icons.Material.Outlined.ConfirmationNumber, UiPolicies.Campaigns, typeof(Console.Web.Resources.CouponsStrings)),
             new("/promotions/group-buys", "GroupBuys.Nav", Icons.Material.Outlined.Groups, UiPolicies.Campaigns, typeof(Console.Web.Resources.GroupBuysStrings)),
+            new("/promotions/email", "Email.Nav", Icons.Material.Outlined.Email, UiPolicies.Campaigns, typeof(Console.Web.Resources.EmailStrings)),
         ]),
         new("Nav.Partners", Icons.Material.Outlined.Handshake,
         [

@@ -1,0 +1,142 @@
+using System.Buffers;
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.ComponentModel;
+using SmtpServer.Mail;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
+
+namespace Console.Tests.Support;
+
+/// <summary>
+/// A real SMTP server (the SmtpServer package) on 127.0.0.1 and a port of its own, keeping what it accepted: for each
+/// message its recipient, Message-ID and unsubscribe headers. Refuse can answer a reply code instead of accepting a
+/// message, and Stop/Start take the server down and up again on the same port, as a crashed mail server would be.
+/// </summary>
+public sealed class LoopbackSmtp : IAsyncDisposable
+{
+    public sealed record Received(string To, string? MessageId, string? ListUnsubscribe, string? ListUnsubscribePost, string? Subject);
+
+    private CancellationTokenSource? _running;
+    private Task? _serving;
+    private int _attempts;
+
+    public LoopbackSmtp(bool keepHeaders = true)
+    {
+        KeepHeaders = keepHeaders;
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public int Port { get; }
+
+    public bool KeepHeaders { get; }
+
+    public ConcurrentQueue<Received> Mailbox { get; } = new();
+
+    public long Accepted;
+
+    /// <summary>Given the 1-based number of a DATA attempt, a reply to refuse it with, or null to accept it.</summary>
+    public Func<int, SmtpResponse?> Refuse { get; set; } = _ => null;
+
+    /// <summary>Called at each MAIL FROM with its 1-based number; throwing SmtpResponseException refuses the transaction.</summary>
+    public Action<int>? OnMailFrom { get; set; }
+
+    private int _mailFroms;
+
+    public static async Task<LoopbackSmtp> StartAsync(bool keepHeaders = true)
+    {
+        var server = new LoopbackSmtp(keepHeaders);
+        await server.StartAsync();
+        return server;
+    }
+
+    public Task StartAsync()
+    {
+        var options = new SmtpServerOptionsBuilder().ServerName("loopback")
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+        var services = new ServiceProvider();
+        services.Add(new Store(this));
+        services.Add(new Filter(this));
+        var server = new SmtpServer.SmtpServer(options, services);
+        _running = new CancellationTokenSource();
+        _serving = server.StartAsync(_running.Token);
+        return WaitListeningAsync();
+    }
+
+    private async Task WaitListeningAsync()
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(20);
+            }
+        }
+        throw new InvalidOperationException($"The loopback SMTP server did not listen on {Port}.");
+    }
+
+    /// <summary>Stops listening and cuts every open session, as a killed server would.</summary>
+    public async Task StopAsync()
+    {
+        if (_running is null) return;
+        await _running.CancelAsync();
+        try
+        {
+            if (_serving is not null) await _serving;
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        _running.Dispose();
+        _running = null;
+    }
+
+    public IReadOnlyDictionary<string, int> CountByAddress() =>
+        Mailbox.GroupBy(m => m.To, StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Count(), StringComparer.OrdinalIgnoreCase);
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    private sealed class Store(LoopbackSmtp owner) : MessageStore
+    {
+        public override Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer,
+            CancellationToken cancellationToken)
+        {
+            var attempt = Interlocked.Increment(ref owner._attempts);
+            if (owner.Refuse(attempt) is { } refusal) return Task.FromResult(refusal);
+            var to = string.Join(",", transaction.To.Select(m => $"{m.User}@{m.Host}"));
+            Interlocked.Increment(ref owner.Accepted);
+            if (owner.KeepHeaders)
+            {
+                using var stream = new MemoryStream(buffer.ToArray());
+                var headers = HeaderList.Load(stream);
+                owner.Mailbox.Enqueue(new Received(to, headers[HeaderId.MessageId], headers["List-Unsubscribe"], headers["List-Unsubscribe-Post"],
+                    headers[HeaderId.Subject]));
+            }
+            else owner.Mailbox.Enqueue(new Received(to, null, null, null, null));
+            return Task.FromResult(SmtpResponse.Ok);
+        }
+    }
+
+    private sealed class Filter(LoopbackSmtp owner) : IMailboxFilter
+    {
+        public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken cancellationToken)
+        {
+            owner.OnMailFrom?.Invoke(Interlocked.Increment(ref owner._mailFroms));
+            return Task.FromResult(true);
+        }
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken cancellationToken) =>
+            Task.FromResult(true);
+    }
+}
