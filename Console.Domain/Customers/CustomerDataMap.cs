@@ -29,6 +29,8 @@ public static class CustomerDataMap
         new("survey_responses", "customer_id", "surveyAnswers"),
         new("consent_changes", "customer_id", "consentHistory"),
         new("segment_propensity", "customer_id", "storedPropensity"),
+        new("email_recipients", "customer_id", "emailDeliveries"),
+        new("email_coupon_codes", "customer_id", "emailCoupons"),
     ];
 
     private static readonly DialectSql IdColumnsSql = new(d => d == Dialect.Sqlite

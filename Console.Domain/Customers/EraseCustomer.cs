@@ -43,6 +43,13 @@ public sealed class EraseCustomer(StatementRunner runner, ExternalIds externalId
             // Consent ends with the customer; the history keeps that it ended by erasure.
             if (await s.ScalarAsync<long>("SELECT email_opt_in FROM customers WHERE id = @id", token, ("id", id.Value)) == 1)
                 await Consent.ConsentChanges.RecordAsync(s, id.Value, false, Consent.ConsentSources.Erasure, null, now, token);
+            // Mail not yet handed to a worker is cancelled; the address leaves every delivery row, sent or not.
+            await s.ExecuteAsync(
+                """
+                UPDATE email_recipients SET state = CASE WHEN state = 'queued' THEN 'skipped' ELSE state END,
+                    reason = CASE WHEN state = 'queued' THEN 'no_consent' ELSE reason END, email = NULL, updated_at = @now
+                WHERE customer_id = @id
+                """, token, ("now", now), ("id", id.Value));
             await s.ExecuteAsync(
                 """
                 UPDATE customers SET external_id = @pseudonym, email = NULL, name = NULL, phone = NULL, city = NULL, email_opt_in = 0,

@@ -77,6 +77,15 @@ public sealed class ExportCustomer(Db db)
         ["storedPropensity"] = """
             SELECT probability, model_id, scored_at FROM segment_propensity WHERE customer_id = @id
             """,
+        ["emailDeliveries"] = """
+            SELECT c.name AS campaign, r.email, r.state, r.reason, r.sent_at, r.coupon_code
+            FROM email_recipients r JOIN email_campaigns c ON c.id = r.campaign_id WHERE r.customer_id = @id ORDER BY r.id
+            """,
+        ["emailCoupons"] = """
+            SELECT cc.name AS coupon_campaign, k.code, x.issued_at
+            FROM email_coupon_codes x JOIN coupon_campaigns cc ON cc.id = x.coupon_campaign_id JOIN coupon_codes k ON k.id = x.code_id
+            WHERE x.customer_id = @id ORDER BY x.issued_at
+            """,
     };
 
     /// <summary>The sections the export holds, in order: every section of the data map, and refunds beside the orders.</summary>

@@ -10,8 +10,8 @@ public sealed record GroupOrders(long Customers, long Buyers, long Orders, long 
 
 /// <summary>
 /// A campaign's results: sent, failed and skipped by reason, and what recipients bought within 7 days of their message
-/// (and with the campaign's coupon), net of refunds, against the holdout over 7 days from the run's start. Unsubscribes
-/// credited to the campaign are recorded by the consent pages; <see cref="Unsubscribes"/> is null until that record exists.
+/// (and with the campaign's coupon), net of refunds, against the holdout over 7 days from the run's start, and the
+/// unsubscribes the consent pages credited to the campaign.
 /// </summary>
 public sealed record EmailResultsView(EmailCounts Counts, GroupOrders Recipients, GroupOrders Holdout, long? Unsubscribes)
 {
@@ -19,7 +19,7 @@ public sealed record EmailResultsView(EmailCounts Counts, GroupOrders Recipients
     public double UpliftPoints => (Recipients.Conversion - Holdout.Conversion) * 100;
 }
 
-public sealed class EmailResults(StatementRunner runner, GetEmailCampaign campaigns)
+public sealed class EmailResults(StatementRunner runner, GetEmailCampaign campaigns, Consent.ConsentChanges consent)
 {
     private sealed record Row
     {
@@ -60,6 +60,6 @@ public sealed class EmailResults(StatementRunner runner, GetEmailCampaign campai
         }
         var sent = await GroupAsync(RecipientState.Sent);
         var holdout = await GroupAsync(RecipientState.Holdout);
-        return new EmailResultsView(view.Counts, sent, holdout, Unsubscribes: null);
+        return new EmailResultsView(view.Counts, sent, holdout, await consent.UnsubscribesByCampaignAsync(id, ct));
     }
 }
