@@ -56,7 +56,8 @@ public sealed class IngestionKillTests(ITestOutputHelper output)
         Assert.All(repeats, r => Assert.Equal((0, BatchSize), (r.Accepted, r.Duplicates)));
         Assert.Equal(Events, rows);
         Assert.Equal(Events, stored.Count);
-        Assert.Equal(Events, acceptedInAnswers);
+        // Batches stored at the kill but never answered come back as duplicates: with those, every event was accepted once.
+        Assert.Equal(Events, acceptedInAnswers + resent.Sum(r => r.Duplicates));
         // A batch that was in flight at the kill was stored whole or not at all: never a part of it.
         foreach (var batch in inFlight)
             Assert.Contains(resent.Single(r => r.Batch == batch).Accepted, new[] { 0, feed.EventIds(batch).Count() });

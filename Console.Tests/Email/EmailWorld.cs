@@ -27,9 +27,10 @@ public sealed class EmailWorld : IDisposable
         services.AddSingleton(new Db(new DatabaseOptions { Provider = Dialect.Sqlite, Path = store.Path }));
         services.AddSingleton(new BusinessTime(new BusinessOptions()));
         services.AddSingleton(MoneyBounds.Default);
+        Console.Web.Hosting.DomainRegistrations.Add(services);
+        // Registered after the capabilities' own, so these win: the sending tests name their recipients directly.
         services.AddSingleton<ISegmentMembers>(segments ?? new FixedSegmentMembers());
         services.AddSingleton<IUnsubscribeLinks, TestUnsubscribeLinks>();
-        Console.Web.Hosting.DomainRegistrations.Add(services);
         _services = services.BuildServiceProvider();
     }
 

@@ -14,6 +14,8 @@ public sealed class OrdersPageTests : UiContext
 {
     public OrdersPageTests()
     {
+        // The customer page offers an Admin the data export and erasure; it renders here as a reader without that role.
+        AddAuthorization();
         // Made by the container so that the container disposes it with the rest.
         Services.AddSingleton(_ => new PromoStore());
         Services.AddSingleton(sp => sp.GetRequiredService<PromoStore>().Store.Db);

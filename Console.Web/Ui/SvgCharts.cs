@@ -52,7 +52,7 @@ public sealed record AxisTicks(double Step, IReadOnlyList<double> Values)
 /// thousands of frames, handlers and buffers alive per connected circuit (docs/decisions/0002-one-chart-system.md).
 /// Every value is reachable on hover (SVG title); ticks are round, labels never overlap, small sets show their values.
 /// </summary>
-public static class SvgCharts
+public static partial class SvgCharts
 {
     public const int MaxTicks = 6;
     /// <summary>Bar sets up to this size print each bar's value above it.</summary>
@@ -288,18 +288,6 @@ public static class SvgCharts
             svg.Append("</div>");
         }
         return new MarkupString(svg.Append("</div>").ToString());
-    }
-
-    /// <summary>A sparkline for a table cell: no axes, its range scaled to the box, the title giving the first and last values.</summary>
-    public static MarkupString Spark(IReadOnlyList<double> values, string title, int width = 96, int height = 24)
-    {
-        if (values.Count == 0) return new MarkupString("");
-        var (low, high) = (values.Min(), values.Max());
-        var span = high - low == 0 ? 1 : high - low;
-        double X(int i) => values.Count == 1 ? width / 2.0 : 2 + i * (width - 4.0) / (values.Count - 1);
-        double Y(double v) => height - 3 - (v - low) / span * (height - 6);
-        var points = string.Join(' ', values.Select((v, i) => $"{N(X(i))},{N(Y(v))}"));
-        return new MarkupString($"""<svg class="cc-spark" role="img" width="{width}" height="{height}" viewBox="0 0 {width} {height}"><title>{E(title)}</title><polyline fill="none" stroke-width="2" style="stroke:{Palette[0]}" points="{points}"/><circle cx="{N(X(values.Count - 1))}" cy="{N(Y(values[^1]))}" r="2.5" style="fill:{Palette[0]}"/></svg>""");
     }
 
     private static string At(IReadOnlyList<string> labels, int i) => i < labels.Count ? labels[i] : "";
