@@ -24,6 +24,7 @@ public sealed class FreezeRun(StatementRunner runner, EmailOptions options, Time
         public long Id { get; init; }
         public string? Email { get; init; }
         public bool EmailOptIn { get; init; }
+        public bool Unsubscribed { get; init; }
     }
 
     private sealed record RecentRow
@@ -47,7 +48,10 @@ public sealed class FreezeRun(StatementRunner runner, EmailOptions options, Time
 
     private static readonly DialectSql CustomersSql = new(d =>
         $"""
-        SELECT id AS Id, email AS Email, email_opt_in AS EmailOptIn FROM customers WHERE id IN (SELECT value FROM {DialectSql.JsonValues(d)})
+        SELECT c.id AS Id, c.email AS Email, c.email_opt_in AS EmailOptIn,
+               CASE WHEN EXISTS (SELECT 1 FROM consent_changes x WHERE x.customer_id = c.id AND x.source = 'unsubscribe'
+                   AND x.id = (SELECT MAX(y.id) FROM consent_changes y WHERE y.customer_id = c.id)) THEN 1 ELSE 0 END AS Unsubscribed
+        FROM customers c WHERE c.id IN (SELECT value FROM {DialectSql.JsonValues(d)})
         """);
 
     // Sent in the last 7 days, or waiting in another run now: both count towards the weekly cap.
@@ -131,7 +135,8 @@ public sealed class FreezeRun(StatementRunner runner, EmailOptions options, Time
         // The holdout is drawn from the whole segment, before consent, so that it compares like with like.
         if (Holdout.Contains(campaign.Id, c.Id, campaign.HoldoutPercent)) return (RecipientState.Holdout, null);
         if (string.IsNullOrWhiteSpace(c.Email) || !c.Email.Contains('@')) return (RecipientState.Skipped, RecipientReason.NoEmail);
-        if (!c.EmailOptIn) return (RecipientState.Skipped, RecipientReason.NoConsent);
+        // Opted out by their own latest unsubscribe, rather than never having opted in.
+        if (!c.EmailOptIn) return (RecipientState.Skipped, c.Unsubscribed ? RecipientReason.Unsubscribed : RecipientReason.NoConsent);
         if (recent >= options.FrequencyCapPerWeek) return (RecipientState.Skipped, RecipientReason.FrequencyCap);
         return (RecipientState.Queued, null);
     }
