@@ -22,7 +22,7 @@ internal static class ModelTrainingBench
         Directory.CreateDirectory(dir);
         var db = new Db(new DatabaseOptions { Provider = Dialect.Sqlite, Path = Path.Combine(dir, "console.db") });
         new Migrator(db).Migrate();
-        var seeded = await new DemoSeeder(db, new BusinessTime(new BusinessOptions()))
+        var seeded = await new DemoSeeder(db, new BusinessTime(new BusinessOptions()), Console.Web.Hosting.ConsentRegistrations.PersonalDataBeside(db))
             .SeedAsync(new DemoPlan(customers, days, DemoPlan.DefaultSeed, new DateOnly(2026, 12, 1)));
         System.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"demo store: {seeded.Customers:N0} customers, {seeded.Events:N0} events, {seeded.Orders:N0} orders, {seeded.Sessions:N0} sessions"));

@@ -28,7 +28,7 @@ internal sealed class BenchStore : IDisposable
         var gate = new WriteGate(db);
         var clock = TimeProvider.System;
         using (var runner = new StatementRunner(db, gate))
-            await new UpsertCustomers(runner, clock).UpsertAsync(
+            await new UpsertCustomers(runner, Console.Web.Hosting.ConsentRegistrations.PersonalDataBeside(db), clock).UpsertAsync(
                 Enumerable.Range(0, Customers).Select(i => new CustomerIn($"cust-{i:D5}", $"c{i}@example.com", $"Customer {i}")).ToList());
         await new UpsertCourses(db, gate, clock, MoneyBounds.Default).UpsertAsync(
             Enumerable.Range(0, Courses).Select(i => new CourseIn($"course-{i:D3}", $"Course {i}", "199.00")).ToList());

@@ -4,7 +4,7 @@ using Dapper;
 namespace Console.Domain.Customers;
 
 /// <summary>Who the customer is, whether they accept email, and what they have bought (money in fen).</summary>
-public sealed class CustomerDetails
+public sealed record CustomerDetails
 {
     public long Id { get; init; }
     public string ExternalId { get; init; } = "";
@@ -29,12 +29,12 @@ public sealed class CustomerDetails
 }
 
 /// <summary>One customer's profile and totals; every aggregate walks that customer's slice of an index.</summary>
-public sealed class CustomerProfile(Db db)
+public sealed class CustomerProfile(Db db, PersonalData personal)
 {
     public async Task<CustomerDetails?> GetAsync(long id, CancellationToken ct = default)
     {
         await using var connection = await db.OpenAsync(ct);
-        return await connection.QuerySingleOrDefaultAsync<CustomerDetails>(new CommandDefinition(
+        var details = await connection.QuerySingleOrDefaultAsync<CustomerDetails>(new CommandDefinition(
             """
             SELECT c.id AS Id, c.external_id AS ExternalId, c.name AS Name, c.email AS Email, c.phone AS Phone,
                    c.city AS City, c.source AS Source, c.email_opt_in AS EmailOptIn, c.is_stub AS IsStub,
@@ -48,5 +48,6 @@ public sealed class CustomerProfile(Db db)
                    (SELECT MAX(e.occurred_at) FROM events e WHERE e.customer_id = c.id) AS LastEventAt
             FROM customers c WHERE c.id = @id
             """, new { id }, cancellationToken: ct));
+        return details is null ? null : details with { Email = personal.Open(details.Email), Phone = personal.Open(details.Phone) };
     }
 }

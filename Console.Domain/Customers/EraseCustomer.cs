@@ -52,7 +52,8 @@ public sealed class EraseCustomer(StatementRunner runner, ExternalIds externalId
                 """, token, ("now", now), ("id", id.Value));
             await s.ExecuteAsync(
                 """
-                UPDATE customers SET external_id = @pseudonym, email = NULL, name = NULL, phone = NULL, city = NULL, email_opt_in = 0,
+                UPDATE customers SET external_id = @pseudonym, email = NULL, email_hash = NULL, name = NULL, phone = NULL, phone_hash = NULL,
+                    city = NULL, email_opt_in = 0,
                     updated_at = @now
                 WHERE id = @id
                 """, token, ("pseudonym", pseudonym), ("now", now), ("id", id.Value));

@@ -7,7 +7,7 @@ namespace Console.Domain.Customers;
 /// Everything the store holds about one customer, as one document (PIPL and GDPR access): a section per place
 /// <see cref="CustomerDataMap"/> lists, each with its rows, plus what the caller adds from computed sources.
 /// </summary>
-public sealed class ExportCustomer(Db db)
+public sealed class ExportCustomer(Db db, PersonalData personal)
 {
     public sealed record Export(long CustomerId, string ExternalId, IReadOnlyDictionary<string, IReadOnlyList<IReadOnlyDictionary<string, object?>>> Sections);
 
@@ -101,9 +101,19 @@ public sealed class ExportCustomer(Db db)
         foreach (var (section, sql) in SectionSql)
         {
             var rows = await connection.QueryAsync(new CommandDefinition(sql, new { id }, cancellationToken: ct));
-            sections[section] = rows.Cast<IDictionary<string, object?>>()
-                .Select(r => (IReadOnlyDictionary<string, object?>)new Dictionary<string, object?>(r)).ToList();
+            sections[section] = rows.Cast<IDictionary<string, object?>>().Select(Opened).ToList();
         }
         return new Export(id.Value, externalId, sections);
     }
+
+    // The customer is owed their address and number as they gave them, not the sealed form the store keeps.
+    private IReadOnlyDictionary<string, object?> Opened(IDictionary<string, object?> row)
+    {
+        var copy = new Dictionary<string, object?>(row);
+        foreach (var column in SealedColumns)
+            if (copy.TryGetValue(column, out var value) && value is string stored) copy[column] = personal.Open(stored);
+        return copy;
+    }
+
+    private static readonly string[] SealedColumns = ["email", "phone"];
 }

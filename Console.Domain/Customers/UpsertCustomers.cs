@@ -11,9 +11,10 @@ public sealed record CustomerIn(string? ExternalId, string? Email = null, string
 /// <summary>
 /// Upserts by externalId. A value left out keeps what is stored, so partial pushes never blank a field;
 /// an upsert always turns a stub (made by an event) into a full customer. A batch is one write unit, and a change of
-/// email consent is recorded in it (consent_changes) only for the rows whose stored value really changes.
+/// email consent is recorded in it (consent_changes) only for the rows whose stored value really changes. Email and phone
+/// are sealed before the unit starts, with their look-up hashes (<see cref="PersonalData"/>).
 /// </summary>
-public sealed class UpsertCustomers(StatementRunner runner, TimeProvider clock)
+public sealed class UpsertCustomers(StatementRunner runner, PersonalData personal, TimeProvider clock)
 {
     /// <summary>Source is where consent changes are credited: the API or a CSV import (<see cref="ConsentSources"/>).</summary>
     public async Task<UpsertResult> UpsertAsync(IReadOnlyList<CustomerIn> items, string source = ConsentSources.Api, CancellationToken ct = default)
@@ -24,7 +25,7 @@ public sealed class UpsertCustomers(StatementRunner runner, TimeProvider clock)
         for (var i = 0; i < items.Count; i++)
         {
             if (Refusal(items[i]) is { } refused) rejected.Add(refused with { Index = i });
-            else rows.Add(ToRow(items[i], now));
+            else rows.Add(await ToRowAsync(items[i], now, ct));
         }
         if (rows.Count > 0)
             await runner.WriteAsync(new WriteUnit<object>(async (s, t) =>
@@ -37,8 +38,8 @@ public sealed class UpsertCustomers(StatementRunner runner, TimeProvider clock)
 
     public Task<UpsertResult> UpsertAsync(IReadOnlyList<CustomerIn> items, CancellationToken ct) => UpsertAsync(items, ConsentSources.Api, ct);
 
-    private sealed record Row(string ExternalId, string? Email, string? Name, string? Phone, string? City, string? Source,
-        bool? EmailOptIn, DateTime? CreatedAt, DateTime Now);
+    private sealed record Row(string ExternalId, string? Email, string? EmailHash, string? Name, string? Phone, string? PhoneHash,
+        string? City, string? Source, bool? EmailOptIn, DateTime? CreatedAt, DateTime Now);
 
     private sealed record Stored
     {
@@ -53,7 +54,8 @@ public sealed class UpsertCustomers(StatementRunner runner, TimeProvider clock)
         var before = row.EmailOptIn is null ? null
             : await s.SingleOrDefaultAsync<Stored>(stored, ct, ("ExternalId", row.ExternalId)) ?? new Stored { Id = 0, EmailOptIn = false };
         await s.ExecuteAsync(s.Dialect == Dialect.Sqlite ? SqliteUpsert : SqlServerUpsert, ct,
-            ("ExternalId", row.ExternalId), ("Email", row.Email), ("Name", row.Name), ("Phone", row.Phone), ("City", row.City),
+            ("ExternalId", row.ExternalId), ("Email", row.Email), ("EmailHash", row.EmailHash), ("Name", row.Name),
+            ("Phone", row.Phone), ("PhoneHash", row.PhoneHash), ("City", row.City),
             ("Source", row.Source), ("EmailOptIn", row.EmailOptIn), ("CreatedAt", row.CreatedAt), ("Now", row.Now));
         if (before is null || before.EmailOptIn == row.EmailOptIn) return;
         var id = before.Id != 0 ? before.Id : (await s.SingleOrDefaultAsync<Stored>(stored, ct, ("ExternalId", row.ExternalId)))!.Id;
@@ -67,12 +69,14 @@ public sealed class UpsertCustomers(StatementRunner runner, TimeProvider clock)
         SELECT id AS Id, email_opt_in AS EmailOptIn FROM customers WITH (UPDLOCK, HOLDLOCK) WHERE external_id = @ExternalId
         """;
 
-    private static Row ToRow(CustomerIn c, DateTime now)
+    private async ValueTask<Row> ToRowAsync(CustomerIn c, DateTime now, CancellationToken ct)
     {
         bool? optIn = IngestFields.TryParseBool(c.EmailOptIn, out var b) ? b : null;
         DateTime? created = IngestFields.TryParseTime(c.CreatedAt, out var t) ? t : null;
-        return new Row(c.ExternalId!, IngestFields.Clean(c.Email), IngestFields.Clean(c.Name), IngestFields.Clean(c.Phone),
-            IngestFields.Clean(c.City), IngestFields.Clean(c.Source), optIn, created, now);
+        var (email, phone) = (IngestFields.Clean(c.Email), IngestFields.Clean(c.Phone));
+        return new Row(c.ExternalId!, personal.Seal(email), await personal.EmailHashAsync(email, ct), IngestFields.Clean(c.Name),
+            personal.Seal(phone), await personal.PhoneHashAsync(phone, ct), IngestFields.Clean(c.City), IngestFields.Clean(c.Source),
+            optIn, created, now);
     }
 
     private static Rejection? Refusal(CustomerIn c)
@@ -91,12 +95,14 @@ public sealed class UpsertCustomers(StatementRunner runner, TimeProvider clock)
     }
 
     private const string SqliteUpsert = """
-        INSERT INTO customers (external_id, email, name, phone, city, source, email_opt_in, is_stub, created_at, updated_at)
-        VALUES (@ExternalId, @Email, @Name, @Phone, @City, @Source, COALESCE(@EmailOptIn, 0), 0, COALESCE(@CreatedAt, @Now), @Now)
+        INSERT INTO customers (external_id, email, email_hash, name, phone, phone_hash, city, source, email_opt_in, is_stub, created_at, updated_at)
+        VALUES (@ExternalId, @Email, @EmailHash, @Name, @Phone, @PhoneHash, @City, @Source, COALESCE(@EmailOptIn, 0), 0, COALESCE(@CreatedAt, @Now), @Now)
         ON CONFLICT (external_id) DO UPDATE SET
             email = COALESCE(excluded.email, customers.email),
+            email_hash = COALESCE(excluded.email_hash, customers.email_hash),
             name = COALESCE(excluded.name, customers.name),
             phone = COALESCE(excluded.phone, customers.phone),
+            phone_hash = COALESCE(excluded.phone_hash, customers.phone_hash),
             city = COALESCE(excluded.city, customers.city),
             source = COALESCE(excluded.source, customers.source),
             email_opt_in = COALESCE(@EmailOptIn, customers.email_opt_in),
@@ -108,13 +114,14 @@ public sealed class UpsertCustomers(StatementRunner runner, TimeProvider clock)
     // UPDLOCK + SERIALIZABLE hold the key range, so two nodes upserting one new customer cannot both insert it.
     private const string SqlServerUpsert = """
         UPDATE customers WITH (UPDLOCK, SERIALIZABLE)
-        SET email = COALESCE(@Email, email), name = COALESCE(@Name, name), phone = COALESCE(@Phone, phone),
+        SET email = COALESCE(@Email, email), email_hash = COALESCE(@EmailHash, email_hash), name = COALESCE(@Name, name),
+            phone = COALESCE(@Phone, phone), phone_hash = COALESCE(@PhoneHash, phone_hash),
             city = COALESCE(@City, city), source = COALESCE(@Source, source),
             email_opt_in = COALESCE(@EmailOptIn, email_opt_in), is_stub = 0,
             created_at = COALESCE(@CreatedAt, created_at), updated_at = @Now
         WHERE external_id = @ExternalId;
         IF @@ROWCOUNT = 0
-            INSERT INTO customers (external_id, email, name, phone, city, source, email_opt_in, is_stub, created_at, updated_at)
-            VALUES (@ExternalId, @Email, @Name, @Phone, @City, @Source, COALESCE(@EmailOptIn, 0), 0, COALESCE(@CreatedAt, @Now), @Now);
+            INSERT INTO customers (external_id, email, email_hash, name, phone, phone_hash, city, source, email_opt_in, is_stub, created_at, updated_at)
+            VALUES (@ExternalId, @Email, @EmailHash, @Name, @Phone, @PhoneHash, @City, @Source, COALESCE(@EmailOptIn, 0), 0, COALESCE(@CreatedAt, @Now), @Now);
         """;
 }

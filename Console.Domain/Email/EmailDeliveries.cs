@@ -3,7 +3,7 @@ using Console.Domain.Data;
 namespace Console.Domain.Email;
 
 /// <summary>The delivery log: one line per recipient with its state, reason, attempts and the server's last reply.</summary>
-public sealed class EmailDeliveries(StatementRunner runner)
+public sealed class EmailDeliveries(StatementRunner runner, PersonalData personal)
 {
     public sealed record Line
     {
@@ -39,7 +39,8 @@ public sealed class EmailDeliveries(StatementRunner runner)
     {
         await using var read = await runner.ReadAsync(ct);
         var lines = (await Dapper.SqlMapper.QueryAsync<Line>(read.Connection,
-            new Dapper.CommandDefinition(PageSql.For(read.Dialect), new { id, state, skip, take }, cancellationToken: ct))).ToList();
+            new Dapper.CommandDefinition(PageSql.For(read.Dialect), new { id, state, skip, take }, cancellationToken: ct)))
+            .Select(l => l with { Email = personal.Open(l.Email) }).ToList();
         return (lines, await read.ScalarAsync<long>(CountSql, ct, ("id", id), ("state", state)));
     }
 }

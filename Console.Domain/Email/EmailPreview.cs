@@ -6,7 +6,7 @@ namespace Console.Domain.Email;
 /// <summary>A campaign's message rendered for one customer: the editor's preview and the test send.</summary>
 public sealed record RenderedEmail(string Subject, string Html, string Text, string CustomerLabel);
 
-public sealed class EmailPreview(StatementRunner runner, CourseCards courses, IUnsubscribeLinks? links = null)
+public sealed class EmailPreview(StatementRunner runner, CourseCards courses, PersonalData personal, IUnsubscribeLinks? links = null)
 {
     private sealed record CustomerRow
     {
@@ -40,6 +40,7 @@ public sealed class EmailPreview(StatementRunner runner, CourseCards courses, IU
             customer = customerId is { } id
                 ? await read.SingleOrDefaultAsync<CustomerRow>(CustomerSql, ct, ("id", id))
                 : await read.SingleOrDefaultAsync<CustomerRow>(FirstCustomerSql.For(read.Dialect), ct);
+        if (customer is not null) customer = customer with { Email = personal.Open(customer.Email) };
         customer ??= new CustomerRow { Id = 0, ExternalId = "sample", Name = "Li Hua", Email = "li.hua@example.com", City = "Hangzhou" };
         var recommended = recommendations > 0
             ? (await courses.ForCustomerAsync(customer.ExternalId, recommendations, ct) ?? []).Select(c => new TemplateCourse(c.ExternalId, c.Title, c.Category)).ToList()

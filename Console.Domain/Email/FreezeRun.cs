@@ -10,7 +10,7 @@ namespace Console.Domain.Email;
 /// a coupon, its own unique code. The campaign's status moves to sending in the same transaction, and only from the
 /// statuses given, so two callers racing to start one send freeze it once. A run key already frozen is answered as is.
 /// </summary>
-public sealed class FreezeRun(StatementRunner runner, EmailOptions options, TimeProvider clock)
+public sealed class FreezeRun(StatementRunner runner, EmailOptions options, TimeProvider clock, PersonalData personal)
 {
     public abstract record Outcome
     {
@@ -113,10 +113,11 @@ public sealed class FreezeRun(StatementRunner runner, EmailOptions options, Time
                 new { ids, since = now.AddDays(-7) }, run.Transaction, cancellationToken: token))).ToDictionary(r => r.CustomerId, r => r.Recent);
             var rows = customers.OrderBy(c => c.Id).Select(c =>
             {
-                var (state, reason) = Decide(campaign, c, recent.GetValueOrDefault(c.Id));
+                var address = personal.Open(c.Email)?.Trim();
+                var (state, reason) = Decide(campaign, c with { Email = address }, recent.GetValueOrDefault(c.Id));
                 return new
                 {
-                    RunId = newRun, CampaignId = campaign.Id, CustomerId = c.Id, Email = c.Email?.Trim(), State = state, Reason = reason, Now = now,
+                    RunId = newRun, CampaignId = campaign.Id, CustomerId = c.Id, Email = PersonalData.IsSealed(c.Email) ? c.Email : personal.Seal(address), State = state, Reason = reason, Now = now,
                     UnsubscribeUrl = state == RecipientState.Queued ? links.UrlFor(c.Id, campaign.Id) : null,
                 };
             }).ToList();

@@ -13,7 +13,7 @@ namespace Console.Domain.Email;
 /// (at most once); every other row is either settled or still queued, so nobody is skipped.
 /// </summary>
 public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTransports transports, EmailOptions options, TimeProvider clock,
-    CourseCards courses)
+    CourseCards courses, PersonalData personal)
 {
     // One sender per run per process; other processes may send the same run at the same time.
     private readonly ConcurrentDictionary<long, bool> _sendingHere = new();
@@ -103,7 +103,8 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
                 List<QueuedRecipient> page;
                 await using (var read = await runner.ReadAsync(ct))
                     page = (await Dapper.SqlMapper.QueryAsync<QueuedRecipient>(read.Connection, new Dapper.CommandDefinition(
-                        RecipientClaims.QueuedPageSql.For(runner.Dialect), new { runId, now, after, take }, cancellationToken: ct))).ToList();
+                        RecipientClaims.QueuedPageSql.For(runner.Dialect), new { runId, now, after, take }, cancellationToken: ct)))
+                        .Select(r => r with { Email = personal.Open(r.Email) ?? "" }).ToList();
                 if (page.Count > 0)
                 {
                     after = page[^1].Id;

@@ -12,7 +12,7 @@ public sealed class OrderDetails
     public long CustomerId { get; init; }
     public string CustomerExternalId { get; init; } = "";
     public string? CustomerName { get; init; }
-    public string? CustomerEmail { get; init; }
+    public string? CustomerEmail { get; set; }
     public long CourseId { get; init; }
     public string CourseExternalId { get; init; } = "";
     public string CourseTitle { get; init; } = "";
@@ -70,7 +70,7 @@ public sealed class OrderTeamMember
 }
 
 /// <summary>One order by the platform's order id, with its discounts, refunds and team; null when unknown.</summary>
-public sealed class OrderDetail(Db db)
+public sealed class OrderDetail(Db db, PersonalData personal)
 {
     public async Task<OrderDetails?> GetAsync(string orderId, CancellationToken ct = default)
     {
@@ -78,6 +78,7 @@ public sealed class OrderDetail(Db db)
         await using var connection = await db.OpenAsync(ct);
         var order = await connection.QuerySingleOrDefaultAsync<OrderDetails>(new CommandDefinition(OrderSql, new { orderId }, cancellationToken: ct));
         if (order is null) return null;
+        order.CustomerEmail = personal.Open(order.CustomerEmail);
         var args = new { id = order.Id };
         order.Discounts = (await connection.QueryAsync<OrderDiscountLine>(new CommandDefinition(DiscountsSql, args, cancellationToken: ct))).ToList();
         order.Refunds = (await connection.QueryAsync<OrderRefundLine>(new CommandDefinition(RefundsSql, args, cancellationToken: ct))).ToList();

@@ -5,8 +5,9 @@ using Dapper;
 namespace Console.Domain.Orders;
 
 /// <summary>
-/// What the orders grid filters on; every part is optional. OrderId, Customer (external id, name or email) and Course
-/// (title or external id) match anywhere in the text; Status and Coupon match exactly, the coupon code in any case.
+/// What the orders grid filters on; every part is optional. OrderId, Customer (external id or name) and Course
+/// (title or external id) match anywhere in the text, and Customer also matches a whole email address (addresses are
+/// stored sealed, so only their look-up hash can be compared); Status and Coupon match exactly, the coupon code in any case.
 /// </summary>
 public sealed record OrderQuery(string? OrderId = null, string? Customer = null, string? Course = null, string? Status = null,
     string? Coupon = null, DayRange? Days = null);
@@ -32,14 +33,14 @@ public sealed class OrderRow
 public sealed record OrderPage(IReadOnlyList<OrderRow> Rows, int Total);
 
 /// <summary>The orders grid, newest first, filtered and paged in the database.</summary>
-public sealed class OrderList(Db db, BusinessTime time)
+public sealed class OrderList(Db db, BusinessTime time, PersonalData personal)
 {
     public const int MaxPageSize = 100;
 
     public async Task<OrderPage> QueryAsync(OrderQuery query, int skip, int take, CancellationToken ct = default)
     {
-        var a = Arguments(query);
-        var args = new { a.OrderId, a.Customer, a.Course, a.Status, a.Coupon, a.FromUtc, a.UntilUtc, skip = Math.Max(0, skip), take = Math.Clamp(take, 1, MaxPageSize) };
+        var a = Arguments(query) with { CustomerEmailHash = await personal.EmailHashAsync(query.Customer, ct) };
+        var args = new { a.OrderId, a.Customer, a.CustomerEmailHash, a.Course, a.Status, a.Coupon, a.FromUtc, a.UntilUtc, skip = Math.Max(0, skip), take = Math.Clamp(take, 1, MaxPageSize) };
         await using var connection = await db.OpenAsync(ct);
         var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql(a), args, cancellationToken: ct));
         var rows = await connection.QueryAsync<OrderRow>(new CommandDefinition(PageSql(a, db.Dialect), args, cancellationToken: ct));
@@ -48,7 +49,10 @@ public sealed class OrderList(Db db, BusinessTime time)
 
     /// <summary>The query's values as the statement binds them: search texts as LIKE patterns, days as UTC bounds.</summary>
     internal sealed record Args(string? OrderId, string? Customer, string? Course, string? Status, string? Coupon,
-        DateTime? FromUtc, DateTime? UntilUtc);
+        DateTime? FromUtc, DateTime? UntilUtc)
+    {
+        public string? CustomerEmailHash { get; init; }
+    }
 
     internal Args Arguments(OrderQuery query)
     {
@@ -62,7 +66,7 @@ public sealed class OrderList(Db db, BusinessTime time)
     // applies and walks ix_orders_paid_at for newest first instead of sorting every order.
     private static string Conditions(Args a) => string.Concat(
         a.OrderId is null ? "" : "\n  AND LOWER(o.order_id) LIKE @OrderId ESCAPE '\\'",
-        a.Customer is null ? "" : "\n  AND EXISTS (SELECT 1 FROM customers cf WHERE cf.id = o.customer_id AND (LOWER(cf.external_id) LIKE @Customer ESCAPE '\\' OR LOWER(cf.name) LIKE @Customer ESCAPE '\\' OR LOWER(cf.email) LIKE @Customer ESCAPE '\\'))",
+        a.Customer is null ? "" : "\n  AND EXISTS (SELECT 1 FROM customers cf WHERE cf.id = o.customer_id AND (LOWER(cf.external_id) LIKE @Customer ESCAPE '\\' OR LOWER(cf.name) LIKE @Customer ESCAPE '\\' OR cf.email_hash = @CustomerEmailHash))",
         a.Course is null ? "" : "\n  AND EXISTS (SELECT 1 FROM courses kf WHERE kf.id = o.course_id AND (LOWER(kf.title) LIKE @Course ESCAPE '\\' OR LOWER(kf.external_id) LIKE @Course ESCAPE '\\'))",
         a.Status is null ? "" : "\n  AND o.status = @Status",
         a.Coupon is null ? "" : "\n  AND EXISTS (SELECT 1 FROM order_discounts d WHERE d.order_id = o.id AND LOWER(d.code) = @Coupon)",

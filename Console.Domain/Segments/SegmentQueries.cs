@@ -7,7 +7,7 @@ namespace Console.Domain.Segments;
 /// Runs a compiled rule: its size, a sample, every member, or whether one customer is a member. The statements wrap the
 /// rule's predicate; only the paging of the sample differs by engine (<see cref="PageFragment"/>).
 /// </summary>
-public sealed class SegmentQueries(BusinessTime time, TimeProvider clock)
+public sealed class SegmentQueries(BusinessTime time, TimeProvider clock, PersonalData personal)
 {
     public const int MaxSample = 100;
 
@@ -41,7 +41,7 @@ public sealed class SegmentQueries(BusinessTime time, TimeProvider clock)
         var size = await run.Connection.ExecuteScalarAsync<long>(Command(CountSql(compiled.Where), compiled, run, ct));
         var take = Math.Clamp(n, 0, MaxSample);
         var sample = take == 0 ? [] : (await run.Connection.QueryAsync<SampleCustomer>(Command(SampleSql(run.Dialect, compiled.Where), compiled, run, ct,
-            ("skip", 0), ("take", take)))).ToList();
+            ("skip", 0), ("take", take)))).Select(c => c with { Email = personal.Open(c.Email) }).ToList();
         return new SegmentPreview(size, sample);
     }
 

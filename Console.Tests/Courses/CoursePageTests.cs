@@ -9,7 +9,7 @@ public sealed class CoursePageTests : ShopUiContext
     [Fact]
     public async Task The_course_page_shows_totals_trend_best_sessions_and_links_to_its_sessions()
     {
-        await SampleShop.SeedAsync(Store.Db);
+        await SampleShop.SeedAsync(Store);
         Render<MudPopoverProvider>();
         var page = Render<CoursePage>(p => p.Add(c => c.Id, 1));
         page.WaitForAssertion(() => Assert.Equal("Alpha", page.Find("[data-testid=course-title]").TextContent));

@@ -61,6 +61,8 @@ public sealed class CustomerBodyTests(IngestionFixture fixture) : IClassFixture<
 
         var row = Assert.Single(fixture.Query<(string Email, string Name, string Phone, string City, string Source, long OptIn)>(
             "SELECT email, name, phone, city, source, email_opt_in FROM customers WHERE external_id = @id", new { id }));
-        Assert.Equal(("han.mei@example.com", "Han Mei", "13800000000", "Chengdu", "kol", 1L), row);
+        var personal = fixture.App.Service<Console.Domain.Data.PersonalData>();
+        Assert.Equal(("han.mei@example.com", "Han Mei", "13800000000", "Chengdu", "kol", 1L),
+            row with { Email = personal.Open(row.Email)!, Phone = personal.Open(row.Phone)! });
     }
 }

@@ -7,7 +7,7 @@ namespace Console.Tests.Customers;
 
 public sealed class CustomerPageTests : ShopUiContext
 {
-    private async Task SeedAsync() => await SampleShop.SeedAsync(Store.Db);
+    private async Task SeedAsync() => await SampleShop.SeedAsync(Store);
 
     [Fact]
     public async Task The_customer_grid_shows_orders_net_revenue_in_yuan_consent_and_links_to_profiles()

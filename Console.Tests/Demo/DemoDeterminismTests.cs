@@ -18,6 +18,7 @@ public sealed class DemoDeterminismTests
         Assert.True(a.Events > 1_000, $"only {a.Events} events");
         Assert.True(a.Orders > 20, $"only {a.Orders} orders");
         Assert.Equal(DemoTestData.HashAll(first.Db), DemoTestData.HashAll(second.Db));
+        Assert.Equal(DemoTestData.Contacts(first), DemoTestData.Contacts(second));
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using System.Text;
 using Console.Domain.Data;
 using Console.Domain.Data.Demo;
 using Console.Tests.Support;
+using Dapper;
 
 namespace Console.Tests.Demo;
 
@@ -16,7 +17,8 @@ internal static class DemoTestData
     public static readonly Dictionary<string, string> Tables = new()
     {
         ["courses"] = "SELECT id, external_id, title, category, list_price, lecturer, status, created_at, updated_at FROM courses ORDER BY id",
-        ["customers"] = "SELECT id, external_id, email, name, phone, city, source, email_opt_in, is_stub, created_at, updated_at FROM customers ORDER BY id",
+        // Email and phone are sealed with a fresh random vector each time, so they are compared opened (Contacts).
+        ["customers"] = "SELECT id, external_id, name, city, source, email_opt_in, is_stub, created_at, updated_at FROM customers ORDER BY id",
         ["live_sessions"] = "SELECT id, external_id, course_id, title, platform, host, scheduled_at, started_at, ended_at, peak_viewers, updated_at FROM live_sessions ORDER BY id",
         ["events"] = "SELECT id, event_id, customer_id, type, occurred_at, course_id, live_session_id, value, coupon_campaign_id FROM events ORDER BY id",
         ["orders"] = "SELECT id, order_id, customer_id, course_id, live_session_id, channel, referral_code, list_price, discount, payable, refunded, status, paid_at, created_at, rolled_up FROM orders ORDER BY id",
@@ -36,7 +38,15 @@ internal static class DemoTestData
         ["kol_commissions"] = "SELECT id, kol_id, order_id, contract_id, kind, amount, base, rate_kind, rate_value, status, held, month, earned_at, available_at, refund_id, payout_id, created_at FROM kol_commissions ORDER BY id",
     };
 
-    public static DemoSeeder Seeder(TempStore store) => new(store.Db, new BusinessTime(new BusinessOptions()));
+    /// <summary>Every customer's email and phone as given, opened with the store's key ring.</summary>
+    public static IReadOnlyList<(long Id, string? Email, string? Phone)> Contacts(TempStore store)
+    {
+        using var connection = store.Db.Open();
+        return connection.Query<(long Id, string? Email, string? Phone)>("SELECT id, email, phone FROM customers ORDER BY id")
+            .Select(c => (c.Id, store.PersonalData.Open(c.Email), store.PersonalData.Open(c.Phone))).ToList();
+    }
+
+    public static DemoSeeder Seeder(TempStore store) => new(store.Db, new BusinessTime(new BusinessOptions()), store.PersonalData);
 
     public static Task<DemoResult> SeedAsync(TempStore store, int customers, int days, int seed, List<string>? progress = null) =>
         Seeder(store).SeedAsync(new DemoPlan(customers, days, seed, EndDay), progress is null ? null : progress.Add);

@@ -31,6 +31,7 @@ public sealed class EmailWorld : IDisposable
         // Registered after the capabilities' own, so these win: the sending tests name their recipients directly.
         services.AddSingleton<ISegmentMembers>(segments ?? new FixedSegmentMembers());
         services.AddSingleton<IUnsubscribeLinks, TestUnsubscribeLinks>();
+        services.AddSingleton(store.PersonalData);
         _services = services.BuildServiceProvider();
     }
 

@@ -8,7 +8,7 @@ namespace Console.Tests.LiveSessions;
 
 public sealed class LiveSessionPageTests : ShopUiContext
 {
-    private async Task SeedAsync() => await SampleShop.SeedAsync(Store.Db);
+    private async Task SeedAsync() => await SampleShop.SeedAsync(Store);
 
     [Fact]
     public async Task The_session_page_shows_viewers_sales_windows_conversion_and_its_course()

@@ -38,7 +38,9 @@ public sealed class OrderListTests : IAsyncLifetime
     {
         Assert.Equal(["k1"], await IdsAsync(new OrderQuery(OrderId: "K1")));
         Assert.Equal(["g3"], await IdsAsync(new OrderQuery(Customer: "c,x")));
-        Assert.Equal(["k1", "g1"], await IdsAsync(new OrderQuery(Customer: "ANN@")));
+        // An address is sealed in the store, so it is found whole and in any case, and a part of it finds nothing.
+        Assert.Equal(["k1", "g1"], await IdsAsync(new OrderQuery(Customer: "ANN@x.io")));
+        Assert.Empty(await IdsAsync(new OrderQuery(Customer: "ann@")));
         Assert.Equal(["late", "g2"], await IdsAsync(new OrderQuery(Customer: "bob wu")));
         Assert.Equal(["late", "k1"], await IdsAsync(new OrderQuery(Course: "c#")));
         Assert.Equal(6, (await IdsAsync(new OrderQuery(Course: "c-art"))).Length);

@@ -1,5 +1,7 @@
 using Console.Tests.GroupBuys;
 using Console.Domain.Coupons;
+using Console.Domain.Customers;
+using Console.Domain.Data;
 using Console.Domain.Orders;
 using Console.Tests.Coupons;
 using Console.Tests.Support;
@@ -24,6 +26,7 @@ internal static class OrderScenario
                 UPDATE customers SET name = 'Ann Lee', email = 'ann@x.io' WHERE external_id = 'a';
                 UPDATE customers SET name = 'Bob Wu', email = 'bob@x.io' WHERE external_id = 'b';
                 """);
+        await new SealPersonalData(store.Store.Db, store.Get<PersonalData>()).RunAsync();
         Assert.IsType<CreateCouponCampaign.Outcome.Created>(await store.Get<CreateCouponCampaign>().ExecuteAsync(
             new CouponCampaignInput(Name: "Spring sale", Kind: "percent_off", Value: 20m, Code: Coupon, Status: "active"), "m@x.io"));
         store.Clock.Now = PromoStore.Start.AddMinutes(130);

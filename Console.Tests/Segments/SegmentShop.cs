@@ -20,7 +20,7 @@ public sealed class SegmentShop : IDisposable
         Store = new TempStore();
         Clock = new ManualClock(Now);
         Runner = new StatementRunner(Store.Db, new WriteGate(Store.Db));
-        Queries = new SegmentQueries(new BusinessTime(new BusinessOptions()), Clock);
+        Queries = new SegmentQueries(new BusinessTime(new BusinessOptions()), Clock, Store.PersonalData);
         using var connection = Store.Db.Open();
         connection.Execute(Rows);
     }

@@ -24,6 +24,8 @@ public sealed class PromoStore : IDisposable
         services.AddSingleton(new BusinessTime(new BusinessOptions()));
         services.AddSingleton(MoneyBounds.Default);
         Console.Web.Hosting.DomainRegistrations.Add(services);
+        // The store's own key ring, instead of one configured through a host this store has not got.
+        services.AddSingleton(Store.PersonalData);
         _services = services.BuildServiceProvider();
         using var connection = Store.Db.Open();
         connection.Execute(

@@ -13,8 +13,10 @@ internal static class SampleShop
 {
     public static readonly DateTime Day1 = new(2026, 3, 1, 0, 0, 0, DateTimeKind.Utc);
 
-    public static async Task SeedAsync(Db db)
+    /// <summary>The rows are written as a store from before sealing held them, then sealed as the console does at start.</summary>
+    public static async Task SeedAsync(TempStore store)
     {
+        var db = store.Db;
         await using var connection = await db.OpenAsync();
         var now = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         await connection.ExecuteAsync("""
@@ -63,6 +65,7 @@ internal static class SampleShop
         await OrderAsync(connection, 6, "o6", 2, 1, 2, 10000, 3000, At(5, 12, 10, 0));
         await OrderAsync(connection, 7, "o7", 3, 1, 2, 500, 0, At(5, 12, 20, 0));
         await new RollupDailySales(db, new BusinessTime(new BusinessOptions())).RunAsync();
+        await new Console.Domain.Customers.SealPersonalData(db, store.PersonalData).RunAsync();
     }
 
     /// <summary>2026-03-{day} at the given UTC time.</summary>

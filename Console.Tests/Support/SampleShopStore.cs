@@ -7,7 +7,7 @@ public sealed class SampleShopStore : IAsyncLifetime
 {
     public TempStore Store { get; } = new();
 
-    public Task InitializeAsync() => SampleShop.SeedAsync(Store.Db);
+    public Task InitializeAsync() => SampleShop.SeedAsync(Store);
 
     public Task DisposeAsync()
     {

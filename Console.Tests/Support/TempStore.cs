@@ -18,6 +18,10 @@ public sealed class TempStore : IDisposable
     public string Path { get; }
     public Db Db { get; }
 
+    /// <summary>Sealing with the key ring a console on this store uses, so either reads what the other wrote.</summary>
+    public PersonalData PersonalData => _personalData ??= Console.Web.Hosting.ConsentRegistrations.PersonalDataBeside(Db);
+    private PersonalData? _personalData;
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

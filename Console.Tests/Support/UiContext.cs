@@ -18,6 +18,7 @@ public abstract class UiContext : BunitContext, IAsyncLifetime
         Services.AddLocalization();
         Services.AddSingleton(TimeProvider.System);
         Services.AddSingleton(Store.Db);
+        Services.AddSingleton(Store.PersonalData);
         Services.AddSingleton(new BusinessTime(new BusinessOptions()));
         Services.AddSingleton(MoneyBounds.Default);
         Services.AddSingleton<WriteGate>();

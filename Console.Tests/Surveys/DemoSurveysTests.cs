@@ -8,7 +8,7 @@ namespace Console.Tests.Surveys;
 public sealed class DemoSurveysTests
 {
     private static Task<DemoResult> SeedAsync(TempStore store) =>
-        new DemoSeeder(store.Db, new BusinessTime(new BusinessOptions())).SeedAsync(new DemoPlan(1_500, 30, 5, new DateOnly(2026, 3, 1)));
+        new DemoSeeder(store.Db, new BusinessTime(new BusinessOptions()), store.PersonalData).SeedAsync(new DemoPlan(1_500, 30, 5, new DateOnly(2026, 3, 1)));
 
     [Fact]
     public async Task Demo_surveys_hold_answers_in_both_languages_whose_mood_follows_refunds_and_repeat_purchases()

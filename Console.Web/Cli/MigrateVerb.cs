@@ -12,6 +12,10 @@ internal static class MigrateVerb
         await cli.Out.WriteLineAsync(applied.Count == 0
             ? $"{where}: already up to date."
             : $"{where}: applied {applied.Count} script(s): {string.Join(", ", applied)}");
+        // A store from before sealing keeps plain addresses until this pass (or the console's start) seals them.
+        var sealedRows = await cli.Services.GetRequiredService<Console.Domain.Customers.SealPersonalData>().RunAsync();
+        if (sealedRows is not { Customers: 0, Recipients: 0 })
+            await cli.Out.WriteLineAsync($"sealed the email and phone of {sealedRows.Customers} customer(s) and {sealedRows.Recipients} email recipient(s).");
         return 0;
     }
 }

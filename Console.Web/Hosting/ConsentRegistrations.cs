@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 
 namespace Console.Web.Hosting;
 
-/// <summary>Consent history, one-click unsubscribe links and the Data Protection key ring that signs them.</summary>
+/// <summary>Consent history, one-click unsubscribe links, sealed personal data and the Data Protection key ring behind both.</summary>
 internal static class ConsentRegistrations
 {
     /// <summary>DataProtection:KeysPath, when set, is the key ring's folder; every node that serves /u/ must share it.</summary>
@@ -22,7 +22,7 @@ internal static class ConsentRegistrations
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<ConsentOptions>>().Value);
         // Keys kept on disk (beside the database by default) so links in mail sent before a restart still work after it.
-        services.AddDataProtection().SetApplicationName("CampaignConsole");
+        services.AddDataProtection().SetApplicationName(ApplicationName);
         services.AddOptions<KeyManagementOptions>().Configure<IConfiguration, IOptions<DatabaseOptions>, ILoggerFactory>((keys, config, database, logs) =>
             keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(KeysPath(config, database.Value)), logs));
         services.AddSingleton<UnsubscribeLinks>();
@@ -30,7 +30,20 @@ internal static class ConsentRegistrations
         services.AddSingleton<ConsentChanges>();
         services.AddSingleton<Unsubscribe>();
         services.AddSingleton<PrivacyTexts>();
+        services.AddSingleton<PersonalData>();
+        services.AddSingleton<Console.Domain.Customers.SealPersonalData>();
     }
+
+    /// <summary>
+    /// Personal data sealed with the key ring a console on this SQLite store would use (keys/ beside the file), for code
+    /// that works on a store without a host: tools and tests that must read what the console wrote, and the reverse.
+    /// </summary>
+    public static PersonalData PersonalDataBeside(Db db) => new(
+        DataProtectionProvider.Create(new DirectoryInfo(KeysPath(new ConfigurationBuilder().Build(),
+            new DatabaseOptions { Provider = Dialect.Sqlite, Path = db.SqlitePath ?? "data/console.db" })), b => b.SetApplicationName(ApplicationName)),
+        db, TimeProvider.System);
+
+    private const string ApplicationName = "CampaignConsole";
 
     /// <summary>The configured folder, else keys/ beside the SQLite file (data/keys by default), else data/keys.</summary>
     public static string KeysPath(IConfiguration config, DatabaseOptions database)

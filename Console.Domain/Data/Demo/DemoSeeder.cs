@@ -11,7 +11,7 @@ public sealed record DemoResult(
 }
 
 /// <summary>Fills an empty store with deterministic demo data: catalogue, customers, sessions, behaviour, promotions, orders, refunds.</summary>
-public sealed class DemoSeeder(Db db, BusinessTime businessTime)
+public sealed class DemoSeeder(Db db, BusinessTime businessTime, PersonalData personal)
 {
     private const int EventsPerTransaction = 250_000;
     private const int ProgressEvery = 100_000;
@@ -34,10 +34,13 @@ public sealed class DemoSeeder(Db db, BusinessTime businessTime)
         return (await connection.QueryAsync<string>(new CommandDefinition(NonEmptySql, cancellationToken: ct))).ToList();
     }
 
-    public Task<DemoResult> SeedAsync(DemoPlan plan, Action<string>? progress = null, CancellationToken ct = default) =>
-        Task.Run(() => Seed(plan, progress ?? (_ => { }), ct), ct);
+    public async Task<DemoResult> SeedAsync(DemoPlan plan, Action<string>? progress = null, CancellationToken ct = default)
+    {
+        var lookup = await personal.LookupAsync(ct);
+        return await Task.Run(() => Seed(plan, lookup, progress ?? (_ => { }), ct), ct);
+    }
 
-    private DemoResult Seed(DemoPlan plan, Action<string> progress, CancellationToken ct)
+    private DemoResult Seed(DemoPlan plan, PersonalData.Lookup lookup, Action<string> progress, CancellationToken ct)
     {
         var errors = plan.Validate();
         if (errors.Count > 0) throw new ArgumentException(string.Join(" ", errors), nameof(plan));
@@ -45,7 +48,7 @@ public sealed class DemoSeeder(Db db, BusinessTime businessTime)
         var calendar = new DemoCalendar(plan, businessTime.Zone);
         using var connection = db.Open();
         if (db.IsSqlite) Tune(connection);
-        var writer = new DemoWriter(db, connection);
+        var writer = new DemoWriter(db, connection, personal, lookup);
 
         var tx = connection.BeginTransaction();
         try

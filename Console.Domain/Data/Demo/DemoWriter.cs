@@ -5,7 +5,7 @@ using Console.Domain.Events;
 namespace Console.Domain.Data.Demo;
 
 /// <summary>Writes demo rows straight into the core tables with prepared inserts; ids are explicit so rows can refer to each other.</summary>
-internal sealed class DemoWriter(Db db, DbConnection connection)
+internal sealed class DemoWriter(Db db, DbConnection connection, PersonalData personal, PersonalData.Lookup lookup)
 {
     private const string CourseSql = """
         INSERT INTO courses (id, external_id, title, category, list_price, lecturer, status, created_at, updated_at)
@@ -13,8 +13,8 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
         """;
 
     private const string CustomerSql = """
-        INSERT INTO customers (id, external_id, email, name, phone, city, source, email_opt_in, is_stub, created_at, updated_at)
-        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, 0, @p8, @p8)
+        INSERT INTO customers (id, external_id, email, email_hash, name, phone, phone_hash, city, source, email_opt_in, is_stub, created_at, updated_at)
+        VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, 0, @p10, @p10)
         """;
 
     private const string SessionSql = """
@@ -102,9 +102,10 @@ internal sealed class DemoWriter(Db db, DbConnection connection)
     public void Customers(DbTransaction tx, IEnumerable<DemoCustomer> customers)
     {
         using var identity = ExplicitIds(tx, "customers");
-        using var insert = new DemoInserter(connection, tx, CustomerSql, 9, db.IsSqlite);
+        using var insert = new DemoInserter(connection, tx, CustomerSql, 11, db.IsSqlite);
         foreach (var c in customers)
-            insert.Insert(c.Id, c.ExternalId, c.Email, c.Name, c.Phone, c.City, c.Source, c.EmailOptIn ? 1 : 0, c.CreatedAt);
+            insert.Insert(c.Id, c.ExternalId, personal.Seal(c.Email), lookup.Email(c.Email), c.Name, personal.Seal(c.Phone), lookup.Phone(c.Phone),
+                c.City, c.Source, c.EmailOptIn ? 1 : 0, c.CreatedAt);
     }
 
     /// <summary>Peak viewers: a share of everyone who dropped in, since not all watch at the same moment.</summary>
