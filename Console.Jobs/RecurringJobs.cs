@@ -1,4 +1,5 @@
 using Console.Jobs.Email;
+using Console.Jobs.Events;
 using Console.Jobs.Experiments;
 using Console.Jobs.GroupBuys;
 using Console.Jobs.Models;
@@ -30,8 +31,9 @@ public static class RecurringJobs
     public const string RecordSegmentSizes = "segments-record-sizes";
     public const string RunReportSchedules = "reports-run-schedules";
     public const string EmailDispatch = "email-dispatch";
+    public const string PurgeOldEvents = "events-retention";
 
-    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout, RefreshExperimentResults, TrainRecommender, RecordSegmentSizes, RunReportSchedules, EmailDispatch];
+    public static IReadOnlyList<string> Ids { get; } = [RollupDailySales, RollupLiveFunnel, ExpireGroupBuyTeams, RetrainSentiment, TrainPropensity, TrainInteraction, SurveySessionLinks, AnalyseSurveys, SettleCommissions, DraftPayout, RefreshExperimentResults, TrainRecommender, RecordSegmentSizes, RunReportSchedules, EmailDispatch, PurgeOldEvents];
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -50,5 +52,6 @@ public static class RecurringJobs
         jobs.AddOrUpdate<RecordSegmentSizesJob>(RecordSegmentSizes, j => j.ExecuteAsync(CancellationToken.None), Cron.Daily(3, 30), new RecurringJobOptions());
         jobs.AddOrUpdate<RunReportSchedulesJob>(RunReportSchedules, j => j.ExecuteAsync(CancellationToken.None), "*/15 * * * *", new RecurringJobOptions());
         jobs.AddOrUpdate<EmailDispatchJob>(EmailDispatch, j => j.ExecuteAsync(CancellationToken.None), Cron.Minutely(), new RecurringJobOptions());
+        jobs.AddOrUpdate<PurgeOldEventsJob>(PurgeOldEvents, j => j.ExecuteAsync(CancellationToken.None), Cron.Daily(4), new RecurringJobOptions());
     }
 }

@@ -108,9 +108,9 @@ public sealed class CustomerDataTests : IAsyncLifetime
         await _app.Service<RollupDailySales>().RunAsync();
         Assert.Equal(before, await FiguresAsync());
         await using var connection = await _app.Store.Db.OpenAsync();
-        var row = await connection.QuerySingleAsync<(string? Email, string? Name, string? Phone, string? City, long OptIn)>(
-            "SELECT email, name, phone, city, email_opt_in FROM customers WHERE external_id = @pseudonym", new { pseudonym });
-        Assert.Equal((null, null, null, null, 0L), row);
+        var row = await connection.QuerySingleAsync<(string? Email, string? EmailHash, string? Name, string? Phone, string? PhoneHash, string? City, long OptIn)>(
+            "SELECT email, email_hash, name, phone, phone_hash, city, email_opt_in FROM customers WHERE external_id = @pseudonym", new { pseudonym });
+        Assert.Equal((null, null, null, null, null, null, 0L), row);
         var answers = await connection.QuerySingleAsync<(string Answers, string? FreeText)>(
             "SELECT r.answers_json, r.free_text FROM survey_responses r JOIN customers c ON c.id = r.customer_id WHERE c.external_id = @pseudonym", new { pseudonym });
         Assert.DoesNotContain("kept dropping", answers.Answers);

@@ -70,8 +70,8 @@ public sealed class KilledWorkerTests
             start.ArgumentList.Add(arg);
         foreach (var (key, value) in settings) start.ArgumentList.Add($"--{key}={value}");
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the worker.");
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) SuiteLog.Write("child", e.Data); };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) SuiteLog.Write("child", e.Data); };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

@@ -69,8 +69,8 @@ public sealed class ChildConsole : IAsyncDisposable
         foreach (var arg in new[] { "exec", dll }.Concat(args).Concat(StoreArguments())) start.ArgumentList.Add(arg);
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Console.Web.");
         var note = Note(args[0]);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) note(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) note(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { note(e.Data); SuiteLog.Write("child", e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { note(e.Data); SuiteLog.Write("child", e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _verbs.Add(process);

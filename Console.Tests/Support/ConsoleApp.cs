@@ -3,6 +3,7 @@ using Console.Domain.Admin;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Console.Tests.Support;
 
@@ -29,9 +30,13 @@ public sealed class ConsoleApp : WebApplicationFactory<Program>
 
     public TempStore Store { get; }
 
+    /// <summary>What this host logged, formatted as a log sink would write it.</summary>
+    public CapturedLog Log { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.ConfigureLogging(logging => logging.AddProvider(Log));
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
     }
 

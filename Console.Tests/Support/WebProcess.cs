@@ -44,8 +44,8 @@ public sealed class WebProcess : IAsyncDisposable
         foreach (var arg in defaults.Concat(arguments)) start.ArgumentList.Add(arg);
         foreach (var (name, value) in variables ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start Console.Web.");
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { output(e.Data); SuiteLog.Write("child", e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { output(e.Data); SuiteLog.Write("child", e.Data); } };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new WebProcess(process, address, recentOutput);

@@ -7,6 +7,9 @@ namespace Console.Web.Api;
 /// <summary>A customer's data rights (API.md "Customer data"): a copy of everything held, and erasure; manage keys only.</summary>
 internal static class CustomerDataApi
 {
+    // The id is not repeated: some shops use an address or a phone number as their customer id.
+    private const string NoSuchCustomer = "No customer has this id.";
+
     public static void Map(RouteGroupBuilder v1)
     {
         var customers = v1.MapGroup("/customers").RequireAuthorization(ApiKeyAuthentication.ManagePolicy).WithTags("Customers");
@@ -22,13 +25,13 @@ internal static class CustomerDataApi
         CancellationToken ct) =>
         await DocumentAsync(externalId, export, propensity, clock, ct) is { } document
             ? TypedResults.Json(document)
-            : Problems.NotFound($"No customer has the id '{externalId}'.");
+            : Problems.NotFound(NoSuchCustomer);
 
     private static async Task<IResult> EraseAsync(string externalId, ClaimsPrincipal user, EraseCustomer erase, CancellationToken ct) =>
         await erase.ExecuteAsync(externalId, CouponCampaignsApi.Actor(user), ct) switch
         {
             EraseCustomer.Outcome.Erased erased => TypedResults.Ok(new ErasedAnswer(true, erased.Pseudonym)),
-            _ => Problems.NotFound($"No customer has the id '{externalId}'."),
+            _ => Problems.NotFound(NoSuchCustomer),
         };
 
     /// <summary>The export as the API, the CLI verb and the profile's download give it; null for an unknown customer.</summary>

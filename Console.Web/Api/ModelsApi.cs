@@ -83,7 +83,7 @@ internal static class ModelsApi
                 a.AlreadyBought, new ModelRef(a.Model.Id, a.Model.Kind, a.Model.Version, a.Model.TrainedAt),
                 a.TopFactors.Select(f => new FactorBody(f.Feature, f.Value, f.Contribution)).ToList())),
             CustomerPropensity.Outcome.CustomerNotFound =>
-                Problems.Refusal(UnknownCustomer, $"No customer '{customerExternalId}'.", StatusCodes.Status404NotFound),
+                Problems.Refusal(UnknownCustomer, "No customer has this id.", StatusCodes.Status404NotFound),
             CustomerPropensity.Outcome.CourseNotFound =>
                 Problems.Refusal(UnknownCourse, $"No course '{courseExternalId}'.", StatusCodes.Status404NotFound),
             CustomerPropensity.Outcome.NothingToScore =>

@@ -31,6 +31,8 @@ internal static class ConsentRegistrations
         services.AddSingleton<Unsubscribe>();
         services.AddSingleton<PrivacyTexts>();
         services.AddSingleton<PersonalData>();
+        services.AddSingleton<EventRetention>();
+        services.AddSingleton<Console.Domain.Events.PurgeOldEvents>();
         services.AddSingleton<Console.Domain.Customers.SealPersonalData>();
     }
 
