@@ -32,6 +32,12 @@ internal static class ReportsApi
                     Recipients: ["manager@example.com"]));
         schedules.MapGet("", ListSchedulesAsync).Produces<List<ScheduleAnswer>>()
             .Documented("ListReportSchedules", "Every report schedule.");
+        schedules.MapPut("/{id:long}", UpdateScheduleAsync).Accepts<ReportScheduleInput>("application/json")
+            .Produces(StatusCodes.Status204NoContent)
+            .Documented("UpdateReportSchedule", "Replace every field of a schedule. Periods it already mailed stay mailed; like a new schedule, "
+                + "it starts with the first run after the change.",
+                new ReportScheduleInput(ReportKinds.Sales, ReportCadences.Monthly, DayOfMonth: 2, Hour: 7, Language: ReportLanguages.Chinese,
+                    Recipients: ["manager@example.com", "finance@example.com"]));
         schedules.MapDelete("/{id:long}", DeleteScheduleAsync).Produces(StatusCodes.Status204NoContent)
             .Documented("DeleteReportSchedule", "Stop a schedule; reports it already mailed stay in the archive.");
     }
@@ -77,13 +83,13 @@ internal static class ReportsApi
     private static async Task<IResult> GetAsync(long id, ReportArchive archive, CancellationToken ct) =>
         await archive.FindAsync(id, ct) is { } r ? TypedResults.Ok(Answer(r)) : Problems.NotFound($"No report {id}.");
 
-    private static async Task<IResult> PdfAsync(long id, ReportArchive archive, CancellationToken ct)
-    {
-        if (await archive.FindAsync(id, ct) is not { } report) return Problems.NotFound($"No report {id}.");
-        return await archive.FileAsync(report, ct) is { } pdf
-            ? TypedResults.File(pdf, "application/pdf", $"sales-report-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}-{report.Language}.pdf")
-            : Problems.Refusal(ReportRefusals.NotReady, ErrorText.English(ReportRefusals.NotReady, [id]));
-    }
+    private static async Task<IResult> PdfAsync(long id, ClaimsPrincipal user, DownloadReport download, CancellationToken ct) =>
+        await download.ExecuteAsync(id, CouponCampaignsApi.Actor(user), ct) switch
+        {
+            DownloadReport.Outcome.File f => TypedResults.File(f.Pdf, "application/pdf", f.Name),
+            DownloadReport.Outcome.NotReady => Problems.Refusal(ReportRefusals.NotReady, ErrorText.English(ReportRefusals.NotReady, [id])),
+            _ => Problems.NotFound($"No report {id}."),
+        };
 
     private static async Task<IResult> CreateScheduleAsync(HttpRequest request, ClaimsPrincipal user, ReportSchedules schedules, CancellationToken ct)
     {
@@ -94,6 +100,19 @@ internal static class ReportsApi
             ReportSchedules.Outcome.Created c => TypedResults.Created($"/api/v1/report-schedules/{c.Id}", new ScheduleCreatedAnswer(c.Id)),
             ReportSchedules.Outcome.Invalid i => Problems.Validation(i.Errors),
             var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
+        };
+    }
+
+    private static async Task<IResult> UpdateScheduleAsync(long id, HttpRequest request, ClaimsPrincipal user, ReportSchedules schedules,
+        CancellationToken ct)
+    {
+        var body = await ApiBody.ReadAsync<ReportScheduleInput>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        return await schedules.UpdateAsync(id, body.Value!, CouponCampaignsApi.Actor(user), ct) switch
+        {
+            ReportSchedules.Outcome.Changed => TypedResults.NoContent(),
+            ReportSchedules.Outcome.Invalid i => Problems.Validation(i.Errors),
+            _ => Problems.NotFound($"No report schedule {id}."),
         };
     }
 
