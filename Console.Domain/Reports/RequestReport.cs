@@ -53,6 +53,9 @@ public sealed class RequestReport(StatementRunner runner, TimeProvider clock, Bu
         {
             if (to < from) errors.Add("to", FieldCodes.AtLeast, from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             else if (to.DayNumber - from.DayNumber + 1 > SalesPeriod.MaxDays) errors.Add("to", FieldCodes.Between, 1, SalesPeriod.MaxDays);
+            // The report sets the period against the one of the same length before it, which must be a day the calendar has.
+            else if (from.DayNumber < to.DayNumber - from.DayNumber + 1)
+                errors.Add("from", FieldCodes.AtLeast, DateOnly.FromDayNumber(to.DayNumber - from.DayNumber + 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         if (input.To is { } last && last > today) errors.Add("to", FieldCodes.TooFarAhead);
         return errors;

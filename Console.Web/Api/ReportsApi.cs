@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Console.Domain.Reports;
 using Console.Jobs.Reports;
-using Hangfire;
 
 namespace Console.Web.Api;
 
@@ -56,22 +55,19 @@ internal static class ReportsApi
         IReadOnlyList<string> Recipients, DateTimeOffset CreatedAt);
 
     private static async Task<IResult> RequestAsync(HttpRequest request, ClaimsPrincipal user, RequestReport requestReport,
-        IBackgroundJobClient jobs, CancellationToken ct)
+        QueueRenderReport queue, CancellationToken ct)
     {
         var body = await ApiBody.ReadAsync<ReportInput>(request, ct);
         if (body.Problem is not null) return body.Problem;
         return await requestReport.ExecuteAsync(body.Value!, CouponCampaignsApi.Actor(user), ct) switch
         {
-            RequestReport.Outcome.Queued q => Queue(jobs, q.Id),
+            RequestReport.Outcome.Queued q => await queue.ExecuteAsync(q.Id, ct)
+                ? TypedResults.Accepted($"/api/v1/reports/{q.Id}", new CreatedAnswer(q.Id))
+                : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Job store unavailable",
+                    detail: $"Report {q.Id} is stored as failed. {QueueRenderReport.Reason}"),
             RequestReport.Outcome.Invalid i => Problems.Validation(i.Errors),
             var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
         };
-    }
-
-    private static IResult Queue(IBackgroundJobClient jobs, long id)
-    {
-        jobs.Enqueue<RenderReportJob>(j => j.ExecuteAsync(id, CancellationToken.None));
-        return TypedResults.Accepted($"/api/v1/reports/{id}", new CreatedAnswer(id));
     }
 
     private static async Task<IResult> ListAsync(ReportArchive archive, int? skip, int? take, CancellationToken ct)
