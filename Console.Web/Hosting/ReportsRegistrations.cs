@@ -20,6 +20,5 @@ internal static class ReportsRegistrations
         services.AddSingleton<RenderReport>();
         services.AddSingleton<ReportSchedules>();
         services.AddSingleton<RunReportSchedules>();
-        services.AddSingleton<Console.Jobs.Reports.QueueRenderReport>();
     }
 }
