@@ -29,7 +29,7 @@ public sealed class RenderReport(StatementRunner runner, ReportArchive archive, 
         WHERE id = @id
         """;
 
-    private const string FailedSql = "UPDATE reports SET status = 'failed', reason = @reason, finished_at = @now WHERE id = @id";
+    private const string FailedSql = "UPDATE reports SET status = 'failed', reason = @reason, finished_at = @now WHERE id = @id AND status <> 'done'";
 
     public async Task<Outcome> ExecuteAsync(long id, CancellationToken ct = default)
     {
@@ -58,7 +58,8 @@ public sealed class RenderReport(StatementRunner runner, ReportArchive archive, 
         }
     }
 
-    private async Task<Outcome> FailAsync(long id, string reason, CancellationToken ct)
+    /// <summary>Fails a report that has not finished, with its reason; a report whose render job could not be queued ends here.</summary>
+    public async Task<Outcome> FailAsync(long id, string reason, CancellationToken ct)
     {
         await WriteAsync(FailedSql, ct, ("reason", reason.Length > 1000 ? reason[..1000] : reason), ("now", Now()), ("id", id));
         return new Outcome.Failed(reason);

@@ -11,6 +11,9 @@ public sealed class ReportOptions
     public string? Folder { get; set; }
 
     public string FontFolder { get; set; } = ReportFonts.DebianFolder;
+
+    /// <summary>How long a request waits for the job store to take its render job before the report is failed instead.</summary>
+    public int QueueSeconds { get; set; } = 10;
 }
 
 /// <summary>The archive folder of rendered reports. A file appears there whole or not at all: it is written aside, then moved in.</summary>

@@ -24,12 +24,16 @@ public sealed record ReportSchedule
     public string RecipientsJson { get; init; } = "[]";
     public string CreatedBy { get; init; } = "";
     public DateTime CreatedAt { get; init; }
+    public DateTime? ChangedAt { get; init; }
+
+    /// <summary>Runs that fell due before this are not the schedule's: it was made, or last changed, after them.</summary>
+    public DateTime StartsAt => ChangedAt is { } changed && changed > CreatedAt ? changed : CreatedAt;
 
     public IReadOnlyList<string> Recipients => System.Text.Json.JsonSerializer.Deserialize<List<string>>(RecipientsJson) ?? [];
 
     public const string Columns = """
         id, kind, cadence, day_of_week AS DayOfWeek, day_of_month AS DayOfMonth, hour, language, recipients_json AS RecipientsJson,
-        created_by AS CreatedBy, created_at AS CreatedAt
+        created_by AS CreatedBy, created_at AS CreatedAt, changed_at AS ChangedAt
         """;
 }
 

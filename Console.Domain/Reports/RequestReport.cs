@@ -1,3 +1,5 @@
+using System.Globalization;
+using Console.Domain.Admin;
 using Console.Domain.Data;
 using Console.Domain.Sales;
 
@@ -6,7 +8,7 @@ namespace Console.Domain.Reports;
 /// <summary>A report request as the API and the console send it; dates are business days, both included.</summary>
 public sealed record ReportInput(string? Kind = null, DateOnly? From = null, DateOnly? To = null, string? Language = null);
 
-/// <summary>Checks a request and stores it queued; the caller then queues the render job with the id.</summary>
+/// <summary>Checks a request and stores it queued, with its audit row; the caller then queues the render job with the id.</summary>
 public sealed class RequestReport(StatementRunner runner, TimeProvider clock, BusinessTime time)
 {
     public abstract record Outcome
@@ -25,22 +27,17 @@ public sealed class RequestReport(StatementRunner runner, TimeProvider clock, Bu
     {
         var errors = Check(input, SalesPeriod.Today(time, clock));
         if (!errors.Valid) return new Outcome.Invalid(errors);
-        var id = await QueueAsync(runner, clock, input.From!.Value, input.To!.Value, input.Language ?? ReportLanguages.English, null, actor, ct);
-        return new Outcome.Queued(id);
-    }
-
-    /// <summary>Stores one queued report row and answers its id; schedules use it too.</summary>
-    internal static async Task<long> QueueAsync(StatementRunner runner, TimeProvider clock, DateOnly from, DateOnly to, string language,
-        long? scheduleId, string actor, CancellationToken ct)
-    {
+        var request = input with { Language = input.Language ?? ReportLanguages.English };
         var now = clock.GetUtcNow().UtcDateTime;
-        var row = await runner.WriteAsync(new WriteUnit<Box>(async (s, token) => new Box(await s.InsertAsync(Insert.For(s.Dialect), token,
-            ("kind", ReportKinds.Sales), ("from", from), ("to", to), ("language", language), ("scheduleId", scheduleId), ("actor", actor),
-            ("now", now))), _ => true, _ => null, UndoFree: true), ct);
-        return row.Id;
+        return await runner.WriteAsync(new WriteUnit<Outcome>(async (s, token) =>
+        {
+            var id = await s.InsertAsync(Insert.For(s.Dialect), token, ("kind", request.Kind), ("from", request.From), ("to", request.To),
+                ("language", request.Language), ("scheduleId", null), ("actor", actor), ("now", now));
+            await Audit.WriteAsync(s.Connection, s.Transaction!, actor, "report.request", "report",
+                id.ToString(CultureInfo.InvariantCulture), null, request, now);
+            return new Outcome.Queued(id);
+        }, o => o is Outcome.Queued, _ => null, UndoFree: true), ct);
     }
-
-    private sealed record Box(long Id);
 
     /// <summary>Every field's errors in one pass: kind and dates required, dates in order, not after today, at most two years.</summary>
     public static FieldErrors Check(ReportInput input, DateOnly today)
@@ -54,8 +51,11 @@ public sealed class RequestReport(StatementRunner runner, TimeProvider clock, Bu
             errors.Add("language", FieldCodes.OneOf, string.Join(", ", ReportLanguages.All));
         if (input is { From: { } from, To: { } to })
         {
-            if (to < from) errors.Add("to", FieldCodes.AtLeast, from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            if (to < from) errors.Add("to", FieldCodes.AtLeast, from.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             else if (to.DayNumber - from.DayNumber + 1 > SalesPeriod.MaxDays) errors.Add("to", FieldCodes.Between, 1, SalesPeriod.MaxDays);
+            // The report sets the period against the one of the same length before it, which must be a day the calendar has.
+            else if (from.DayNumber < to.DayNumber - from.DayNumber + 1)
+                errors.Add("from", FieldCodes.AtLeast, DateOnly.FromDayNumber(to.DayNumber - from.DayNumber + 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
         if (input.To is { } last && last > today) errors.Add("to", FieldCodes.TooFarAhead);
         return errors;

@@ -1,5 +1,6 @@
 using Console.Domain.Data;
 using Console.Domain.Email;
+using Console.Domain.Sales;
 
 namespace Console.Domain.Reports;
 
@@ -44,8 +45,8 @@ public sealed class RunReportSchedules(StatementRunner runner, ReportSchedules s
         foreach (var schedule in await schedules.ListAsync(ct))
         {
             var run = ScheduledRun.Latest(schedule, nowLocal);
-            // A schedule starts with the first run after it was made, not with one that fell due before.
-            if (run.DueLocal < TimeZoneInfo.ConvertTimeFromUtc(schedule.CreatedAt, time.Zone)) continue;
+            // A schedule starts with the first run after it was made (or changed), not with one that fell due before.
+            if (run.DueLocal < TimeZoneInfo.ConvertTimeFromUtc(schedule.StartsAt, time.Zone)) continue;
             due++;
             var delivery = await ClaimAsync(schedule, run, nowUtc, ct);
             if (delivery.Status == "sent") continue;
@@ -79,8 +80,8 @@ public sealed class RunReportSchedules(StatementRunner runner, ReportSchedules s
         if (pdf is null) return (false, $"The file of report {reportId} is missing.");
         if (senders.LastOrDefault() is not { } sender) return (false, NoSender);
         var words = ReportWords.For(schedule.Language);
-        var period = SalesReportDocument.PeriodText(new Sales.SalesPeriod(run.From, run.To),
-            new ReportFormat(ReportLanguages.Culture(schedule.Language), "CNY"), words);
+        var period = SalesReportDocument.PeriodText(new SalesPeriod(run.From, run.To),
+            new SalesFormat(ReportLanguages.Culture(schedule.Language)), words);
         await sender.SendAsync(new OneOffMail(MailKey(schedule.Id, run.From), schedule.Recipients, words.Format("Mail.Subject", period),
             words.Format("Mail.Text", period), null,
             [new MailAttachment($"sales-report-{run.From:yyyy-MM-dd}-{run.To:yyyy-MM-dd}.pdf", "application/pdf", pdf)]), ct);

@@ -16,7 +16,7 @@ public static class SalesReportDocument
     public static RenderedReport Render(SalesReportContent content, string language, bool charts = true, Action<double>? progress = null)
     {
         var words = ReportWords.For(language);
-        var format = new ReportFormat(ReportLanguages.Culture(language), content.Currency);
+        var format = new SalesFormat(ReportLanguages.Culture(language), content.Currency);
         var period = PeriodText(content.Period, format, words);
         using var pages = new PdfPages(new PdfStyle(), words["Report.Title"] + " · " + period);
         var sections = new Action[]
@@ -41,10 +41,10 @@ public static class SalesReportDocument
         return new RenderedReport(pdf, pages.PageCount);
     }
 
-    public static string PeriodText(SalesPeriod period, ReportFormat format, ReportWords words) =>
+    public static string PeriodText(SalesPeriod period, SalesFormat format, ReportWords words) =>
         words.Format("Report.Period", format.Day(period.From), format.Day(period.To), period.Days);
 
-    private static void Cover(PdfPages pages, SalesReportContent c, ReportWords w, ReportFormat f, string period)
+    private static void Cover(PdfPages pages, SalesReportContent c, ReportWords w, SalesFormat f, string period)
     {
         var s = pages.Style;
         pages.G.DrawString(w["Report.Title"], s.Title, s.InkBrush, PdfStyle.Left, pages.Y, XStringFormats.TopLeft);
@@ -85,7 +85,7 @@ public static class SalesReportDocument
             s.Small, s.MutedBrush);
     }
 
-    private static void Daily(PdfPages pages, SalesReportContent c, ReportWords w, ReportFormat f, bool charts)
+    private static void Daily(PdfPages pages, SalesReportContent c, ReportWords w, SalesFormat f, bool charts)
     {
         var current = c.Sales.Current.Totals.RevenueByDay;
         var previous = c.Sales.Previous.RevenueByDay;
@@ -100,7 +100,7 @@ public static class SalesReportDocument
                 i < previous.Count ? f.Count(previous[i].Orders) : ""]));
     }
 
-    private static void Splits(PdfPages pages, SalesReportContent c, ReportWords w, ReportFormat f, bool charts)
+    private static void Splits(PdfPages pages, SalesReportContent c, ReportWords w, SalesFormat f, bool charts)
     {
         var categories = c.Sales.Current.RevenueByCategory;
         pages.Heading(w["Section.Categories"]);
@@ -115,7 +115,7 @@ public static class SalesReportDocument
             channels.Select(x => (IReadOnlyList<string>)[w.Channel(x.Channel), f.Money(x.NetRevenue), f.Count(x.Orders)]), w["Empty"]);
     }
 
-    private static void Courses(PdfPages pages, SalesReportContent c, ReportWords w, ReportFormat f)
+    private static void Courses(PdfPages pages, SalesReportContent c, ReportWords w, SalesFormat f)
     {
         pages.Heading(w["Section.TopCourses"]);
         PdfTable.Draw(pages, [new("#", 0.4, true), new(w["Col.Course"], 4), new(w["Col.Category"], 1.8), new(w["Col.NetRevenue"], 1.8, true),
@@ -125,7 +125,7 @@ public static class SalesReportDocument
                 f.Count(x.Orders)]), w["Empty"]);
     }
 
-    private static void Live(PdfPages pages, SalesReportContent c, ReportWords w, ReportFormat f, bool charts)
+    private static void Live(PdfPages pages, SalesReportContent c, ReportWords w, SalesFormat f, bool charts)
     {
         var funnel = c.Sales.Funnel;
         pages.Heading(w["Section.Live"]);
@@ -145,7 +145,7 @@ public static class SalesReportDocument
                 f.Count(x.Orders), f.Money(x.NetRevenue)]), w["Empty"]);
     }
 
-    private static void Promotions(PdfPages pages, SalesReportContent c, ReportWords w, ReportFormat f)
+    private static void Promotions(PdfPages pages, SalesReportContent c, ReportWords w, SalesFormat f)
     {
         IReadOnlyList<PdfColumn> columns = [new(w["Col.Campaign"], 4), new(w["Col.Uses"], 1, true), new(w["Col.Discount"], 1.8, true),
             new(w["Col.NetRevenue"], 1.8, true)];
@@ -157,16 +157,16 @@ public static class SalesReportDocument
             f.Money(x.NetRevenue)]), w["Empty"]);
     }
 
-    private static void Kols(PdfPages pages, SalesReportContent c, ReportWords w, ReportFormat f)
+    private static void Kols(PdfPages pages, SalesReportContent c, ReportWords w, SalesFormat f)
     {
         pages.Heading(w["Section.Kols"]);
         PdfTable.Draw(pages, [new("#", 0.4, true), new(w["Col.Kol"], 2.6), new(w["Col.Orders"], 1, true), new(w["Col.NetRevenue"], 1.8, true),
                 new(w["Col.Commission"], 1.6, true), new(w["Col.Roi"], 1, true)],
             c.Kols.Select((k, i) => (IReadOnlyList<string>)[(i + 1).ToString(f.Culture), k.Name, f.Count(k.Orders), f.Money(k.NetRevenue),
-                f.Money(k.Commission), k.Roi is { } roi ? f.Percent((double)roi) : ReportFormat.NoComparison]), w["Empty"]);
+                f.Money(k.Commission), k.Roi is { } roi ? f.Percent((double)roi) : SalesFormat.NoComparison]), w["Empty"]);
     }
 
-    private static void Insights(PdfPages pages, SalesReportContent c, ReportWords w, ReportFormat f)
+    private static void Insights(PdfPages pages, SalesReportContent c, ReportWords w, SalesFormat f)
     {
         pages.Heading(w["Section.Experiments"]);
         PdfTable.Draw(pages, [new(w["Col.Experiment"], 3.2), new(w["Col.Stopped"], 1.4), new(w["Col.Users"], 1, true),
@@ -180,15 +180,15 @@ public static class SalesReportDocument
                     .Select(t => $"{t.Label} {f.Percent(t.Share)}"))]), w["Empty"]);
     }
 
-    private static IReadOnlyList<string> ExperimentRow(ConcludedExperiment e, ReportWords w, ReportFormat f)
+    private static IReadOnlyList<string> ExperimentRow(ConcludedExperiment e, ReportWords w, SalesFormat f)
     {
         var best = e.Results?.Variants.Where(v => !v.IsControl && v.Effect is not null).OrderByDescending(v => v.Effect!.ChanceToWin).FirstOrDefault();
-        return [e.Name, f.Day(DateOnly.FromDateTime(e.StoppedAt)), f.Count(e.Users), best?.Key ?? ReportFormat.NoComparison,
-            best is null ? ReportFormat.NoComparison : f.Percent(best.Effect!.Relative.Value),
-            best is null ? ReportFormat.NoComparison : best.Effect!.PValue.ToString("0.000", f.Culture)];
+        return [e.Name, f.Day(DateOnly.FromDateTime(e.StoppedAt)), f.Count(e.Users), best?.Key ?? SalesFormat.NoComparison,
+            best is null ? SalesFormat.NoComparison : f.Percent(best.Effect!.Relative.Value),
+            best is null ? SalesFormat.NoComparison : best.Effect!.PValue.ToString("0.000", f.Culture)];
     }
 
-    private static void Method(PdfPages pages, SalesReportContent c, ReportWords w, ReportFormat f)
+    private static void Method(PdfPages pages, SalesReportContent c, ReportWords w, SalesFormat f)
     {
         pages.Heading(w["Section.Method"]);
         foreach (var key in ReportWords.MethodKeys)

@@ -10,7 +10,6 @@ using Console.Domain.LiveSessions;
 using Console.Domain.Partners;
 using Console.Domain.Reports;
 using Console.Domain.Sales;
-using Console.Web.Components.Pages.Sales;
 
 namespace Console.Tests.Reports;
 

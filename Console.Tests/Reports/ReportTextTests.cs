@@ -1,7 +1,6 @@
 using System.Globalization;
 using Console.Domain.Reports;
 using Console.Domain.Sales;
-using Console.Web.Components.Pages.Sales;
 
 namespace Console.Tests.Reports;
 
@@ -24,9 +23,9 @@ public sealed class ReportTextTests
     [Theory]
     [InlineData(ReportLanguages.English, "en")]
     [InlineData(ReportLanguages.Chinese, "zh-Hans")]
-    public void Figures_are_written_as_the_dashboard_writes_them(string language, string uiCulture)
+    public void The_report_s_language_writes_figures_as_the_dashboard_does_in_the_same_language(string language, string uiCulture)
     {
-        var report = new ReportFormat(ReportLanguages.Culture(language), "CNY");
+        var report = new SalesFormat(ReportLanguages.Culture(language), "CNY");
         var page = new SalesFormat(CultureInfo.GetCultureInfo(uiCulture));
         foreach (var fen in new long[] { 0, 1, 129_900, -1_250, 123_456_789, 10_000_000_000 })
             Assert.Equal(page.Money(fen), report.Money(fen));

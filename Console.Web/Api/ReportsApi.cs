@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Console.Domain.Reports;
 using Console.Jobs.Reports;
-using Hangfire;
 
 namespace Console.Web.Api;
 
@@ -32,6 +31,12 @@ internal static class ReportsApi
                     Recipients: ["manager@example.com"]));
         schedules.MapGet("", ListSchedulesAsync).Produces<List<ScheduleAnswer>>()
             .Documented("ListReportSchedules", "Every report schedule.");
+        schedules.MapPut("/{id:long}", UpdateScheduleAsync).Accepts<ReportScheduleInput>("application/json")
+            .Produces(StatusCodes.Status204NoContent)
+            .Documented("UpdateReportSchedule", "Replace every field of a schedule. Periods it already mailed stay mailed; like a new schedule, "
+                + "it starts with the first run after the change.",
+                new ReportScheduleInput(ReportKinds.Sales, ReportCadences.Monthly, DayOfMonth: 2, Hour: 7, Language: ReportLanguages.Chinese,
+                    Recipients: ["manager@example.com", "finance@example.com"]));
         schedules.MapDelete("/{id:long}", DeleteScheduleAsync).Produces(StatusCodes.Status204NoContent)
             .Documented("DeleteReportSchedule", "Stop a schedule; reports it already mailed stay in the archive.");
     }
@@ -50,22 +55,19 @@ internal static class ReportsApi
         IReadOnlyList<string> Recipients, DateTimeOffset CreatedAt);
 
     private static async Task<IResult> RequestAsync(HttpRequest request, ClaimsPrincipal user, RequestReport requestReport,
-        IBackgroundJobClient jobs, CancellationToken ct)
+        QueueRenderReport queue, CancellationToken ct)
     {
         var body = await ApiBody.ReadAsync<ReportInput>(request, ct);
         if (body.Problem is not null) return body.Problem;
         return await requestReport.ExecuteAsync(body.Value!, CouponCampaignsApi.Actor(user), ct) switch
         {
-            RequestReport.Outcome.Queued q => Queue(jobs, q.Id),
+            RequestReport.Outcome.Queued q => await queue.ExecuteAsync(q.Id, ct)
+                ? TypedResults.Accepted($"/api/v1/reports/{q.Id}", new CreatedAnswer(q.Id))
+                : TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Job store unavailable",
+                    detail: $"Report {q.Id} is stored as failed. {QueueRenderReport.Reason}"),
             RequestReport.Outcome.Invalid i => Problems.Validation(i.Errors),
             var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
         };
-    }
-
-    private static IResult Queue(IBackgroundJobClient jobs, long id)
-    {
-        jobs.Enqueue<RenderReportJob>(j => j.ExecuteAsync(id, CancellationToken.None));
-        return TypedResults.Accepted($"/api/v1/reports/{id}", new CreatedAnswer(id));
     }
 
     private static async Task<IResult> ListAsync(ReportArchive archive, int? skip, int? take, CancellationToken ct)
@@ -77,13 +79,13 @@ internal static class ReportsApi
     private static async Task<IResult> GetAsync(long id, ReportArchive archive, CancellationToken ct) =>
         await archive.FindAsync(id, ct) is { } r ? TypedResults.Ok(Answer(r)) : Problems.NotFound($"No report {id}.");
 
-    private static async Task<IResult> PdfAsync(long id, ReportArchive archive, CancellationToken ct)
-    {
-        if (await archive.FindAsync(id, ct) is not { } report) return Problems.NotFound($"No report {id}.");
-        return await archive.FileAsync(report, ct) is { } pdf
-            ? TypedResults.File(pdf, "application/pdf", $"sales-report-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}-{report.Language}.pdf")
-            : Problems.Refusal(ReportRefusals.NotReady, ErrorText.English(ReportRefusals.NotReady, [id]));
-    }
+    private static async Task<IResult> PdfAsync(long id, ClaimsPrincipal user, DownloadReport download, CancellationToken ct) =>
+        await download.ExecuteAsync(id, CouponCampaignsApi.Actor(user), ct) switch
+        {
+            DownloadReport.Outcome.File f => TypedResults.File(f.Pdf, "application/pdf", f.Name),
+            DownloadReport.Outcome.NotReady => Problems.Refusal(ReportRefusals.NotReady, ErrorText.English(ReportRefusals.NotReady, [id])),
+            _ => Problems.NotFound($"No report {id}."),
+        };
 
     private static async Task<IResult> CreateScheduleAsync(HttpRequest request, ClaimsPrincipal user, ReportSchedules schedules, CancellationToken ct)
     {
@@ -94,6 +96,19 @@ internal static class ReportsApi
             ReportSchedules.Outcome.Created c => TypedResults.Created($"/api/v1/report-schedules/{c.Id}", new ScheduleCreatedAnswer(c.Id)),
             ReportSchedules.Outcome.Invalid i => Problems.Validation(i.Errors),
             var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
+        };
+    }
+
+    private static async Task<IResult> UpdateScheduleAsync(long id, HttpRequest request, ClaimsPrincipal user, ReportSchedules schedules,
+        CancellationToken ct)
+    {
+        var body = await ApiBody.ReadAsync<ReportScheduleInput>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        return await schedules.UpdateAsync(id, body.Value!, CouponCampaignsApi.Actor(user), ct) switch
+        {
+            ReportSchedules.Outcome.Changed => TypedResults.NoContent(),
+            ReportSchedules.Outcome.Invalid i => Problems.Validation(i.Errors),
+            _ => Problems.NotFound($"No report schedule {id}."),
         };
     }
 

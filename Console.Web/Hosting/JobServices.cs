@@ -29,6 +29,8 @@ public static class JobServices
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
+        // Queuing a report's render needs the job client, which only hosts with a job store have.
+        services.AddSingleton<Console.Jobs.Reports.QueueRenderReport>();
         if (role.RunsJobServer())
             services.AddHangfireServer((sp, options) =>
             {

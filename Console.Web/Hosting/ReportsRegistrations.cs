@@ -16,6 +16,7 @@ internal static class ReportsRegistrations
         services.AddSingleton<SalesReportData>();
         services.AddSingleton<RequestReport>();
         services.AddSingleton<ReportArchive>();
+        services.AddSingleton<DownloadReport>();
         services.AddSingleton<RenderReport>();
         services.AddSingleton<ReportSchedules>();
         services.AddSingleton<RunReportSchedules>();

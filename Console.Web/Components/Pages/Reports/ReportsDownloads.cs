@@ -1,16 +1,17 @@
+using System.Security.Claims;
 using Console.Domain.Reports;
 using Console.Web.Auth;
 
 namespace Console.Web.Components.Pages.Reports;
 
-/// <summary>The archived PDF for signed-in Managers (cookie auth, so not part of the platform API).</summary>
+/// <summary>The archived PDF for signed-in Managers (cookie auth, so not part of the platform API); each download is audited.</summary>
 public static class ReportsDownloads
 {
     public static void Map(WebApplication app) =>
         app.MapGet("/reports/{id:long}.pdf", PdfAsync).RequireAuthorization(UiPolicies.Insights).ExcludeFromDescription();
 
-    private static async Task<IResult> PdfAsync(long id, ReportArchive archive, CancellationToken ct) =>
-        await archive.FindAsync(id, ct) is { } report && await archive.FileAsync(report, ct) is { } pdf
-            ? TypedResults.File(pdf, "application/pdf", $"sales-report-{report.From:yyyy-MM-dd}-{report.To:yyyy-MM-dd}-{report.Language}.pdf")
+    private static async Task<IResult> PdfAsync(long id, ClaimsPrincipal user, DownloadReport download, CancellationToken ct) =>
+        await download.ExecuteAsync(id, UserClaims.Email(user), ct) is DownloadReport.Outcome.File f
+            ? TypedResults.File(f.Pdf, "application/pdf", f.Name)
             : TypedResults.NotFound();
 }
