@@ -18,6 +18,8 @@ internal static class PartnersRegistrations
         services.AddSingleton<UpdateKol>();
         services.AddSingleton<GetKol>();
         services.AddSingleton<AddContract>();
+        services.AddSingleton<UpdateContract>();
+        services.AddSingleton<SetLinkStatus>();
         services.AddSingleton<AddKolCode>();
         services.AddSingleton<AddLink>();
         services.AddSingleton<FollowLink>();
