@@ -5,7 +5,7 @@ using Console.Domain.Orders;
 namespace Console.Domain.Partners;
 
 /// <summary>Adds a contract to a KOL. Two contracts of one KOL may not overlap (contract_overlap), checked under the write lock.</summary>
-public sealed class AddContract(StatementRunner runner, TimeProvider clock, MoneyBounds money)
+public sealed class AddContract(StatementRunner runner, TimeProvider clock, MoneyBounds money, KolCodeTerms codes)
 {
     public abstract record Outcome
     {
@@ -21,7 +21,7 @@ public sealed class AddContract(StatementRunner runner, TimeProvider clock, Mone
         var spec = ContractSpec.Check(input, fields, money);
         if (spec is null) return new Outcome.Invalid(fields.Errors);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
+        return await codes.AfterAsync(runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
         {
             if (await run.SingleOrDefaultAsync<long?>("SELECT id FROM kols WHERE id = @kolId", token, ("kolId", kolId)) is null)
                 return new Outcome.NotFound();
@@ -35,7 +35,7 @@ public sealed class AddContract(StatementRunner runner, TimeProvider clock, Mone
             await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "kol_contract.create", "kol", kolId.ToString(), null,
                 new { contractId = id, spec }, now);
             return new Outcome.Created(id);
-        }, outcome => outcome is Outcome.Created, _ => null, UndoFree: false), ct);
+        }, outcome => outcome is Outcome.Created, _ => null, UndoFree: false), ct));
     }
 
     private static readonly DialectSql InsertSql = new(d =>

@@ -9,7 +9,7 @@ namespace Console.Domain.Partners;
 /// contract of the KOL (contract_overlap). Lines already written keep the rate they were written at, and a month whose
 /// tiers were applied stays applied: the ledger is never rewritten, the new terms count from the next order on.
 /// </summary>
-public sealed class UpdateContract(StatementRunner runner, TimeProvider clock, MoneyBounds money)
+public sealed class UpdateContract(StatementRunner runner, TimeProvider clock, MoneyBounds money, KolCodeTerms codes)
 {
     public abstract record Outcome
     {
@@ -25,7 +25,7 @@ public sealed class UpdateContract(StatementRunner runner, TimeProvider clock, M
         var spec = ContractSpec.Check(input, fields, money);
         if (spec is null) return new Outcome.Invalid(fields.Errors);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
+        return await codes.AfterAsync(runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
         {
             var before = (await GetKol.ContractsAsync(run.Connection, run.Transaction, kolId, token)).FirstOrDefault(c => c.Id == contractId);
             if (before is null) return new Outcome.NotFound();
@@ -41,7 +41,7 @@ public sealed class UpdateContract(StatementRunner runner, TimeProvider clock, M
             await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "kol_contract.update", "kol", kolId.ToString(),
                 new { contractId, before }, new { contractId, spec }, now);
             return new Outcome.Updated(contractId);
-        }, outcome => outcome is Outcome.Updated, _ => null, UndoFree: false), ct);
+        }, outcome => outcome is Outcome.Updated, _ => null, UndoFree: false), ct));
     }
 
     private const string UpdateSql =

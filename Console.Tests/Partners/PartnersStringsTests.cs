@@ -38,7 +38,7 @@ public sealed partial class PartnersStringsTests
             .Concat(["Kol.HoldTitle", "Kol.ReleaseTitle", "Kol.HoldConfirm", "Kol.ReleaseConfirm", "Kol.HeldDone", "Kol.ReleasedDone",
                 "Kol.Resume", "Kols.Empty", "Kols.EmptySearch", "Partners.Nav.Kols", "Partners.Nav.Payouts", "Partners.Nav.Roi",
                 "Contract.RatePercent", "Contract.RateFlat", "Link.PauseTitle", "Link.ResumeTitle", "Link.PauseConfirm", "Link.ResumeConfirm",
-                "Line.HoldTitle", "Line.ReleaseTitle", "Line.HoldConfirm", "Line.ReleaseConfirm"]);
+                "Line.HoldTitle", "Line.ReleaseTitle", "Line.HoldConfirm", "Line.ReleaseConfirm", "Payouts.HoldKolTitle", "Payouts.HoldKolConfirm"]);
         Assert.All(built, k => Assert.True(en.ContainsKey(k), $"missing string {k}"));
     }
 
