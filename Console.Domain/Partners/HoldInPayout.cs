@@ -15,12 +15,15 @@ public sealed class HoldInPayout(StatementRunner runner, TimeProvider clock)
         public sealed record NotDraft : Outcome;
     }
 
+    // Kept statements map rows to records only.
+    private sealed record StatusRow(string Status);
+
     public async Task<Outcome> ExecuteAsync(long payoutId, long kolId, string actor, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         return await runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
         {
-            var status = await run.SingleOrDefaultAsync<string>("SELECT status FROM kol_payouts WHERE id = @id", token, ("id", payoutId));
+            var status = (await run.SingleOrDefaultAsync<StatusRow>("SELECT status FROM kol_payouts WHERE id = @id", token, ("id", payoutId)))?.Status;
             if (status != PayoutStatus.Draft) return new Outcome.NotDraft();
             var lines = await run.ExecuteAsync("UPDATE kol_commissions SET held = 1, payout_id = NULL WHERE payout_id = @id AND kol_id = @kolId",
                 token, ("id", payoutId), ("kolId", kolId));

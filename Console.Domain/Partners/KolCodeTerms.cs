@@ -88,12 +88,12 @@ public sealed class KolCodeTerms
                c.binding
         FROM kols k JOIN kol_contracts c ON c.kol_id = k.id
         WHERE
-        """ + KolsOfCode + "\nORDER BY c.starts_at, c.id";
+        """ + "\n" + KolsOfCode + "\nORDER BY c.starts_at, c.id";
 
     private const string CourseRatesSql =
         """
         SELECT r.contract_id AS ContractId, r.course_id AS CourseId, r.kind, r.value
         FROM kol_contract_course_rates r JOIN kol_contracts c ON c.id = r.contract_id JOIN kols k ON k.id = c.kol_id
         WHERE
-        """ + KolsOfCode;
+        """ + "\n" + KolsOfCode;
 }

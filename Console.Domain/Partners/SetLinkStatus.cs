@@ -12,6 +12,9 @@ public sealed class SetLinkStatus(StatementRunner runner, TimeProvider clock)
 {
     public sealed record Command(string? Status = null);
 
+    // Kept statements map rows to records only.
+    private sealed record StatusRow(string Status);
+
     public abstract record Outcome
     {
         public sealed record Set(string Code, string Status) : Outcome;
@@ -29,8 +32,8 @@ public sealed class SetLinkStatus(StatementRunner runner, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         return await runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
         {
-            var before = await run.SingleOrDefaultAsync<string>("SELECT status FROM kol_links WHERE kol_id = @kolId AND code = @code", token,
-                ("kolId", kolId), ("code", key));
+            var before = (await run.SingleOrDefaultAsync<StatusRow>("SELECT status FROM kol_links WHERE kol_id = @kolId AND code = @code", token,
+                ("kolId", kolId), ("code", key)))?.Status;
             if (before is null) return new Outcome.NotFound();
             if (before == status) return new Outcome.Set(key, status);
             await run.ExecuteAsync("UPDATE kol_links SET status = @status WHERE kol_id = @kolId AND code = @code", token,
