@@ -73,27 +73,27 @@ public sealed class KolCodeTerms
             .ToList();
     }
 
-    private const string KolsOfCode =
-        """
-        k.status = 'active' AND k.id IN (
-            SELECT kol_id FROM kol_codes WHERE code = @code
-            UNION ALL
-            SELECT kc.kol_id FROM coupon_codes cc JOIN kol_coupon_campaigns kc ON kc.campaign_id = cc.campaign_id WHERE cc.code = @code)
-        """;
-
+    // Both name the KOLs of a code the same way: its own code, or a code of a coupon campaign linked to it.
     private const string ContractsSql =
         """
         SELECT k.id AS KolId, k.customer_id AS KolCustomerId, c.id AS ContractId, c.starts_at AS StartsAt, c.ends_at AS EndsAt,
                c.rate_kind AS RateKind, c.rate_value AS RateValue, c.attribution_window_days AS WindowDays, c.holding_days AS HoldingDays,
                c.binding
         FROM kols k JOIN kol_contracts c ON c.kol_id = k.id
-        WHERE
-        """ + "\n" + KolsOfCode + "\nORDER BY c.starts_at, c.id";
+        WHERE k.status = 'active' AND k.id IN (
+            SELECT kol_id FROM kol_codes WHERE code = @code
+            UNION ALL
+            SELECT kc.kol_id FROM coupon_codes cc JOIN kol_coupon_campaigns kc ON kc.campaign_id = cc.campaign_id WHERE cc.code = @code)
+        ORDER BY c.starts_at, c.id
+        """;
 
     private const string CourseRatesSql =
         """
         SELECT r.contract_id AS ContractId, r.course_id AS CourseId, r.kind, r.value
         FROM kol_contract_course_rates r JOIN kol_contracts c ON c.id = r.contract_id JOIN kols k ON k.id = c.kol_id
-        WHERE
-        """ + "\n" + KolsOfCode;
+        WHERE k.status = 'active' AND k.id IN (
+            SELECT kol_id FROM kol_codes WHERE code = @code
+            UNION ALL
+            SELECT kc.kol_id FROM coupon_codes cc JOIN kol_coupon_campaigns kc ON kc.campaign_id = cc.campaign_id WHERE cc.code = @code)
+        """;
 }
