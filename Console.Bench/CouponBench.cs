@@ -54,7 +54,8 @@ internal static class CouponBench
             await DriveAsync(http, web, $"warmk{warm}", 3_000, null, kolCode);
         }
 
-        double plainCpu = 0, couponCpu = 0;
+        double plainCpu = 0, couponCpu = 0, kolCpu = 0;
+        List<double> plainServerMs = [], kolServerMs = [];
         List<double> plainRates = [], couponRates = [], ratios = [], kolRates = [], kolRatios = [];
         long limitTotal = 0, createdTotal = 0;
         for (var round = 1; round <= rounds; round++)
@@ -79,6 +80,9 @@ internal static class CouponBench
             System.Console.WriteLine($"round {round}: kol code {kol.OrdersPerSecond:N0} orders/s, ratio to plain {kol.OrdersPerSecond / plain.OrdersPerSecond:0.00}");
             kolRates.Add(kol.OrdersPerSecond);
             kolRatios.Add(kol.OrdersPerSecond / plain.OrdersPerSecond);
+            kolCpu += kol.ServerCpuMs + kol.ClientCpuMs;
+            plainServerMs.Add(plain.ServerCpuMs);
+            kolServerMs.Add(kol.ServerCpuMs);
             System.Console.WriteLine($"round {round}: plain {plain.OrdersPerSecond:N0} orders/s; coupon {coupon.OrdersPerSecond:N0} orders/s " +
                 $"({coupon.Created:N0} redeemed of limit {limit:N0}, {coupon.Refused:N0} coupon_exhausted, {coupon.RequestsPerSecond:N0} requests/s); " +
                 $"CPU ms/order server {plain.ServerCpuMs:0.00} / {coupon.ServerCpuMs:0.00}, generator {plain.ClientCpuMs:0.00} / {coupon.ClientCpuMs:0.00}");
@@ -104,6 +108,9 @@ internal static class CouponBench
         System.Console.WriteLine($"coupons (medians of {rounds} rounds): plain {Stats.Median(plainRates):N0} orders/s, coupon {Stats.Median(couponRates):N0} orders/s, " +
             $"ratio {Stats.Median(ratios):0.00} (per round {string.Join(", ", ratios.Select(r => r.ToString("0.00")))}; goal >= 0.70, >= 2,000 orders/s); uses past limit {pastLimit}; " +
             $"redemptions {redemptions:N0} = warm-up 6,000 + redeemed {createdTotal:N0} of limits {limitTotal:N0}");
+        // Server CPU per order varies less with the machine's load than orders/s: its ratio shows what attribution itself costs.
+        System.Console.WriteLine($"kol codes, server CPU per order (medians): plain {Stats.Median(plainServerMs):0.000} ms, kol {Stats.Median(kolServerMs):0.000} ms, " +
+            $"plain/kol {Stats.Median(plainServerMs) / Stats.Median(kolServerMs):0.00}; CPU per order (server + generator) kol {kolCpu / rounds:0.00} ms");
         // With both processes on this machine, its cores divided by the CPU per order bound what an idle machine would reach.
         System.Console.WriteLine($"CPU per order (server + generator): plain {plainCpu / rounds:0.00} ms, coupon {couponCpu / rounds:0.00} ms; " +
             $"ceiling on {Environment.ProcessorCount} idle cores ~{Environment.ProcessorCount * 1000 * rounds / plainCpu:N0} / " +

@@ -63,6 +63,7 @@ public static class FieldCodes
     public const string UnknownReferences = "unknown_references";         // the ids, comma-separated
     public const string UnknownSegment = "unknown_segment";               // the segment id
     public const string EmailShape = "email_shape";                        // the address given
+    public const string CourseRepeated = "course_repeated";                // the course's external id
 
     public static readonly string[] All =
     [
@@ -75,5 +76,6 @@ public static class FieldCodes
         RuleShape, RuleTooDeep, UnknownMember, UnknownSegmentField, OperatorNotAllowed, FieldNotAvailable, ValueNotExpected,
         ExpectsNumber, ExpectsFlag, ExpectsText, ExpectsTexts, VariantShape, UnknownReferences, UnknownSegment,
         EmailShape,
+        CourseRepeated,
     ];
 }

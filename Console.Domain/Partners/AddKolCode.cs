@@ -10,7 +10,7 @@ namespace Console.Domain.Partners;
 /// Gives a KOL a referral code: the one asked for, or a generated speakable one. KOL codes and coupon codes share one
 /// namespace, so a code either holds is refused (code_taken).
 /// </summary>
-public sealed partial class AddKolCode(StatementRunner runner, TimeProvider clock)
+public sealed partial class AddKolCode(StatementRunner runner, TimeProvider clock, KolCodeTerms codes)
 {
     public abstract record Outcome
     {
@@ -33,7 +33,7 @@ public sealed partial class AddKolCode(StatementRunner runner, TimeProvider cloc
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var code = asked is null ? KolCodeGenerator.Generate() : CouponCampaignRules.Normalise(asked);
-            var outcome = await runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
+            var outcome = await codes.AfterAsync(runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
             {
                 if (await run.SingleOrDefaultAsync<long?>("SELECT id FROM kols WHERE id = @kolId", token, ("kolId", kolId)) is null)
                     return new Outcome.NotFound();
@@ -43,7 +43,7 @@ public sealed partial class AddKolCode(StatementRunner runner, TimeProvider cloc
                 await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "kol_code.create", "kol", kolId.ToString(), null, new { code }, now);
                 return new Outcome.Created(code);
             }, outcome => outcome is Outcome.Created, e => e is System.Data.Common.DbException db && StatementRunner.IsUniqueViolation(db)
-                ? new Outcome.Taken(code) : null, UndoFree: false), ct);
+                ? new Outcome.Taken(code) : null, UndoFree: false), ct));
             if (outcome is Outcome.Taken && asked is null) continue;
             return outcome;
         }

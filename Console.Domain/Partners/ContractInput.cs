@@ -56,7 +56,9 @@ public sealed record ContractSpec(DateTime StartsAt, DateTime? EndsAt, Rate Rate
             if (courseList[i] is null) { fields.Add($"courseRates[{i}]", FieldCodes.Required); continue; }
             var course = fields.Required($"courseRates[{i}].courseExternalId", courseList[i].CourseExternalId);
             var value = RateOf(fields, $"courseRates[{i}]", courseList[i].Kind, courseList[i].Value, money);
-            if (course.Length > 0 && value is not null) courseRates.Add(new CourseRate(course, value.Kind, value.Value));
+            if (course.Length > 0 && courseRates.Exists(r => r.CourseExternalId == course))
+                fields.Add($"courseRates[{i}].courseExternalId", FieldCodes.CourseRepeated, course);
+            else if (course.Length > 0 && value is not null) courseRates.Add(new CourseRate(course, value.Kind, value.Value));
         }
         var fee = fields.Money0("fixedFee", input.FixedFee, money) ?? 0;
         var window = (int)(fields.Whole("attributionWindowDays", input.AttributionWindowDays, 1, MaxDays) ?? KolWords.DefaultWindowDays);

@@ -5,7 +5,7 @@ using Console.Domain.Orders;
 namespace Console.Domain.Partners;
 
 /// <summary>Links a coupon campaign to a KOL, so that an order using one of its codes is attributed to that KOL.</summary>
-public sealed class LinkCouponCampaign(StatementRunner runner, TimeProvider clock)
+public sealed class LinkCouponCampaign(StatementRunner runner, TimeProvider clock, KolCodeTerms codes)
 {
     public sealed record Command(long? CampaignId = null);
 
@@ -24,7 +24,7 @@ public sealed class LinkCouponCampaign(StatementRunner runner, TimeProvider cloc
         if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
         var campaignId = command.CampaignId!.Value;
         var now = clock.GetUtcNow().UtcDateTime;
-        return await runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
+        return await codes.AfterAsync(runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
         {
             if (await run.SingleOrDefaultAsync<long?>("SELECT id FROM kols WHERE id = @kolId", token, ("kolId", kolId)) is null)
                 return new Outcome.NotFound();
@@ -42,6 +42,6 @@ public sealed class LinkCouponCampaign(StatementRunner runner, TimeProvider cloc
             await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "kol.link_coupon_campaign", "kol", kolId.ToString(), null,
                 new { campaignId }, now);
             return new Outcome.Linked(campaignId);
-        }, outcome => outcome is Outcome.Linked, _ => null, UndoFree: false), ct);
+        }, outcome => outcome is Outcome.Linked, _ => null, UndoFree: false), ct));
     }
 }

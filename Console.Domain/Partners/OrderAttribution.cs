@@ -18,7 +18,7 @@ internal sealed record AttributionRequest(long OrderRowId, long CustomerId, bool
 /// attributed but flagged and earns nothing. The attribution and the pending commission line are written in the
 /// order's transaction.
 /// </summary>
-public sealed class OrderAttribution(BusinessTime time)
+public sealed class OrderAttribution(BusinessTime time, KolCodeTerms codes)
 {
     /// <summary>The longest window a contract may set: no older click can count.</summary>
     private static readonly TimeSpan Oldest = TimeSpan.FromDays(ContractSpec.MaxDays);
@@ -37,15 +37,6 @@ public sealed class OrderAttribution(BusinessTime time)
         FROM kols k
         JOIN kol_contracts c ON c.kol_id = k.id AND c.starts_at <= @paidAt AND (c.ends_at IS NULL OR c.ends_at > @paidAt)
         LEFT JOIN kol_contract_course_rates r ON r.contract_id = c.id AND r.course_id = @courseId
-        """;
-
-    private const string ByCodeSql = TermsColumns +
-        """
-
-        WHERE k.status = 'active' AND k.id IN (
-            SELECT kol_id FROM kol_codes WHERE code = @code
-            UNION ALL
-            SELECT kc.kol_id FROM coupon_codes cc JOIN kol_coupon_campaigns kc ON kc.campaign_id = cc.campaign_id WHERE cc.code = @code)
         """;
 
     private const string ByKolSql = TermsColumns + "\nWHERE k.status = 'active' AND k.id = @kolId";
@@ -103,8 +94,7 @@ public sealed class OrderAttribution(BusinessTime time)
     private async Task<(Terms?, string, ClickRow?)> ChooseAsync(Statements run, AttributionRequest order, CancellationToken ct)
     {
         foreach (var code in order.Codes)
-            if (await run.SingleOrDefaultAsync<Terms>(ByCodeSql, ct, ("paidAt", order.PaidAt), ("courseId", order.CourseId), ("code", code))
-                is { } byCode)
+            if (await codes.FindAsync(run, code, order.CourseId, order.PaidAt, ct) is { } byCode)
                 return (byCode, AttributionVia.Code, null);
         if (await ByClickAsync(run, order, ct) is { } byClick) return (byClick.Terms, AttributionVia.Link, byClick.Click);
         if (order.LiveSessionId is { } session && await run.SingleOrDefaultAsync<Terms>(ByHostSql, ct, ("paidAt", order.PaidAt),

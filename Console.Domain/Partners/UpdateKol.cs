@@ -5,7 +5,7 @@ using Console.Domain.Orders;
 namespace Console.Domain.Partners;
 
 /// <summary>Changes any of a KOL's fields; fields left out stay as they are. Pausing stops new attribution to it.</summary>
-public sealed class UpdateKol(StatementRunner runner, TimeProvider clock)
+public sealed class UpdateKol(StatementRunner runner, TimeProvider clock, KolCodeTerms codes)
 {
     public abstract record Outcome
     {
@@ -21,7 +21,7 @@ public sealed class UpdateKol(StatementRunner runner, TimeProvider clock)
         var values = KolValues.Check(input, fields, creating: false);
         if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
         var now = clock.GetUtcNow().UtcDateTime;
-        return await runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
+        return await codes.AfterAsync(runner.WriteAsync(new WriteUnit<Outcome>(async (run, token) =>
         {
             if (await run.SingleOrDefaultAsync<long?>("SELECT id FROM kols WHERE id = @id", token, ("id", id)) is null)
                 return new Outcome.NotFound();
@@ -35,7 +35,7 @@ public sealed class UpdateKol(StatementRunner runner, TimeProvider clock)
                 ("Status", values.Status), ("now", now), ("id", id));
             await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "kol.update", "kol", id.ToString(), null, values, now);
             return new Outcome.Updated(id);
-        }, outcome => outcome is Outcome.Updated, _ => null, UndoFree: false), ct);
+        }, outcome => outcome is Outcome.Updated, _ => null, UndoFree: false), ct));
     }
 
     private const string UpdateSql =

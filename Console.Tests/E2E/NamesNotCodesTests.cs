@@ -123,10 +123,11 @@ public sealed partial class NamesNotCodesTests(E2EApp app) : IClassFixture<E2EAp
         Assert.Equal(OrderStatus.AwaitingGroup, body.GetProperty("status").GetString());
 
         var groupBuyUrl = $"/promotions/group-buys/{groupBuy}";
+        var kol = await connection.QueryFirstAsync<long>("SELECT kol_id FROM kol_commissions GROUP BY kol_id ORDER BY COUNT(*) DESC, kol_id");
         return (
         [
             $"/customers/{customer.Id}", $"/courses/{session.CourseId}", $"/live-sessions/{session.Id}",
-            $"/promotions/coupons/{coupon}", groupBuyUrl,
+            $"/promotions/coupons/{coupon}", groupBuyUrl, $"/partners/kols/{kol}",
         ], new GroupBuyShown(groupBuyUrl, session.CourseTitle, session.CourseExternalId, customer.Name, customer.ExternalId));
     }
 

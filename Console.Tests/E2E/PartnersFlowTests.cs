@@ -46,12 +46,44 @@ public sealed partial class PartnersFlowTests(E2EApp app) : IClassFixture<E2EApp
         await page.Locator("[data-testid=contract-save]").ClickAsync();
         await Expect(page.Locator("[data-testid=contract]")).ToHaveCountAsync(1);
 
+        // The marketer edits it: a per-course rate for the most expensive course. A second contract from the same day is
+        // refused beside its period.
+        var course = await MostExpensiveCourseAsync();
+        await page.Locator("[data-testid=contract-edit]").ClickAsync();
+        var edit = page.Locator("[data-testid=contract-edit-form]");
+        await edit.Locator("[data-testid=course-rate-add]").ClickAsync();
+        await Ui.PickAsync(page, "Course", $"({course})");
+        await edit.Locator("input[data-testid=course-rate-value], [data-testid=course-rate-value] input").First.FillAsync("15");
+        await edit.Locator("[data-testid=contract-save]").ClickAsync();
+        await Expect(edit).ToHaveCountAsync(0);
+        await Expect(page.Locator("[data-testid=contract-course-rate]")).ToContainTextAsync($"{course}: 15%");
+        var again = page.Locator("[data-testid=contract-editor]");
+        var againStarts = again.Locator("input[data-testid=contract-starts], [data-testid=contract-starts] input").First;
+        await againStarts.FillAsync(yesterday);
+        await againStarts.PressAsync("Tab");
+        await again.Locator("input[data-testid=contract-rate], [data-testid=contract-rate] input").First.FillAsync("5");
+        await again.Locator("[data-testid=contract-save]").ClickAsync();
+        await Expect(again).ToContainTextAsync("This period overlaps the contract");
+        await Expect(page.Locator("[data-testid=contract]")).ToHaveCountAsync(1);
+
         await page.Locator("input[data-testid=link-destination], [data-testid=link-destination] input").First
             .FillAsync("https://shop.example.com/courses/python?src=kol");
         await page.Locator("[data-testid=link-add]").ClickAsync();
         var url = page.Locator("[data-testid=link-url]");
         await Expect(url).ToHaveCountAsync(1);
         var linkCode = (await url.InnerTextAsync()).Split("/r/")[1].Trim();
+
+        // Paused, after a confirmation, the link answers 404; resumed, it redirects again.
+        using (var visitor = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = app.Server.Address })
+        {
+            await page.Locator("[data-testid=link-toggle]").ClickAsync();
+            await page.Locator(".mud-dialog button").Filter(new() { HasText = "Pause" }).ClickAsync();
+            await Expect(page.Locator("[data-testid=link-status]")).ToContainTextAsync("Paused");
+            Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/r/{linkCode}")).StatusCode);
+            await page.Locator("[data-testid=link-toggle]").ClickAsync();
+            await page.Locator(".mud-dialog button").Filter(new() { HasText = "Resume" }).ClickAsync();
+            await Expect(page.Locator("[data-testid=link-status]")).ToContainTextAsync("Active");
+        }
 
         var (orderId, payable) = await BuyThroughLinkAsync(linkCode, kolId, run);
         var settled = new StringWriter();
@@ -60,7 +92,8 @@ public sealed partial class PartnersFlowTests(E2EApp app) : IClassFixture<E2EApp
 
         await Ui.SignOutAsync(page);
         await Ui.SignInAsync(page, "manager@demo.local", E2EApp.DemoPassword, $"/partners/kols/{kolId}");
-        var commission = Math.Round(payable * 0.10m, 2, MidpointRounding.AwayFromZero);
+        // The course bought has its own 15% rate in the edited contract, which beats the contract's 10%.
+        var commission = Math.Round(payable * 0.15m, 2, MidpointRounding.AwayFromZero);
         var shown = "¥" + commission.ToString("N2", CultureInfo.GetCultureInfo("en-US"));
         await Expect(page.Locator("[data-testid=kol-lines]")).ToContainTextAsync(orderId);
         await Expect(page.Locator("[data-testid=line-amount]").First).ToHaveTextAsync(shown);
@@ -98,8 +131,7 @@ public sealed partial class PartnersFlowTests(E2EApp app) : IClassFixture<E2EApp
         var clickId = ClickId().Match(redirect.Headers.Location.Query).Groups[1].Value;
 
         using var api = await app.Server.ClientWithKeyAsync("storefront-partners-e2e");
-        await using var c = await app.Server.Db.OpenAsync();
-        var course = await c.QueryFirstAsync<string>("SELECT external_id FROM courses ORDER BY list_price DESC, id");
+        var course = await MostExpensiveCourseAsync();
         var orderId = "kol-e2e-order-" + run;
         var response = await api.PostAsJsonAsync("/api/v1/orders",
             new { orderId, customerExternalId = "kol-e2e-buyer-" + run, courseExternalId = course, clickId });
@@ -108,6 +140,12 @@ public sealed partial class PartnersFlowTests(E2EApp app) : IClassFixture<E2EApp
         Assert.Equal(kolId, order.GetProperty("attribution").GetProperty("kolId").GetInt64());
         Assert.Equal("link", order.GetProperty("attribution").GetProperty("via").GetString());
         return (orderId, order.GetProperty("payable").GetDecimal());
+    }
+
+    private async Task<string> MostExpensiveCourseAsync()
+    {
+        await using var c = await app.Server.Db.OpenAsync();
+        return await c.QueryFirstAsync<string>("SELECT external_id FROM courses ORDER BY list_price DESC, id");
     }
 
     [GeneratedRegex(@"/partners/kols/(\d+)$")]

@@ -36,7 +36,9 @@ public sealed partial class PartnersStringsTests
             .Concat(FraudSignalKinds.All.Select(s => "Signal." + s))
             .Concat(new[] { PayoutStatus.Draft, PayoutStatus.Approved, PayoutStatus.Paid }.Select(s => "PayoutStatus." + s))
             .Concat(["Kol.HoldTitle", "Kol.ReleaseTitle", "Kol.HoldConfirm", "Kol.ReleaseConfirm", "Kol.HeldDone", "Kol.ReleasedDone",
-                "Kol.Resume", "Kols.Empty", "Kols.EmptySearch", "Partners.Nav.Kols", "Partners.Nav.Payouts", "Partners.Nav.Roi"]);
+                "Kol.Resume", "Kols.Empty", "Kols.EmptySearch", "Partners.Nav.Kols", "Partners.Nav.Payouts", "Partners.Nav.Roi",
+                "Contract.RatePercent", "Contract.RateFlat", "Link.PauseTitle", "Link.ResumeTitle", "Link.PauseConfirm", "Link.ResumeConfirm",
+                "Line.HoldTitle", "Line.ReleaseTitle", "Line.HoldConfirm", "Line.ReleaseConfirm", "Payouts.HoldKolTitle", "Payouts.HoldKolConfirm"]);
         Assert.All(built, k => Assert.True(en.ContainsKey(k), $"missing string {k}"));
     }
 

@@ -75,6 +75,7 @@ public static class ErrorText
         [FieldCodes.UnknownReferences] = "Unknown: {0}.",
         [FieldCodes.UnknownSegment] = "No segment {0}.",
         [FieldCodes.EmailShape] = "'{0}' is not an email address.",
+        [FieldCodes.CourseRepeated] = "The course '{0}' already has a rate in this contract.",
 
         [OrderRefusals.RefundExceedsPaid] = "Refunding {0:0.00} would exceed what is left to refund ({1:0.00}).",
 

@@ -26,6 +26,12 @@ internal static class KolsApi
                 new ContractInput("2026-12-01T00:00:00+08:00", "2027-01-01T00:00:00+08:00", new RateInput(KolWords.Percent, 10m),
                     [new TierInput(50000m, 12m), new TierInput(100000m, 15m)], [new CourseRateInput("k-101", KolWords.Percent, 20m)],
                     3000m, 7, 15, KolWords.LastTouch), PartnerRefusals.ContractOverlap);
+        kols.MapPut("/{id:long}/contracts/{contractId:long}", UpdateContractAsync).Accepts<ContractInput>("application/json")
+            .Produces<ContractAnswer>()
+            .Documented("UpdateKolContract", "Replace a contract's terms (the same fields as adding one). Lines already written keep their rate; the period may not overlap another contract of the KOL.",
+                new ContractInput("2026-12-01T00:00:00+08:00", "2027-02-01T00:00:00+08:00", new RateInput(KolWords.Percent, 12m),
+                    [new TierInput(50000m, 14m)], [new CourseRateInput("k-101", KolWords.Flat, 30m)], 3000m, 10, 15, KolWords.FirstTouch),
+                PartnerRefusals.ContractOverlap);
         kols.MapPost("/{id:long}/codes", AddCodeAsync).Accepts<AddKolCode.Command>(true, "application/json")
             .Produces<CodeAnswer>(StatusCodes.Status201Created)
             .Documented("AddKolCode", "Give the KOL a referral code; left out, a speakable one is generated. A code of a KOL or a coupon is refused.",
@@ -34,6 +40,10 @@ internal static class KolsApi
             .Produces<LinkAnswer>(StatusCodes.Status201Created)
             .Documented("AddKolLink", "Create a tracked link /r/{code} to a destination on an allowed host (Partners:AllowedHosts).",
                 new AddLink.Command("https://shop.example.com/courses/k-101", "k-101", Label: "Douyin bio"));
+        kols.MapPatch("/{id:long}/links/{code}", SetLinkStatusAsync).Accepts<SetLinkStatus.Command>("application/json")
+            .Produces<LinkDetail>()
+            .Documented("SetKolLinkStatus", "Pause or resume a tracked link: a paused link answers /r/{code} with 404 and logs no click; resumed, it redirects again.",
+                new SetLinkStatus.Command(KolWords.Paused));
         kols.MapPost("/{id:long}/coupon-campaigns", LinkCampaignAsync).Accepts<LinkCouponCampaign.Command>("application/json")
             .Produces<LinkCouponCampaign.Command>()
             .Documented("LinkKolCouponCampaign", "Link a coupon campaign to the KOL: orders using its codes are attributed to the KOL.",
@@ -114,6 +124,39 @@ internal static class KolsApi
             AddContract.Outcome.NotFound => NoKol(id),
             AddContract.Outcome.Overlap o => Refusal(PartnerRefusals.ContractOverlap, o.OtherId),
             AddContract.Outcome.Invalid i => Problems.Validation(i.Errors),
+            var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
+        };
+    }
+
+    private static async Task<IResult> UpdateContractAsync(long id, long contractId, HttpRequest request, ClaimsPrincipal user,
+        UpdateContract update, GetKol kols, CancellationToken ct)
+    {
+        var body = await ApiBody.ReadAsync<ContractInput>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        return await update.ExecuteAsync(id, contractId, body.Value!, Actor(user), ct) switch
+        {
+            UpdateContract.Outcome.Updated => (await kols.FindAsync(id, ct))?.Contracts.FirstOrDefault(c => c.Id == contractId) is { } c
+                ? TypedResults.Ok(Answer(c))
+                : NoContract(id, contractId),
+            UpdateContract.Outcome.NotFound => NoContract(id, contractId),
+            UpdateContract.Outcome.Overlap o => Refusal(PartnerRefusals.ContractOverlap, o.OtherId),
+            UpdateContract.Outcome.Invalid i => Problems.Validation(i.Errors),
+            var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
+        };
+    }
+
+    private static async Task<IResult> SetLinkStatusAsync(long id, string code, HttpRequest request, ClaimsPrincipal user, SetLinkStatus set,
+        GetKol kols, CancellationToken ct)
+    {
+        var body = await ApiBody.ReadAsync<SetLinkStatus.Command>(request, ct);
+        if (body.Problem is not null) return body.Problem;
+        return await set.ExecuteAsync(id, code, body.Value!, Actor(user), ct) switch
+        {
+            SetLinkStatus.Outcome.Set s => (await kols.FindAsync(id, ct))?.Links.FirstOrDefault(l => l.Code == s.Code) is { } l
+                ? TypedResults.Ok(Answer(l, request))
+                : NoLink(id, code),
+            SetLinkStatus.Outcome.NotFound => NoLink(id, code),
+            SetLinkStatus.Outcome.Invalid i => Problems.Validation(i.Errors),
             var other => throw new InvalidOperationException($"Unhandled outcome {other}."),
         };
     }
@@ -200,18 +243,25 @@ internal static class KolsApi
 
     private static KolAnswer Answer(KolDetail d, HttpRequest request) => new(d.Kol.Id, d.Kol.ExternalId, d.Kol.Name, d.Kol.Platform,
         d.Kol.Handle, d.Kol.Email, d.Kol.Phone, d.Kol.CustomerExternalId, d.Kol.Status, d.Codes.Select(c => c.Code).ToList(),
-        d.Links.Select(l => new LinkDetail(l.Code, LinkUrl(request, l.Code), l.DestinationUrl, l.CourseExternalId, l.LiveSessionExternalId,
-            l.Label, l.Status, l.Clicks)).ToList(),
-        d.Contracts.Select(c => new ContractAnswer(c.Id, Utc(c.StartsAt), c.EndsAt is { } e ? Utc(e) : null, Answer(c.Rate),
-            c.Tiers.Select(t => new TierAnswer(Money.ToDecimal(t.FromMonthlyNet), t.Value / 100m)).ToList(),
-            c.CourseRates.Select(r => new CourseRateAnswer(r.CourseExternalId, r.Kind, r.Value / 100m)).ToList(),
-            Money.ToDecimal(c.FixedFee), c.AttributionWindowDays, c.HoldingDays, c.Binding)).ToList(),
+        d.Links.Select(l => Answer(l, request)).ToList(), d.Contracts.Select(Answer).ToList(),
         d.CouponCampaignIds, new FiguresAnswer(d.MonthToDate.Clicks, d.MonthToDate.Orders, Money.ToDecimal(d.MonthToDate.Gmv),
             Money.ToDecimal(d.MonthToDate.NetRevenue), Money.ToDecimal(d.MonthToDate.Commission)));
+
+    private static LinkDetail Answer(KolLink l, HttpRequest request) => new(l.Code, LinkUrl(request, l.Code), l.DestinationUrl,
+        l.CourseExternalId, l.LiveSessionExternalId, l.Label, l.Status, l.Clicks);
+
+    private static ContractAnswer Answer(Contract c) => new(c.Id, Utc(c.StartsAt), c.EndsAt is { } e ? Utc(e) : null, Answer(c.Rate),
+        c.Tiers.Select(t => new TierAnswer(Money.ToDecimal(t.FromMonthlyNet), t.Value / 100m)).ToList(),
+        c.CourseRates.Select(r => new CourseRateAnswer(r.CourseExternalId, r.Kind, r.Value / 100m)).ToList(),
+        Money.ToDecimal(c.FixedFee), c.AttributionWindowDays, c.HoldingDays, c.Binding);
 
     internal static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
     private static IResult NoKol(long id) => Problems.NotFound($"No KOL {id}.");
+
+    private static IResult NoContract(long id, long contractId) => Problems.NotFound($"No contract {contractId} of KOL {id}.");
+
+    private static IResult NoLink(long id, string code) => Problems.NotFound($"No link '{code}' of KOL {id}.");
 
     internal static IResult Refusal(string code, params object[] args) => Problems.Refusal(code, ErrorText.English(code, args));
 }

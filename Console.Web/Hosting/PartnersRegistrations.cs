@@ -13,11 +13,14 @@ internal static class PartnersRegistrations
                 "Partners: MinimumPayout must be at least 0, RefundRateFlag between 0 and 1, ClickBurst and RefundFlagMinOrders at least 1.")
             .ValidateOnStart();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PartnersOptions>>().Value);
+        services.AddSingleton<KolCodeTerms>();
         services.AddSingleton<OrderAttribution>();
         services.AddSingleton<CreateKol>();
         services.AddSingleton<UpdateKol>();
         services.AddSingleton<GetKol>();
         services.AddSingleton<AddContract>();
+        services.AddSingleton<UpdateContract>();
+        services.AddSingleton<SetLinkStatus>();
         services.AddSingleton<AddKolCode>();
         services.AddSingleton<AddLink>();
         services.AddSingleton<FollowLink>();
@@ -28,6 +31,7 @@ internal static class PartnersRegistrations
         services.AddSingleton<GetPayout>();
         services.AddSingleton<MarkPayout>();
         services.AddSingleton<HoldLine>();
+        services.AddSingleton<HoldInPayout>();
         services.AddSingleton<FraudSignals>();
         services.AddSingleton<RoiLeaderboard>();
         services.AddSingleton<MonthlyPayout>();
