@@ -1,0 +1,38 @@
+using System.Data.Common;
+using System.Text.Json;
+using Console.Domain.Data;
+using Dapper;
+
+namespace Console.Domain.Coupons;
+
+/// <summary>
+/// The one check every issuer of codes shares. A unique code is handed to one customer outside checkout by an email
+/// campaign (email_coupon_codes) or an experiment (experiment_exposures); it is free only while nobody has used it and
+/// neither has handed it out. New codes, generated or typed, live in one namespace with KOL referral codes.
+/// </summary>
+public static class UniqueCodeIssue
+{
+    /// <summary>A WHERE condition over coupon_codes aliased <c>k</c>: the code may still be handed to someone.</summary>
+    public const string FreeCodeCondition =
+        """
+        k.is_unique = 1 AND k.uses = 0
+        AND NOT EXISTS (SELECT 1 FROM email_coupon_codes held_by_email WHERE held_by_email.code_id = k.id)
+        AND NOT EXISTS (SELECT 1 FROM experiment_exposures held_by_experiment WHERE held_by_experiment.coupon_code_id = k.id)
+        """;
+
+    private static readonly DialectSql TakenSql = new(d =>
+        $"""
+        SELECT code FROM coupon_codes WHERE code IN (SELECT value FROM {DialectSql.JsonValues(d, "@codes")})
+        UNION SELECT code FROM kol_codes WHERE code IN (SELECT value FROM {DialectSql.JsonValues(d, "@codes")})
+        """);
+
+    /// <summary>Which of these codes a coupon or a KOL already holds.</summary>
+    public static async Task<IReadOnlySet<string>> TakenAsync(DbConnection connection, DbTransaction tx, Dialect dialect,
+        IReadOnlyCollection<string> codes, CancellationToken ct)
+    {
+        if (codes.Count == 0) return new HashSet<string>();
+        var taken = await connection.QueryAsync<string>(new CommandDefinition(TakenSql.For(dialect),
+            new { codes = JsonSerializer.Serialize(codes) }, tx, cancellationToken: ct));
+        return taken.ToHashSet(StringComparer.OrdinalIgnoreCase);
+    }
+}
