@@ -32,20 +32,37 @@ public sealed class WeeklyRepeatTests
         Assert.Equal(EmailCampaignStatus.Scheduled, (await first.Get<GetEmailCampaign>().FindAsync(campaignId, CancellationToken.None))!.Campaign.Status);
 
         // A week later: the same campaign's next occurrence was an hour ago, so one more run.
-        MoveFirstSend(store, campaignId, TimeSpan.FromDays(7) + TimeSpan.FromHours(1));
+        PassAWeek(store, campaignId);
         Assert.Equal(1, await DispatchTwiceOnBothAsync(first, second));
         var counts = smtp.CountByAddress();
         Assert.Equal(eligible.Count, counts.Count);
         Assert.All(counts, a => Assert.Equal(2, a.Value));
         Assert.DoesNotContain(counts.Keys, ineligible.Contains);
 
-        // A week whose occurrence was three days ago (the workers were down): missed weeks are not sent late.
+        // A week whose occurrence was three days ago (the workers were down): a missed week is not sent late.
         MoveFirstSend(store, campaignId, TimeSpan.FromDays(14 + 3));
         Assert.Equal(0, await DispatchTwiceOnBothAsync(first, second));
         Assert.Equal(2 * eligible.Count, smtp.Mailbox.Count);
         using var connection = store.Db.Open();
         Assert.Equal(2, connection.ExecuteScalar<long>("SELECT COUNT(*) FROM email_runs WHERE campaign_id = @campaignId AND run_key LIKE 'week:%'",
             new { campaignId }));
+    }
+
+    /// <summary>
+    /// A week passes: every time the campaign stored moves a week back, and its run keys with them, as if the first run
+    /// had been a week ago. Its recipients' sends leave the weekly cap's window as they would.
+    /// </summary>
+    private static void PassAWeek(TempStore store, long campaignId)
+    {
+        using var connection = store.Db.Open();
+        var week = TimeSpan.FromDays(7);
+        var sendAt = connection.ExecuteScalar<DateTime>("SELECT send_at FROM email_campaigns WHERE id = @campaignId", new { campaignId });
+        connection.Execute("UPDATE email_campaigns SET send_at = @at WHERE id = @campaignId", new { at = sendAt - week, campaignId });
+        foreach (var (id, key) in connection.Query<(long, string)>("SELECT id, run_key FROM email_runs WHERE campaign_id = @campaignId", new { campaignId }))
+            connection.Execute("UPDATE email_runs SET run_key = @key WHERE id = @id",
+                new { id, key = "week:" + DateTime.ParseExact(key[5..], "yyyy-MM-dd", null).AddDays(-7).ToString("yyyy-MM-dd") });
+        foreach (var (id, sent) in connection.Query<(long, DateTime?)>("SELECT id, sent_at FROM email_recipients WHERE campaign_id = @campaignId", new { campaignId }))
+            if (sent is { } at) connection.Execute("UPDATE email_recipients SET sent_at = @at WHERE id = @id", new { id, at = at - week });
     }
 
     /// <summary>Time passes by moving the stored first send back rather than by waiting.</summary>
