@@ -12,12 +12,13 @@ namespace Console.Domain.Coupons;
 /// </summary>
 public static class UniqueCodeIssue
 {
-    /// <summary>A WHERE condition over coupon_codes aliased <c>k</c>: the code may still be handed to someone.</summary>
-    public const string FreeCodeCondition =
+    /// <summary>The ids of the codes of campaign <c>@campaignId</c> that may still be handed to someone.</summary>
+    public const string FreeCodeIds =
         """
-        k.is_unique = 1 AND k.uses = 0
-        AND NOT EXISTS (SELECT 1 FROM email_coupon_codes held_by_email WHERE held_by_email.code_id = k.id)
-        AND NOT EXISTS (SELECT 1 FROM experiment_exposures held_by_experiment WHERE held_by_experiment.coupon_code_id = k.id)
+        SELECT free_code.id FROM coupon_codes free_code
+        WHERE free_code.campaign_id = @campaignId AND free_code.is_unique = 1 AND free_code.uses = 0
+          AND NOT EXISTS (SELECT 1 FROM email_coupon_codes held_by_email WHERE held_by_email.code_id = free_code.id)
+          AND NOT EXISTS (SELECT 1 FROM experiment_exposures held_by_experiment WHERE held_by_experiment.coupon_code_id = free_code.id)
         """;
 
     private static readonly DialectSql TakenSql = new(d =>

@@ -81,7 +81,7 @@ public sealed class FreezeRun(StatementRunner runner, EmailOptions options, Time
                 AND NOT EXISTS (SELECT 1 FROM email_coupon_codes e WHERE e.coupon_campaign_id = @couponId AND e.customer_id = r.customer_id)) q
         JOIN (SELECT k.id, ROW_NUMBER() OVER (ORDER BY k.id) AS n
               FROM coupon_codes k
-              WHERE k.campaign_id = @couponId AND {UniqueCodeIssue.FreeCodeCondition}) free ON free.n = q.n
+              WHERE k.id IN ({UniqueCodeIssue.FreeCodeIds})) free ON free.n = q.n
         """;
 
     private const string CopyCodesSql =
@@ -122,7 +122,8 @@ public sealed class FreezeRun(StatementRunner runner, EmailOptions options, Time
             await run.Connection.ExecuteAsync(new CommandDefinition(InsertRecipientSql, rows, run.Transaction, cancellationToken: token));
             if (campaign.CouponCampaignId is { } couponId)
             {
-                await run.ExecuteAsync(IssueCodesSql, token, ("couponId", couponId), ("id", campaign.Id), ("now", now), ("runId", newRun));
+                await run.ExecuteAsync(IssueCodesSql, token, ("couponId", couponId), ("campaignId", couponId), ("id", campaign.Id), ("now", now),
+                    ("runId", newRun));
                 await run.ExecuteAsync(CopyCodesSql, token, ("couponId", couponId), ("runId", newRun));
             }
             return new Outcome.Frozen(newRun, rows.Count, rows.Count(r => r.State == RecipientState.Queued));

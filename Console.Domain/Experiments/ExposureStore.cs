@@ -62,7 +62,7 @@ internal static class ExposureStore
     private static readonly DialectSql FreeUniqueCodeSql = new(d =>
         $"""
         SELECT k.id FROM coupon_codes k
-        WHERE k.campaign_id = @campaignId AND {Coupons.UniqueCodeIssue.FreeCodeCondition}
+        WHERE k.id IN ({Coupons.UniqueCodeIssue.FreeCodeIds})
         ORDER BY k.id {PageFragment.For(d, "0", "1")}
         """);
 
