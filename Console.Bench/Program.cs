@@ -11,6 +11,7 @@ var benches = new Dictionary<string, Func<string[], Task>>(StringComparer.Ordina
     ["models"] = Console.Bench.ModelTrainingBench.RunAsync,
     ["assignment"] = Console.Bench.AssignmentBench.RunAsync,
     ["reports"] = Console.Bench.ReportBench.RunAsync,
+    ["email"] = Console.Bench.EmailBench.RunAsync,
 };
 var name = args.FirstOrDefault() ?? "all";
 if (name == "all")

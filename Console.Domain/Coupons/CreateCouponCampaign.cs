@@ -45,10 +45,7 @@ public sealed class CreateCouponCampaign(Db db, TimeProvider clock, MoneyBounds 
         var shared = CouponCampaignRules.SharedCode(fields, input.Code);
         var generate = fields.Whole("generateCodes", input.GenerateCodes, 1, CouponCampaignRules.MaxGeneratedCodes);
         if (shared is not null && input.GenerateCodes is not null) fields.Add("code", FieldCodes.CodeOrGenerated);
-        if (shared is not null && await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                """
-                SELECT (SELECT COUNT(*) FROM coupon_codes WHERE code = @shared) + (SELECT COUNT(*) FROM kol_codes WHERE code = @shared)
-                """, new { shared }, tx, cancellationToken: ct)) > 0)
+        if (shared is not null && (await UniqueCodeIssue.TakenAsync(connection, tx, db.Dialect, [shared], ct)).Count > 0)
             fields.Add("code", FieldCodes.CodeTaken, shared);
         if (spec is null || !fields.Valid) return new Outcome.Invalid(fields.Errors);
 
@@ -77,7 +74,7 @@ public sealed class CreateCouponCampaign(Db db, TimeProvider clock, MoneyBounds 
                 spec.ReturnUseOnRefund, spec.LiveSessionId, spec.ClaimMinutes, now,
             }, tx, cancellationToken: ct));
         await CouponCampaignStore.WriteLinksAsync(connection, tx, id, spec, ct);
-        var codes = generate is { } n ? CouponCodeGenerator.Generate((int)n) : [shared ?? CouponCodeGenerator.Generate(1)[0]];
+        var codes = shared is not null ? [shared] : await FreshCodesAsync(connection, tx, (int)(generate ?? 1), ct);
         var isUnique = generate is not null;
         await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -87,5 +84,21 @@ public sealed class CreateCouponCampaign(Db db, TimeProvider clock, MoneyBounds 
             new { spec, codes = isUnique ? new[] { $"{codes.Count} unique codes" } : codes.ToArray() }, now);
         await tx.CommitAsync(ct);
         return new Outcome.Created(id, codes);
+    }
+
+    /// <summary>Generated codes that no coupon or KOL holds: a drawn code that is taken is drawn again.</summary>
+    private async Task<IReadOnlyList<string>> FreshCodesAsync(DbConnection connection, DbTransaction tx, int count, CancellationToken ct)
+    {
+        var codes = CouponCodeGenerator.Generate(count).ToList();
+        for (var draw = 0; draw < 5; draw++)
+        {
+            var taken = await UniqueCodeIssue.TakenAsync(connection, tx, db.Dialect, codes, ct);
+            if (taken.Count == 0) return codes;
+            var kept = codes.Where(c => !taken.Contains(c)).ToHashSet(StringComparer.Ordinal);
+            foreach (var fresh in CouponCodeGenerator.Generate(taken.Count * 2))
+                if (kept.Count < count) kept.Add(fresh);
+            codes = kept.ToList();
+        }
+        throw new InvalidOperationException("No free coupon codes after five draws.");
     }
 }

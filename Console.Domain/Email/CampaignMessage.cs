@@ -20,10 +20,12 @@ public static class CampaignMessage
 
     public static MimeMessage Build(CompiledCampaign campaign, long recipientId, string toAddress, TemplateModel model)
     {
+        // One context for the three parts: a campaign renders thousands of these.
+        var context = EmailTemplate.Context(model);
         var message = new MimeMessage
         {
             MessageId = MessageId(campaign.Id, recipientId, campaign.MessageIdDomain),
-            Subject = EmailTemplate.RenderText(campaign.Subject, model).ReplaceLineEndings(" ").Trim(),
+            Subject = EmailTemplate.RenderText(campaign.Subject, context).ReplaceLineEndings(" ").Trim(),
             Date = DateTimeOffset.UtcNow,
         };
         message.From.Add(new MailboxAddress(campaign.FromName, campaign.FromAddress));
@@ -33,8 +35,8 @@ public static class CampaignMessage
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         message.Body = new BodyBuilder
         {
-            HtmlBody = EmailTemplate.RenderHtml(campaign.Html, model),
-            TextBody = EmailTemplate.RenderText(campaign.Text, model),
+            HtmlBody = EmailTemplate.RenderHtml(campaign.Html, context),
+            TextBody = EmailTemplate.RenderText(campaign.Text, context),
         }.ToMessageBody();
         return message;
     }

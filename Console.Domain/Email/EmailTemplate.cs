@@ -44,7 +44,12 @@ public static partial class EmailTemplate
 
     public static string RenderText(IFluidTemplate template, TemplateModel model) => template.Render(Context(model), NullEncoder.Default);
 
-    private static TemplateContext Context(TemplateModel model)
+    /// <summary>The same, on a context built once for the several parts of one message.</summary>
+    public static string RenderHtml(IFluidTemplate template, TemplateContext context) => template.Render(context, HtmlEncoder.Default);
+
+    public static string RenderText(IFluidTemplate template, TemplateContext context) => template.Render(context, NullEncoder.Default);
+
+    public static TemplateContext Context(TemplateModel model)
     {
         var context = new TemplateContext();
         context.SetValue("customer", new Dictionary<string, object?>

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Console.Domain.Coupons;
 using Console.Domain.Data;
 using Dapper;
 
@@ -68,21 +69,19 @@ public sealed class FreezeRun(StatementRunner runner, EmailOptions options, Time
         VALUES (@RunId, @CampaignId, @CustomerId, @Email, @State, @Reason, 0, @Now, @UnsubscribeUrl, @Now)
         """;
 
-    // The n-th queued recipient without a code of this coupon campaign gets the n-th free unique code; codes that an
-    // experiment handed out are not free either.
+    // The n-th queued recipient without a code of this coupon campaign gets the n-th free unique code, free by the one
+    // check that experiments use too.
     private const string IssueCodesSql =
-        """
+        $"""
         INSERT INTO email_coupon_codes (coupon_campaign_id, customer_id, code_id, email_campaign_id, issued_at)
-        SELECT @couponId, q.customer_id, k.id, @id, @now
+        SELECT @couponId, q.customer_id, free.id, @id, @now
         FROM (SELECT r.customer_id, ROW_NUMBER() OVER (ORDER BY r.customer_id) AS n
               FROM email_recipients r
               WHERE r.run_id = @runId AND r.state = 'queued'
                 AND NOT EXISTS (SELECT 1 FROM email_coupon_codes e WHERE e.coupon_campaign_id = @couponId AND e.customer_id = r.customer_id)) q
-        JOIN (SELECT c.id, ROW_NUMBER() OVER (ORDER BY c.id) AS n
-              FROM coupon_codes c
-              WHERE c.campaign_id = @couponId AND c.is_unique = 1 AND c.uses = 0
-                AND NOT EXISTS (SELECT 1 FROM email_coupon_codes e WHERE e.code_id = c.id)
-                AND NOT EXISTS (SELECT 1 FROM experiment_exposures x WHERE x.coupon_code_id = c.id)) k ON k.n = q.n
+        JOIN (SELECT k.id, ROW_NUMBER() OVER (ORDER BY k.id) AS n
+              FROM coupon_codes k
+              WHERE k.id IN ({UniqueCodeIssue.FreeCodeIds})) free ON free.n = q.n
         """;
 
     private const string CopyCodesSql =
@@ -124,7 +123,8 @@ public sealed class FreezeRun(StatementRunner runner, EmailOptions options, Time
             await run.Connection.ExecuteAsync(new CommandDefinition(InsertRecipientSql, rows, run.Transaction, cancellationToken: token));
             if (campaign.CouponCampaignId is { } couponId)
             {
-                await run.ExecuteAsync(IssueCodesSql, token, ("couponId", couponId), ("id", campaign.Id), ("now", now), ("runId", newRun));
+                await run.ExecuteAsync(IssueCodesSql, token, ("couponId", couponId), ("campaignId", couponId), ("id", campaign.Id), ("now", now),
+                    ("runId", newRun));
                 await run.ExecuteAsync(CopyCodesSql, token, ("couponId", couponId), ("runId", newRun));
             }
             return new Outcome.Frozen(newRun, rows.Count, rows.Count(r => r.State == RecipientState.Queued));

@@ -140,46 +140,78 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
     private async Task DrainAsync(Lane lane, ConcurrentQueue<QueuedRecipient> queue, CompiledCampaign compiled, EmailCampaign campaign,
         string worker, int rate, Tally tally, CancellationToken ct)
     {
-        while (queue.TryDequeue(out var recipient))
+        // The settle of the message just sent rides in the same commit as the next claim: one write per message. The
+        // settle only records what the server already answered, so writing it a moment later changes no outcome.
+        Settle? pending = null;
+        try
         {
-            if (lane.Tokens == 0) lane.Tokens = await rates.TakeAsync(rate, Math.Max(1, rate / (4 * transports.Connections)), ct);
-            ct.ThrowIfCancellationRequested();
-            var claimedAt = clock.GetUtcNow().UtcDateTime;
-            // Not cancellable: a claim that committed unseen would strand its row until the lease passed.
-            if (await ExecuteAsync(RecipientClaims.ClaimSql, CancellationToken.None, ("now", claimedAt), ("worker", worker), ("id", recipient.Id)) != 1) continue;
-            lane.Tokens--;
-            // From the claim on, the send and its record are finished even if the job is asked to stop.
-            var result = await SendOneAsync(lane, compiled, campaign, recipient);
-            var attempts = recipient.Attempts + 1;
-            var now = clock.GetUtcNow().UtcDateTime;
-            switch (result.Verdict)
+            while (queue.TryDequeue(out var recipient))
             {
-                case SendVerdict.Accepted:
-                    await ExecuteAsync(RecipientClaims.SentSql, CancellationToken.None, ("now", now), ("reply", Trim(result.Reply)),
-                        ("id", recipient.Id), ("worker", worker));
-                    tally.Sent();
-                    break;
-                case SendVerdict.Transient when attempts < options.MaxAttempts:
-                    await ExecuteAsync(RecipientClaims.RequeueSql, CancellationToken.None, ("next", now + Backoff(attempts)),
-                        ("reply", Trim(result.Reply)), ("now", now), ("id", recipient.Id), ("worker", worker));
-                    tally.Retried();
-                    // A refusing or absent server: this connection rests a moment instead of spinning through the list.
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, options.RetryBaseMilliseconds)), clock, ct);
-                    break;
-                default:
-                    var reason = result.Verdict switch
-                    {
-                        SendVerdict.Ambiguous => RecipientReason.Interrupted,
-                        SendVerdict.Transient => RecipientReason.RetriesExhausted,
-                        _ => RecipientReason.Refused,
-                    };
-                    await ExecuteAsync(RecipientClaims.FailSql, CancellationToken.None, ("reason", reason), ("reply", Trim(result.Reply)),
-                        ("now", now), ("id", recipient.Id), ("worker", worker));
-                    tally.Failed();
-                    break;
+                if (lane.Tokens == 0)
+                {
+                    // Waiting for the shared rate may take up to a second: the last message's record does not wait with it.
+                    if (pending is not null) await ExecuteAsync(pending.Sql, CancellationToken.None, pending.Args);
+                    pending = null;
+                    lane.Tokens = await rates.TakeAsync(rate, Math.Max(1, rate / (4 * transports.Connections)), ct);
+                }
+                ct.ThrowIfCancellationRequested();
+                var claimedAt = clock.GetUtcNow().UtcDateTime;
+                // Not cancellable: a claim that committed unseen would strand its row until the lease passed.
+                var claimed = await ClaimAsync(pending, recipient.Id, claimedAt, worker);
+                pending = null;
+                if (!claimed) continue;
+                lane.Tokens--;
+                // From the claim on, the send and its record are finished even if the job is asked to stop.
+                var result = await SendOneAsync(lane, compiled, campaign, recipient);
+                var attempts = recipient.Attempts + 1;
+                var now = clock.GetUtcNow().UtcDateTime;
+                switch (result.Verdict)
+                {
+                    case SendVerdict.Accepted:
+                        pending = new Settle(RecipientClaims.SentSql, [("now", now), ("reply", Trim(result.Reply)), ("id", recipient.Id), ("worker", worker)]);
+                        tally.Sent();
+                        break;
+                    case SendVerdict.Transient when attempts < options.MaxAttempts:
+                        await ExecuteAsync(RecipientClaims.RequeueSql, CancellationToken.None, ("next", now + Backoff(attempts)),
+                            ("reply", Trim(result.Reply)), ("now", now), ("id", recipient.Id), ("worker", worker));
+                        tally.Retried();
+                        // A refusing or absent server: this connection rests a moment instead of spinning through the list.
+                        await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, options.RetryBaseMilliseconds)), clock, ct);
+                        break;
+                    default:
+                        var reason = result.Verdict switch
+                        {
+                            SendVerdict.Ambiguous => RecipientReason.Interrupted,
+                            SendVerdict.Transient => RecipientReason.RetriesExhausted,
+                            _ => RecipientReason.Refused,
+                        };
+                        pending = new Settle(RecipientClaims.FailSql, [("reason", reason), ("reply", Trim(result.Reply)), ("now", now),
+                            ("id", recipient.Id), ("worker", worker)]);
+                        tally.Failed();
+                        break;
+                }
             }
         }
+        finally
+        {
+            // The last settle of the page, or the one left when the job is asked to stop, is written before the lane ends.
+            if (pending is not null) await ExecuteAsync(pending.Sql, CancellationToken.None, pending.Args);
+        }
     }
+
+    /// <summary>A settle waiting to ride with the lane's next claim.</summary>
+    private sealed record Settle(string Sql, (string Name, object? Value)[] Args);
+
+    /// <summary>
+    /// Writes the lane's pending settle, if any, and claims the next recipient in one commit; true when the claim held.
+    /// Both are conditional updates that are right on their own, so neither needs undoing if the other fails.
+    /// </summary>
+    private async Task<bool> ClaimAsync(Settle? pending, long id, DateTime now, string worker) =>
+        (await runner.WriteAsync(new WriteUnit<Changed>(async (run, token) =>
+        {
+            if (pending is not null) await run.ExecuteAsync(pending.Sql, token, pending.Args);
+            return new Changed(await run.ExecuteAsync(RecipientClaims.ClaimSql, token, ("now", now), ("worker", worker), ("id", id)));
+        }, _ => true, _ => null, UndoFree: true), CancellationToken.None)).Rows == 1;
 
     private async Task<SendResult> SendOneAsync(Lane lane, CompiledCampaign compiled, EmailCampaign campaign, QueuedRecipient r)
     {

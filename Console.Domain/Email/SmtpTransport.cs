@@ -51,8 +51,35 @@ public sealed class SmtpTransport(SmtpOptions options) : IMailTransport
             "none" => SecureSocketOptions.None,
             _ => SecureSocketOptions.StartTlsWhenAvailable,
         };
-        await _client.ConnectAsync(options.Host ?? "localhost", options.Port, security, ct);
+        var host = options.Host ?? "localhost";
+        await _client.ConnectAsync(await OpenSocketAsync(host, options.Port, ct, options.TimeoutSeconds), host, options.Port, security, ct);
         if (!string.IsNullOrEmpty(options.User)) await _client.AuthenticateAsync(options.User, options.Password ?? "", ct);
+    }
+
+    /// <summary>
+    /// A socket without Nagle's delay: otherwise the last small write of each message waits for the server's delayed
+    /// acknowledgement, about 40 ms a message on Linux, which caps one connection near 20 messages a second.
+    /// </summary>
+    public static async Task<Socket> OpenSocketAsync(string host, int port, CancellationToken ct, int timeoutSeconds = 30)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(1, timeoutSeconds)));
+        try
+        {
+            await socket.ConnectAsync(host, port, timeout.Token);
+            return socket;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new TimeoutException($"Connecting to {host}:{port} took longer than {timeoutSeconds} s.");
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private async Task DropAsync()

@@ -58,12 +58,11 @@ internal static class ExposureStore
                           WHERE experiment_id = @experimentId AND customer_id = @customerId)
         """;
 
-    // A unique code goes to one customer only: the lowest one neither used nor handed to anyone yet.
+    // A unique code goes to one customer only: the lowest one neither used nor handed to anyone yet, by an experiment or an email.
     private static readonly DialectSql FreeUniqueCodeSql = new(d =>
         $"""
         SELECT k.id FROM coupon_codes k
-        WHERE k.campaign_id = @campaignId AND k.is_unique = 1 AND k.uses = 0
-          AND NOT EXISTS (SELECT 1 FROM experiment_exposures x WHERE x.coupon_code_id = k.id)
+        WHERE k.id IN ({Coupons.UniqueCodeIssue.FreeCodeIds})
         ORDER BY k.id {PageFragment.For(d, "0", "1")}
         """);
 

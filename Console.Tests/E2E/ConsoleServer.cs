@@ -42,8 +42,9 @@ public sealed class ConsoleServer : IAsyncDisposable
 
     /// <param name="readySeconds">How long the server may take to seed and start: the default demo size takes about a minute.</param>
     /// <param name="role">web (no job server, the default) or all, for flows that wait on a job.</param>
-    /// <param name="extra">More arguments for the server, such as a shorter job poll.</param>
-    public static async Task<ConsoleServer> StartAsync(int customers = 300, int days = 35, int readySeconds = 60, string role = "web", params string[] extra)
+    /// <param name="settings">More settings as name/value pairs, for a flow that needs its own (an email outbox, a fast job poll).</param>
+    public static async Task<ConsoleServer> StartAsync(int customers = 300, int days = 35, int readySeconds = 60, string role = "web",
+        params (string Name, string Value)[] settings)
     {
         // Trained here at most once per build and machine, before the browser competes for the cores; the server loads it.
         await Task.Run(() =>
@@ -60,7 +61,8 @@ public sealed class ConsoleServer : IAsyncDisposable
                 "--environment", "Development",
                 "--Database:Path", Path.Combine(directory, "console.db"), "--Jobs:SqlitePath", Path.Combine(directory, "jobs.db"),
                 "--Demo:SeedOnEmpty", "true", "--Demo:Customers", customers.ToString(), "--Demo:Days", days.ToString(),
-                "--Logging:LogLevel:Default", "Warning", "--role", role, .. extra,
+                "--Logging:LogLevel:Default", "Warning", "--role", role,
+                .. settings.SelectMany(s => new[] { "--" + s.Name, s.Value }),
             ],
             line =>
             {

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Console.Tests.E2E;
 
 /// <summary>A server with its own job server polling every half second, so a queued report is rendered while the page watches.</summary>
-public sealed class ReportsE2EApp() : E2EApp(() => ConsoleServer.StartAsync(role: "all", extra: ["--Jobs:PollIntervalSeconds", "0.5"]));
+public sealed class ReportsE2EApp() : E2EApp(() => ConsoleServer.StartAsync(role: "all", settings: ("Jobs:PollIntervalSeconds", "0.5")));
 
 /// <summary>A manager queues a PDF report on the Reports page, watches its bar reach the end, and downloads the file.</summary>
 [Collection(E2ECollection.Name)]

@@ -1,10 +1,15 @@
 using System.Buffers;
+using System.IO.Pipelines;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.ComponentModel;
+using SmtpServer.IO;
+using SmtpServer.Net;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
@@ -58,10 +63,11 @@ public sealed class LoopbackSmtp : IAsyncDisposable
     public Task StartAsync()
     {
         var options = new SmtpServerOptionsBuilder().ServerName("loopback")
-            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port))).Build();
+            .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).SessionTimeout(TimeSpan.FromMinutes(30))).Build();
         var services = new ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Filter(this));
+        services.Add(new NoDelayListeners());
         var server = new SmtpServer.SmtpServer(options, services);
         _running = new CancellationTokenSource();
         _serving = server.StartAsync(_running.Token);
@@ -125,6 +131,57 @@ public sealed class LoopbackSmtp : IAsyncDisposable
             }
             else owner.Mailbox.Enqueue(new Received(to, null, null, null, null));
             return Task.FromResult(SmtpResponse.Ok);
+        }
+    }
+
+    /// <summary>
+    /// Sessions whose replies leave at once, as a real server's do. The package's own listener keeps Nagle's delay, so the
+    /// second of two pipelined replies waits for the client's delayed acknowledgement: 40 ms a message on Linux.
+    /// </summary>
+    private sealed class NoDelayListeners : IEndpointListenerFactory
+    {
+        public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
+        {
+            var listener = new TcpListener(endpointDefinition.Endpoint);
+            listener.Start();
+            return new Listener(listener);
+        }
+    }
+
+    private sealed class Listener(TcpListener listener) : IEndpointListener
+    {
+        public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
+        {
+            var client = await listener.AcceptTcpClientAsync(cancellationToken);
+            client.NoDelay = true;
+            return new Pipe(client);
+        }
+
+        public void Dispose() => listener.Stop();
+    }
+
+    /// <summary>Plain TCP only: the loopback server offers no STARTTLS, so the sender never upgrades.</summary>
+    private sealed class Pipe(TcpClient client) : ISecurableDuplexPipe
+    {
+        private readonly NetworkStream _stream = client.GetStream();
+        private PipeReader? _input;
+        private PipeWriter? _output;
+
+        public PipeReader Input => _input ??= PipeReader.Create(_stream);
+
+        public PipeWriter Output => _output ??= PipeWriter.Create(_stream);
+
+        public bool IsSecure => false;
+
+        public SslProtocols SslProtocol => SslProtocols.None;
+
+        public Task UpgradeAsync(X509Certificate certificate, SslProtocols protocols, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException("The loopback server speaks plain SMTP only.");
+
+        public void Dispose()
+        {
+            _stream.Dispose();
+            client.Dispose();
         }
     }
 

@@ -21,5 +21,6 @@ internal static class SegmentsRegistrations
         services.AddSingleton<RecordSegmentSizes>();
         services.AddSingleton<SegmentCatalogue>();
         services.AddSingleton<SegmentPickers>();
+        services.AddSingleton<SegmentChoices>();
     }
 }

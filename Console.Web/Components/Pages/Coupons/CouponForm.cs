@@ -20,6 +20,7 @@ public sealed class CouponForm
     public IReadOnlyCollection<string> Courses { get; set; } = [];
     public string Audience { get; set; } = Audiences.Everyone;
     public string? AudienceIds { get; set; }
+    public long? AudienceSegmentId { get; set; }
     public DateTime? StartDate { get; set; }
     public TimeSpan? StartTime { get; set; }
     public DateTime? EndDate { get; set; }
@@ -47,7 +48,8 @@ public sealed class CouponForm
         TotalLimit, PerCustomerLimit, Budget, Stackable, Priority ?? 0,
         creating && CodeMode == "shared" ? NullIfBlank(Code) : null,
         creating && CodeMode == "unique" ? GenerateCodes ?? 0 : null,
-        ReturnUseOnRefund, Status, NullIfBlank(LiveSession), string.IsNullOrWhiteSpace(LiveSession) ? null : ClaimMinutes);
+        ReturnUseOnRefund, Status, NullIfBlank(LiveSession), string.IsNullOrWhiteSpace(LiveSession) ? null : ClaimMinutes,
+        Audience == Audiences.Segment ? AudienceSegmentId : null);
 
     public static CouponForm From(CouponCampaign c, TimeZoneInfo zone)
     {
@@ -60,7 +62,8 @@ public sealed class CouponForm
         {
             Name = c.Name, Kind = c.Kind, Value = Money.ToDecimal(c.Value), MinSpend = Dec(c.MinSpend), MaxDiscount = Dec(c.MaxDiscount),
             Eligibility = c.CourseExternalIds.Count > 0 ? "courses" : c.Categories.Count > 0 ? "categories" : "all",
-            Courses = c.CourseExternalIds, Categories = c.Categories, Audience = c.Audience,
+            Courses = c.CourseExternalIds, Categories = c.Categories,
+            Audience = c.AudienceSegmentId is null ? c.Audience : Audiences.Segment, AudienceSegmentId = c.AudienceSegmentId,
             AudienceIds = string.Join('\n', c.AudienceCustomerExternalIds), StartDate = startDate, StartTime = startTime,
             EndDate = endDate, EndTime = endTime, TotalLimit = c.TotalLimit, PerCustomerLimit = c.PerCustomerLimit,
             Budget = Dec(c.Budget), Stackable = c.Stackable, Priority = c.Priority, ReturnUseOnRefund = c.ReturnUseOnRefund,

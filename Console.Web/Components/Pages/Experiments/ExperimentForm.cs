@@ -18,6 +18,8 @@ public sealed class ExperimentForm
     public string? Name { get; set; }
     public string? Hypothesis { get; set; }
     public decimal? CoveragePercent { get; set; } = 100;
+    public string Audience { get; set; } = ExperimentAudiences.Everyone;
+    public long? AudienceSegmentId { get; set; }
     public string MetricKind { get; set; } = MetricKinds.Conversion;
     public IReadOnlyCollection<string> MetricCourses { get; set; } = [];
     public string? EventType { get; set; }
@@ -38,6 +40,7 @@ public sealed class ExperimentForm
             MetricKind = e.MetricKind, MetricCourses = e.MetricCourseExternalIds, EventType = e.MetricEventType,
             RefundRate = e.Guardrails.Contains(Guardrails.RefundRate), AverageOrderValue = e.Guardrails.Contains(Guardrails.AverageOrderValue),
             StartsOn = Local(e.StartsAt, zone), EndsOn = Local(e.EndsAt, zone), Status = e.Status,
+            Audience = e.AudienceSegmentId is null ? e.Audience : ExperimentAudiences.Segment, AudienceSegmentId = e.AudienceSegmentId,
         };
         form.Variants.Clear();
         form.Variants.AddRange(e.Variants.Select(v => new VariantForm
@@ -50,10 +53,10 @@ public sealed class ExperimentForm
 
     public ExperimentInput ToInput(TimeZoneInfo zone) => new(Key, Name, string.IsNullOrWhiteSpace(Hypothesis) ? null : Hypothesis,
         Variants.Select(v => (VariantInput?)new VariantInput(v.Key, v.Weight, Id(v.Promotion, "c:"), Id(v.Promotion, "g:"))).ToList(),
-        CoveragePercent is { } p ? p / 100m : null, ExperimentAudiences.Everyone,
+        CoveragePercent is { } p ? p / 100m : null, Audience,
         new MetricInput(MetricKind, MetricCourses.ToList<string?>(), MetricKind == MetricKinds.Event ? EventType : null),
         [.. new[] { RefundRate ? Guardrails.RefundRate : null, AverageOrderValue ? Guardrails.AverageOrderValue : null }.Where(g => g is not null)],
-        Iso(StartsOn, zone), Iso(EndsOn, zone), Status);
+        Iso(StartsOn, zone), Iso(EndsOn, zone), Status, Audience == ExperimentAudiences.Segment ? AudienceSegmentId : null);
 
     private static long? Id(string promotion, string prefix) =>
         promotion.StartsWith(prefix, StringComparison.Ordinal) && long.TryParse(promotion[prefix.Length..], CultureInfo.InvariantCulture, out var id) ? id : null;
