@@ -12,7 +12,7 @@ public sealed class SealPersonalData(Db db, PersonalData personal)
 {
     private const int Batch = 1_000;
 
-    public sealed record Result(int Customers, int Recipients);
+    public sealed record Result(int Customers, int Recipients, int Kols);
 
     private sealed record Contact
     {
@@ -24,20 +24,21 @@ public sealed class SealPersonalData(Db db, PersonalData personal)
     public async Task<Result> RunAsync(CancellationToken ct = default)
     {
         // A store with nothing left to seal never needs the hash key, so a node started on another key ring still starts.
-        if (!await AnyUnsealedAsync(ct)) return new Result(0, 0);
+        if (!await AnyUnsealedAsync(ct)) return new Result(0, 0, 0);
         var lookup = await personal.LookupAsync(ct);
         var customers = await SealAsync(CustomersSql, UpdateCustomerSql, c => new
         {
             c.Id, Email = Sealed(c.Email), EmailHash = lookup.Email(Opened(c.Email)), Phone = Sealed(c.Phone), PhoneHash = lookup.Phone(Opened(c.Phone)),
         }, ct);
         var recipients = await SealAsync(RecipientsSql, UpdateRecipientSql, r => new { r.Id, Email = Sealed(r.Email) }, ct);
-        return new Result(customers, recipients);
+        var kols = await SealAsync(KolsSql, UpdateKolSql, k => new { k.Id, Email = Sealed(k.Email), Phone = Sealed(k.Phone) }, ct);
+        return new Result(customers, recipients, kols);
     }
 
     private async Task<bool> AnyUnsealedAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
-        foreach (var sql in new[] { CustomersSql, RecipientsSql })
+        foreach (var sql in new[] { CustomersSql, RecipientsSql, KolsSql })
             if ((await connection.QueryAsync<Contact>(new CommandDefinition(sql.For(db.Dialect), new { take = 1 }, cancellationToken: ct))).Any())
                 return true;
         return false;
@@ -79,4 +80,13 @@ public sealed class SealPersonalData(Db db, PersonalData personal)
         """);
 
     private const string UpdateRecipientSql = "UPDATE email_recipients SET email = @Email WHERE id = @Id";
+
+    // A KOL's contact is a person's too; KOLs are looked up by id and code, so they need no hash.
+    private static readonly DialectSql KolsSql = new(d => $"""
+        SELECT id AS Id, email AS Email, phone AS Phone FROM kols
+        WHERE (email IS NOT NULL AND email NOT LIKE 'pd1:%') OR (phone IS NOT NULL AND phone NOT LIKE 'pd1:%')
+        ORDER BY id {PageFragment.For(d, "0", "@take")}
+        """);
+
+    private const string UpdateKolSql = "UPDATE kols SET email = @Email, phone = @Phone WHERE id = @Id";
 }

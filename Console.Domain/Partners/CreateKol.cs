@@ -5,7 +5,7 @@ using Console.Domain.Orders;
 namespace Console.Domain.Partners;
 
 /// <summary>Adds a KOL to the roster; an externalId already used is refused (kol_exists).</summary>
-public sealed class CreateKol(StatementRunner runner, TimeProvider clock)
+public sealed class CreateKol(StatementRunner runner, TimeProvider clock, PersonalData personal)
 {
     public abstract record Outcome
     {
@@ -28,9 +28,9 @@ public sealed class CreateKol(StatementRunner runner, TimeProvider clock)
             var customerId = await values.CustomerIdAsync(run, fields, token);
             if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
             var id = await run.InsertAsync(InsertSql.For(run.Dialect), token, ("ExternalId", values.ExternalId), ("Name", values.Name),
-                ("Platform", values.Platform ?? "other"), ("Handle", values.Handle), ("Email", values.Email), ("Phone", values.Phone),
+                ("Platform", values.Platform ?? "other"), ("Handle", values.Handle), ("Email", personal.Seal(values.Email)), ("Phone", personal.Seal(values.Phone)),
                 ("customerId", customerId), ("Status", values.Status ?? KolWords.Active), ("now", now));
-            await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "kol.create", "kol", id.ToString(), null, values, now);
+            await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "kol.create", "kol", id.ToString(), null, values.ForAudit(), now);
             return new Outcome.Created(id);
         }, outcome => outcome is Outcome.Created, _ => null, UndoFree: false), ct);
     }

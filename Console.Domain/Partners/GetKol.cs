@@ -4,7 +4,7 @@ using Dapper;
 namespace Console.Domain.Partners;
 
 /// <summary>A KOL with its codes, links, contracts, linked coupon campaigns and month-to-date figures; null when unknown.</summary>
-public sealed class GetKol(Db db, BusinessTime time, TimeProvider clock)
+public sealed class GetKol(Db db, BusinessTime time, TimeProvider clock, PersonalData personal)
 {
     public const string KolColumns =
         """
@@ -21,6 +21,7 @@ public sealed class GetKol(Db db, BusinessTime time, TimeProvider clock)
         var kol = await c.QuerySingleOrDefaultAsync<Kol>(new CommandDefinition(
             $"SELECT {KolColumns} FROM kols k LEFT JOIN customers cu ON cu.id = k.customer_id WHERE k.id = @id", new { id }, cancellationToken: ct));
         if (kol is null) return null;
+        kol = kol with { Email = personal.Open(kol.Email), Phone = personal.Open(kol.Phone) };
         var codes = await c.QueryAsync<KolCode>(new CommandDefinition(
             "SELECT code, created_at AS CreatedAt FROM kol_codes WHERE kol_id = @id ORDER BY id", new { id }, cancellationToken: ct));
         var links = await c.QueryAsync<KolLink>(new CommandDefinition(

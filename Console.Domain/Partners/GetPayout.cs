@@ -4,7 +4,7 @@ using Dapper;
 namespace Console.Domain.Partners;
 
 /// <summary>A payout with each KOL's netted amount; null when unknown.</summary>
-public sealed class GetPayout(Db db)
+public sealed class GetPayout(Db db, PersonalData personal)
 {
     private sealed record Row(long Id, DateTime PeriodEnd, string Status, long Total, long Lines, DateTime CreatedAt, string CreatedBy,
         DateTime? ApprovedAt, string? ApprovedBy, DateTime? PaidAt);
@@ -21,7 +21,7 @@ public sealed class GetPayout(Db db)
         if (row is null) return null;
         var kols = await c.QueryAsync<PayoutKol>(new CommandDefinition(
             """
-            SELECT k.id AS KolId, k.external_id AS ExternalId, k.name, COALESCE(k.email, k.phone, k.handle) AS Account,
+            SELECT k.id AS KolId, k.external_id AS ExternalId, k.name, k.email AS Email, k.phone AS Phone, k.handle AS Handle,
                    SUM(l.amount) AS Amount, COUNT(*) AS Lines,
                    (SELECT COUNT(*) FROM kol_commissions h WHERE h.kol_id = k.id AND h.held = 1 AND h.payout_id IS NULL) AS Held
             FROM kol_commissions l JOIN kols k ON k.id = l.kol_id
@@ -30,7 +30,8 @@ public sealed class GetPayout(Db db)
             ORDER BY k.name, k.id
             """, new { id }, cancellationToken: ct));
         return new Payout(row.Id, DateOnly.FromDateTime(row.PeriodEnd), row.Status, row.Total, row.Lines, row.CreatedAt, row.CreatedBy,
-            row.ApprovedAt, row.ApprovedBy, row.PaidAt, kols.ToList());
+            row.ApprovedAt, row.ApprovedBy, row.PaidAt,
+            kols.Select(k => k with { Account = personal.Open(k.Email) ?? personal.Open(k.Phone) ?? k.Handle }).ToList());
     }
 
     /// <summary>Every payout, newest first, for the console's list.</summary>

@@ -22,6 +22,9 @@ internal sealed record KolValues(string? ExternalId, string? Name, string? Platf
             fields.Optional("customerExternalId", input.CustomerExternalId), status);
     }
 
+    /// <summary>What the audit log keeps: that an address or number was given or changed, never the value itself.</summary>
+    public KolValues ForAudit() => this with { Email = Email is null ? null : "(sealed)", Phone = Phone is null ? null : "(sealed)" };
+
     /// <summary>The customer account's row id; an unknown one is a field error.</summary>
     public async Task<long?> CustomerIdAsync(Statements run, OrderFields fields, CancellationToken ct)
     {

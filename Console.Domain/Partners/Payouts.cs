@@ -15,6 +15,10 @@ public sealed record PayoutKol
     public string ExternalId { get; init; } = "";
     public string Name { get; init; } = "";
     public string? Account { get; init; }
+    // Sealed at rest (PersonalData); GetPayout opens them and picks the account: email, else phone, else handle.
+    internal string? Email { get; init; }
+    internal string? Phone { get; init; }
+    internal string? Handle { get; init; }
     public long Amount { get; init; }
     public long Lines { get; init; }
     public long Held { get; init; }

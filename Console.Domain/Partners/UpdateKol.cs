@@ -5,7 +5,7 @@ using Console.Domain.Orders;
 namespace Console.Domain.Partners;
 
 /// <summary>Changes any of a KOL's fields; fields left out stay as they are. Pausing stops new attribution to it.</summary>
-public sealed class UpdateKol(StatementRunner runner, TimeProvider clock, KolCodeTerms codes)
+public sealed class UpdateKol(StatementRunner runner, TimeProvider clock, KolCodeTerms codes, PersonalData personal)
 {
     public abstract record Outcome
     {
@@ -31,9 +31,9 @@ public sealed class UpdateKol(StatementRunner runner, TimeProvider clock, KolCod
             var customerId = await values.CustomerIdAsync(run, fields, token);
             if (!fields.Valid) return new Outcome.Invalid(fields.Errors);
             await run.ExecuteAsync(UpdateSql, token, ("ExternalId", values.ExternalId), ("Name", values.Name), ("Platform", values.Platform),
-                ("Handle", values.Handle), ("Email", values.Email), ("Phone", values.Phone), ("customerId", customerId),
+                ("Handle", values.Handle), ("Email", personal.Seal(values.Email)), ("Phone", personal.Seal(values.Phone)), ("customerId", customerId),
                 ("Status", values.Status), ("now", now), ("id", id));
-            await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "kol.update", "kol", id.ToString(), null, values, now);
+            await Audit.WriteAsync(run.Connection, run.Transaction!, actor, "kol.update", "kol", id.ToString(), null, values.ForAudit(), now);
             return new Outcome.Updated(id);
         }, outcome => outcome is Outcome.Updated, _ => null, UndoFree: false), ct));
     }

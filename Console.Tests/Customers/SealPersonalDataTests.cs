@@ -46,7 +46,7 @@ public sealed class SealPersonalDataTests : IDisposable
             var profile = await app.Service<CustomerProfile>().GetAsync(12);
             Assert.Equal(("Person.12@Example.com", "13900000012"), (profile!.Email, profile.Phone));
         }
-        Assert.Equal(new SealPersonalData.Result(0, 0), await new SealPersonalData(_store.Db, _store.PersonalData).RunAsync());
+        Assert.Equal(new SealPersonalData.Result(0, 0, 0), await new SealPersonalData(_store.Db, _store.PersonalData).RunAsync());
     }
 
     [Fact]
@@ -65,7 +65,7 @@ public sealed class SealPersonalDataTests : IDisposable
         var rows = Rows();
         Assert.Equal(halfSealed, rows.Take(1200).Select(r => r.Email));
         Assert.All(rows, r => Assert.Equal(r.Email is null ? null : $"Person.{r.Id[4..]}@Example.com", personal.Open(r.Email)));
-        Assert.Equal(new SealPersonalData.Result(0, 0), await new SealPersonalData(_store.Db, personal).RunAsync());
+        Assert.Equal(new SealPersonalData.Result(0, 0, 0), await new SealPersonalData(_store.Db, personal).RunAsync());
     }
 
     [Fact]

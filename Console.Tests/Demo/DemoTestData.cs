@@ -32,7 +32,7 @@ internal static class DemoTestData
         ["group_buy_teams"] = "SELECT id, campaign_id, leader_customer_id, state, size, members, opened_at, expires_at, closed_at FROM group_buy_teams ORDER BY id",
         ["group_buy_members"] = "SELECT id, team_id, customer_id, order_id, is_leader, joined_at FROM group_buy_members ORDER BY id",
         ["refunds"] = "SELECT id, order_id, amount, reason, first_for_order, refunded_at, rolled_up FROM refunds ORDER BY id",
-        ["kols"] = "SELECT id, external_id, name, platform, handle, email, phone, customer_id, status, created_at, updated_at FROM kols ORDER BY id",
+        ["kols"] = "SELECT id, external_id, name, platform, handle, customer_id, status, created_at, updated_at FROM kols ORDER BY id",
         ["kol_clicks"] = "SELECT id, click_id, link_id, kol_id, clicked_at, ip_hash, user_agent, referrer FROM kol_clicks ORDER BY id",
         ["order_attributions"] = "SELECT order_id, kol_id, via, click_id, contract_id, self_referral, paid_at, month FROM order_attributions ORDER BY order_id",
         ["kol_commissions"] = "SELECT id, kol_id, order_id, contract_id, kind, amount, base, rate_kind, rate_value, status, held, month, earned_at, available_at, refund_id, payout_id, created_at FROM kol_commissions ORDER BY id",

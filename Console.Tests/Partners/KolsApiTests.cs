@@ -23,6 +23,13 @@ public sealed class KolsApiTests(PartnersFixture f) : IClassFixture<PartnersFixt
         Assert.Equal("bilibili", patched.GetProperty("platform").GetString());
         Assert.Equal(0, patched.GetProperty("monthToDate").GetProperty("orders").GetInt64());
         Assert.Equal(1, await f.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE action = 'kol.create' AND entity_id = @id", new { id = id.ToString() }));
+
+        // The address is sealed at rest and in the audit log, and read back as given.
+        Assert.Equal("lin@example.com", patched.GetProperty("email").GetString());
+        await using var c = await f.Db.OpenAsync();
+        var stored = await Dapper.SqlMapper.ExecuteScalarAsync<string>(c, "SELECT email FROM kols WHERE id = @id", new { id });
+        Assert.StartsWith(Console.Domain.Data.PersonalData.Prefix, stored);
+        Assert.Equal(0, await f.ScalarAsync("SELECT COUNT(*) FROM audit_log WHERE after_json LIKE '%lin@example.com%'"));
     }
 
     [Fact]

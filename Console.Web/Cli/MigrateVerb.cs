@@ -14,8 +14,9 @@ internal static class MigrateVerb
             : $"{where}: applied {applied.Count} script(s): {string.Join(", ", applied)}");
         // A store from before sealing keeps plain addresses until this pass (or the console's start) seals them.
         var sealedRows = await cli.Services.GetRequiredService<Console.Domain.Customers.SealPersonalData>().RunAsync();
-        if (sealedRows is not { Customers: 0, Recipients: 0 })
-            await cli.Out.WriteLineAsync($"sealed the email and phone of {sealedRows.Customers} customer(s) and {sealedRows.Recipients} email recipient(s).");
+        if (sealedRows is not { Customers: 0, Recipients: 0, Kols: 0 })
+            await cli.Out.WriteLineAsync(
+                $"sealed the email and phone of {sealedRows.Customers} customer(s), {sealedRows.Recipients} email recipient(s) and {sealedRows.Kols} KOL(s).");
         return 0;
     }
 }

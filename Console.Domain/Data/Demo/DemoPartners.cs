@@ -31,7 +31,7 @@ internal static class DemoPartners
     private sealed record Attributed(DemoOrder Order, int KolId, string Via, int? ClickId, bool Self);
 
     public static void Write(DbConnection c, DbTransaction tx, DemoPlan plan, DemoCalendar calendar, IReadOnlyList<DemoOrder> orders,
-        IReadOnlyList<DemoSession> sessions, BusinessTime time)
+        IReadOnlyList<DemoSession> sessions, BusinessTime time, Func<string?, string?> seal)
     {
         var rng = DemoRandom.For(plan.Seed, Stream, 0);
         var created = calendar.StartUtc.AddDays(-60);
@@ -57,7 +57,7 @@ internal static class DemoPartners
             c.Execute("""
                 INSERT INTO kols (id, external_id, name, platform, handle, email, customer_id, status, created_at, updated_at)
                 VALUES (@Id, @ExternalId, @Name, @Platform, @handle, @email, @CustomerId, 'active', @created, @created)
-                """, new { k.Id, k.ExternalId, k.Name, k.Platform, handle = "@" + k.ExternalId, email = $"{k.ExternalId}@kol.example.com",
+                """, new { k.Id, k.ExternalId, k.Name, k.Platform, handle = "@" + k.ExternalId, email = seal($"{k.ExternalId}@kol.example.com"),
                 k.CustomerId, created }, tx);
             c.Execute("""
                 INSERT INTO kol_contracts (id, kol_id, starts_at, ends_at, rate_kind, rate_value, fixed_fee, attribution_window_days,

@@ -109,7 +109,7 @@ public sealed class DemoSeeder(Db db, BusinessTime businessTime, PersonalData pe
             writer.Promotions(tx, numbered, codes, teams, promotions);
             writer.Orders(tx, numbered);
             var answers = DemoSurveys.Write(connection, tx, plan);
-            if (db.IsSqlite) DemoPartners.Write(connection, tx, plan, calendar, numbered, sessions, businessTime);
+            if (db.IsSqlite) DemoPartners.Write(connection, tx, plan, calendar, numbered, sessions, businessTime, personal.Seal);
             DemoExperiments.Write(connection, tx, db.Dialect, plan, calendar, customers);
             DemoConsent.Write(connection, tx);
             DemoSegments.Write(connection, tx, db.Dialect, plan, businessTime);
