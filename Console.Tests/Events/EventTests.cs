@@ -99,7 +99,8 @@ public sealed class EventTests(IngestionFixture fixture) : IClassFixture<Ingesti
 
         var filled = Assert.Single(fixture.Query<(long Id, long Stub, string Email)>(
             "SELECT id, is_stub, email FROM customers WHERE external_id = @customer", new { customer }));
-        Assert.Equal((stub.Id, 0L, "han.meimei@example.com"), filled);
+        Assert.Equal((stub.Id, 0L, "han.meimei@example.com"),
+            filled with { Email = fixture.App.Service<Console.Domain.Data.PersonalData>().Open(filled.Email)! });
         Assert.Equal(3, fixture.Scalar<int>("SELECT COUNT(*) FROM events WHERE customer_id = @Id", new { stub.Id }));
     }
 
