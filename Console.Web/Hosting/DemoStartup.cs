@@ -16,7 +16,8 @@ internal static class DemoStartup
         if (!app.Environment.IsDevelopment()) return;
         var added = await DemoUsers.EnsureAsync(app.Services.GetRequiredService<ConsoleUsers>());
         if (added.Count > 0)
-            app.Logger.LogInformation("Demo users added: {Users} (password {Password})", string.Join(", ", added), DemoUsers.Password);
+            // Roles, not addresses or the password: logs never hold either; the README lists the demo sign-ins.
+            app.Logger.LogInformation("Demo users added for the roles {Roles}; their sign-ins are listed in the README", string.Join(", ", added.Select(e => DemoUsers.Accounts.First(a => a.Email == e).Role)));
     }
 
     private static async Task SeedAsync(WebApplication app, DemoOptions options)
