@@ -45,5 +45,7 @@ if [ $# -eq 0 ]; then
   [ "$scan_status" -eq 0 ] || status=$scan_status
   echo "suite log: $(wc -l < "$suite_log") lines scanned ($suite_log)"
 fi
+# The names of the failed tests last, where a reader of a long log looks first.
+grep -ahE '^\s+Failed Console\.' "$log" ${scan:+"$scan"} | sed 's/^ */failed: /' || true
 echo "tests: ${total} passed, ${failed} failed"
 exit "$status"

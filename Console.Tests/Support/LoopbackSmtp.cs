@@ -67,7 +67,7 @@ public sealed class LoopbackSmtp : IAsyncDisposable
         var services = new ServiceProvider();
         services.Add(new Store(this));
         services.Add(new Filter(this));
-        services.Add(new NoDelayListeners());
+        services.Add(new NoDelayListeners(this));
         var server = new SmtpServer.SmtpServer(options, services);
         _running = new CancellationTokenSource();
         _serving = server.StartAsync(_running.Token);
@@ -92,10 +92,27 @@ public sealed class LoopbackSmtp : IAsyncDisposable
         throw new InvalidOperationException($"The loopback SMTP server did not listen on {Port}.");
     }
 
-    /// <summary>Stops listening and cuts every open session, as a killed server would.</summary>
+    // Open sessions' sockets, so that a stop can reset them before the package gets to answer anything.
+    private readonly ConcurrentDictionary<TcpClient, byte> _open = new();
+
+    /// <summary>
+    /// Stops listening and resets every open session's socket first, as a killed server would: the package, cancelled
+    /// on its own, answers a message in flight with 554, which no dead server sends.
+    /// </summary>
     public async Task StopAsync()
     {
         if (_running is null) return;
+        foreach (var client in _open.Keys)
+        {
+            try
+            {
+                client.Client.LingerState = new LingerOption(true, 0);
+                client.Client.Close();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
         await _running.CancelAsync();
         try
         {
@@ -138,30 +155,31 @@ public sealed class LoopbackSmtp : IAsyncDisposable
     /// Sessions whose replies leave at once, as a real server's do. The package's own listener keeps Nagle's delay, so the
     /// second of two pipelined replies waits for the client's delayed acknowledgement: 40 ms a message on Linux.
     /// </summary>
-    private sealed class NoDelayListeners : IEndpointListenerFactory
+    private sealed class NoDelayListeners(LoopbackSmtp owner) : IEndpointListenerFactory
     {
         public IEndpointListener CreateListener(IEndpointDefinition endpointDefinition)
         {
             var listener = new TcpListener(endpointDefinition.Endpoint);
             listener.Start();
-            return new Listener(listener);
+            return new Listener(owner, listener);
         }
     }
 
-    private sealed class Listener(TcpListener listener) : IEndpointListener
+    private sealed class Listener(LoopbackSmtp owner, TcpListener listener) : IEndpointListener
     {
         public async Task<ISecurableDuplexPipe> GetPipeAsync(ISessionContext context, CancellationToken cancellationToken)
         {
             var client = await listener.AcceptTcpClientAsync(cancellationToken);
             client.NoDelay = true;
-            return new Pipe(client);
+            owner._open.TryAdd(client, 0);
+            return new Pipe(owner, client);
         }
 
         public void Dispose() => listener.Stop();
     }
 
     /// <summary>Plain TCP only: the loopback server offers no STARTTLS, so the sender never upgrades.</summary>
-    private sealed class Pipe(TcpClient client) : ISecurableDuplexPipe
+    private sealed class Pipe(LoopbackSmtp owner, TcpClient client) : ISecurableDuplexPipe
     {
         private readonly NetworkStream _stream = client.GetStream();
         private PipeReader? _input;
@@ -180,6 +198,7 @@ public sealed class LoopbackSmtp : IAsyncDisposable
 
         public void Dispose()
         {
+            owner._open.TryRemove(client, out _);
             _stream.Dispose();
             client.Dispose();
         }
