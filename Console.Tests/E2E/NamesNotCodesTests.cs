@@ -58,6 +58,50 @@ public sealed partial class NamesNotCodesTests(E2EApp app) : IClassFixture<E2EAp
         await Assertions.Expect(member).ToHaveTextAsync($"{groupBuy.CustomerName} ({groupBuy.CustomerExternalId})");
     }
 
+    [Fact]
+    public async Task Results_editors_and_records_of_every_capability_fit_a_phone_and_show_names_in_both_languages()
+    {
+        await using var connection = await app.Server.Db.OpenAsync();
+        // The demo store's busiest campaign of each kind, so that the results pages show real figures, tables and charts.
+        var urls = new List<string>();
+        async Task AddAsync(string format, string sql)
+        {
+            var id = await connection.QueryFirstOrDefaultAsync<string>(sql);
+            Assert.True(id is not null, $"the demo store has nothing for {format}");
+            urls.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, id));
+        }
+        await AddAsync("/promotions/coupons/{0}", "SELECT CAST(campaign_id AS TEXT) FROM coupon_redemptions GROUP BY campaign_id ORDER BY COUNT(*) DESC LIMIT 1");
+        await AddAsync("/promotions/coupons/{0}/edit", "SELECT CAST(campaign_id AS TEXT) FROM coupon_redemptions GROUP BY campaign_id ORDER BY COUNT(*) DESC LIMIT 1");
+        await AddAsync("/promotions/group-buys/{0}", "SELECT CAST(campaign_id AS TEXT) FROM group_buy_teams GROUP BY campaign_id ORDER BY COUNT(*) DESC LIMIT 1");
+        await AddAsync("/insights/experiments/{0}", "SELECT experiment_key FROM experiments ORDER BY id LIMIT 1");
+        await AddAsync("/insights/surveys/{0}/results", "SELECT CAST(survey_id AS TEXT) FROM survey_responses GROUP BY survey_id ORDER BY COUNT(*) DESC LIMIT 1");
+        await AddAsync("/audience/segments/{0}", "SELECT CAST(id AS TEXT) FROM segments ORDER BY id LIMIT 1");
+        await AddAsync("/promotions/email/{0}", "SELECT CAST(id AS TEXT) FROM email_campaigns ORDER BY id LIMIT 1");
+        await AddAsync("/orders/{0}", "SELECT order_id FROM orders ORDER BY id DESC LIMIT 1");
+        urls.AddRange(["/promotions/coupons/new", "/promotions/group-buys/new", "/insights/experiments/new", "/insights/surveys/new",
+            "/audience/segments/new", "/promotions/email/new"]);
+
+        var findings = new List<string>();
+        var page = await app.NewPageAsync();
+        await Ui.SignInAsync(page, "marketer@demo.local", E2EApp.DemoPassword);
+        foreach (var culture in new[] { "en", "zh-Hans" })
+        {
+            await Ui.GotoAsync(page, $"/culture/{culture}?returnUrl=/");
+            foreach (var width in Widths)
+            {
+                await page.SetViewportSizeAsync(width, 900);
+                foreach (var url in urls)
+                {
+                    findings.AddRange(await ScanAsync(page, url, $"marketer {culture} {width}px {url}"));
+                    // A page that sent the marketer elsewhere (denied, not found) would pass the scan without being seen.
+                    if (new Uri(page.Url).AbsolutePath != url) findings.Add($"{url} ended at {page.Url}");
+                }
+            }
+        }
+        await page.Context.CloseAsync();
+        Assert.True(findings.Count == 0, string.Join('\n', findings.Distinct().Take(60)));
+    }
+
     private sealed record GroupBuyShown(string Url, string CourseTitle, string CourseExternalId, string CustomerName, string CustomerExternalId);
 
     /// <summary>Opens a page, waits for its content and reports the codes, keys and sideways scrolling it shows.</summary>
