@@ -172,7 +172,7 @@ internal static class ApiDocument
             {
                 Type = JsonSchemaType.String,
                 Description = "The refusal code of a 409 or 410; each operation lists the codes it answers with.",
-                Enum = [.. OrderRefusals.All.Concat(CouponRefusals.All).Concat(GroupBuyRefusals.All).Concat(PartnerRefusals.All).Concat(Console.Domain.Experiments.ExperimentRefusals.All).Concat(Console.Domain.Segments.SegmentRefusals.All).Concat(Console.Domain.Reports.ReportRefusals.All).Distinct().Select(c => (JsonNode)JsonValue.Create(c))],
+                Enum = [.. ApiRefusalDoc.Enum()],
             };
         }
         return schema;
@@ -230,12 +230,16 @@ internal static class ApiDocument
                 "The body is not JSON or not of the expected shape, or a field is invalid or unknown.");
         operation.Responses["401"] = Problem(context.Document, "Problem", "No key, or an unknown or revoked one.");
         if (manage) operation.Responses["403"] = Problem(context.Document, "Problem", "The key's scope is not manage.");
-        if (hasPath) operation.Responses["404"] = Problem(context.Document, "Problem", "No such id.");
         var refusals = doc?.Refusals ?? [];
-        var gone = refusals.Where(c => c == GroupBuyRefusals.TeamExpired).ToList();
-        var conflict = refusals.Except(gone).ToList();
-        if (conflict.Count > 0) operation.Responses["409"] = Refusals(context.Document, conflict, StatusCodes.Status409Conflict);
-        if (gone.Count > 0) operation.Responses["410"] = Refusals(context.Document, gone, StatusCodes.Status410Gone);
+        var notFoundHere = metadata.OfType<ApiNotFoundCodes>().SelectMany(n => n.Codes).ToHashSet(StringComparer.Ordinal);
+        var byStatus = refusals.GroupBy(c => ApiRefusalDoc.StatusOf(c, notFoundHere)).ToDictionary(g => g.Key, g => g.ToList());
+        if (byStatus.TryGetValue(StatusCodes.Status404NotFound, out var notFound))
+            operation.Responses["404"] = ApiRefusalDoc.Response(context.Document, "Nothing has this id; code is one of:", notFound, StatusCodes.Status404NotFound);
+        else if (hasPath) operation.Responses["404"] = Problem(context.Document, "Problem", "No such id.");
+        if (byStatus.TryGetValue(StatusCodes.Status409Conflict, out var conflict))
+            operation.Responses["409"] = ApiRefusalDoc.Response(context.Document, "A business refusal; code is one of:", conflict, StatusCodes.Status409Conflict);
+        if (byStatus.TryGetValue(StatusCodes.Status410Gone, out var gone))
+            operation.Responses["410"] = ApiRefusalDoc.Response(context.Document, "A business refusal; code is one of:", gone, StatusCodes.Status410Gone);
         if (hasBody) operation.Responses["413"] = Problem(context.Document, "Problem", "The body is larger than 10 MB.");
         if (!HttpMethods.IsGet(context.Description.HttpMethod ?? "GET"))
             operation.Responses["503"] = Problem(context.Document, "Problem", "storage_full: the database has no room left; nothing was stored.");
@@ -249,38 +253,5 @@ internal static class ApiDocument
         {
             ["application/problem+json"] = new() { Schema = new OpenApiSchemaReference(schema, document) },
         },
-    };
-
-    /// <summary>A refusal answer that lists its codes with their English, and one example per code.</summary>
-    private static OpenApiResponse Refusals(OpenApiDocument? document, IReadOnlyList<string> codes, int status)
-    {
-        var response = Problem(document, "Problem", "A business refusal; code is one of:\n"
-            + string.Join("\n", codes.Select(c => $"- `{c}`: {ErrorText.English(c, Placeholders(c))}")));
-        response.Content!["application/problem+json"].Examples = codes.ToDictionary(c => c, c => (IOpenApiExample)new OpenApiExample
-        {
-            Summary = c,
-            Value = new JsonObject
-            {
-                ["type"] = status == StatusCodes.Status410Gone ? "https://tools.ietf.org/html/rfc9110#section-15.5.11" : "https://tools.ietf.org/html/rfc9110#section-15.5.10",
-                ["title"] = c.Replace('_', ' '),
-                ["status"] = status,
-                ["detail"] = ErrorText.English(c, Placeholders(c)),
-                ["code"] = c,
-            },
-        });
-        return response;
-    }
-
-    /// <summary>Stand-ins for a message's arguments: an id, a code or an amount, as the code's text takes them.</summary>
-    private static object[] Placeholders(string code) => code switch
-    {
-        OrderRefusals.RefundExceedsPaid => [100m, 50m],
-        GroupBuyRefusals.TeamNotFound => [12, 345],
-        _ when CouponRefusals.All.Contains(code) => ["DOUBLE12"],
-        OrderRefusals.UnknownCourse or OrderRefusals.UnknownLiveSession => ["k-101"],
-        PartnerRefusals.KolExists => ["kol-lin"],
-        PartnerRefusals.CodeTaken => ["LINXY"],
-        PartnerRefusals.UnknownClick => ["9f2c41d0a7b35e6c1d8e04fa"],
-        _ => [345],
     };
 }

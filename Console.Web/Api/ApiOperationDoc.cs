@@ -10,3 +10,12 @@ internal static class ApiOperationDocExtensions
         params IEnumerable<string> refusals) =>
         builder.WithName(name).WithSummary(summary).WithMetadata(new ApiOperationDoc(refusals.Distinct().ToList(), example));
 }
+
+/// <summary>Refusal codes this operation answers with 404 rather than 409 (a code may mean "no such id" here and a conflict elsewhere).</summary>
+internal sealed record ApiNotFoundCodes(IReadOnlyList<string> Codes);
+
+internal static class ApiNotFoundCodesExtensions
+{
+    public static RouteHandlerBuilder NotFoundWith(this RouteHandlerBuilder builder, params string[] codes) =>
+        builder.WithMetadata(new ApiNotFoundCodes(codes));
+}

@@ -89,7 +89,7 @@ internal static class EmailCampaignsApi
     }
 
     private static async Task<IResult> GetAsync(long id, GetEmailCampaign campaigns, CancellationToken ct) =>
-        await campaigns.FindAsync(id, ct) is { } v ? TypedResults.Ok(Answer(v)) : Problems.NotFound(EmailErrorText.English(EmailCodes.NotFound, id));
+        await campaigns.FindAsync(id, ct) is { } v ? TypedResults.Ok(Answer(v)) : Problems.Refusal(EmailCodes.NotFound, EmailErrorText.English(EmailCodes.NotFound, id), StatusCodes.Status404NotFound);
 
     private static async Task<IResult> TestAsync(long id, HttpRequest request, TestSendEmail test, CancellationToken ct)
     {
@@ -102,7 +102,7 @@ internal static class EmailCampaignsApi
         return await test.ExecuteAsync(id, address.Address, ct) switch
         {
             TestSendEmail.Result.Sent => TypedResults.Accepted((string?)null),
-            TestSendEmail.Result.NotFound => Problems.NotFound(EmailErrorText.English(EmailCodes.NotFound, id)),
+            TestSendEmail.Result.NotFound => Problems.Refusal(EmailCodes.NotFound, EmailErrorText.English(EmailCodes.NotFound, id), StatusCodes.Status404NotFound),
             _ => Problems.Validation("html", EmailErrorText.English(EmailCodes.TemplateSyntax, 1, "The template does not render.")),
         };
     }
@@ -126,7 +126,7 @@ internal static class EmailCampaignsApi
         {
             StartEmailCampaign.Outcome.Started s => Accepted(jobs, s),
             StartEmailCampaign.Outcome.Scheduled => TypedResults.Accepted((string?)null, new SendAnswer(EmailCampaignStatus.Scheduled, null, null)),
-            StartEmailCampaign.Outcome.NotFound => Problems.NotFound(EmailErrorText.English(EmailCodes.NotFound, id)),
+            StartEmailCampaign.Outcome.NotFound => Problems.Refusal(EmailCodes.NotFound, EmailErrorText.English(EmailCodes.NotFound, id), StatusCodes.Status404NotFound),
             StartEmailCampaign.Outcome.Unavailable => EmailErrorText.Refusal(EmailCodes.NoSegmentReader, id),
             _ => EmailErrorText.Refusal(EmailCodes.AlreadySent, id),
         };
@@ -155,7 +155,7 @@ internal static class EmailCampaignsApi
                 if (!paused) foreach (var run in done.OpenRuns) jobs.Enqueue<SendEmailRunJob>(j => j.ExecuteAsync(run, CancellationToken.None));
                 return TypedResults.Accepted((string?)null);
             case PauseEmailCampaign.Outcome.NotFound:
-                return Problems.NotFound(EmailErrorText.English(EmailCodes.NotFound, id));
+                return Problems.Refusal(EmailCodes.NotFound, EmailErrorText.English(EmailCodes.NotFound, id), StatusCodes.Status404NotFound);
             default:
                 return EmailErrorText.Refusal(EmailCodes.NotSending, id);
         }
@@ -164,7 +164,7 @@ internal static class EmailCampaignsApi
     private static async Task<IResult> DeliveriesAsync(long id, GetEmailCampaign campaigns, EmailDeliveries deliveries, CancellationToken ct,
         string? state = null, int offset = 0, int limit = 100)
     {
-        if (await campaigns.FindAsync(id, ct) is null) return Problems.NotFound(EmailErrorText.English(EmailCodes.NotFound, id));
+        if (await campaigns.FindAsync(id, ct) is null) return Problems.Refusal(EmailCodes.NotFound, EmailErrorText.English(EmailCodes.NotFound, id), StatusCodes.Status404NotFound);
         if (state is not null && !RecipientState.All.Contains(state))
             return Problems.Validation("state", ErrorText.English(Console.Domain.Data.FieldCodes.OneOf, [string.Join(", ", RecipientState.All)]));
         var (lines, total) = await deliveries.PageAsync(id, state, Math.Max(0, offset), Math.Clamp(limit, 1, 500), ct);
@@ -174,7 +174,7 @@ internal static class EmailCampaignsApi
 
     private static async Task<IResult> ResultsAsync(long id, EmailResults results, CancellationToken ct)
     {
-        if (await results.ForAsync(id, ct) is not { } r) return Problems.NotFound(EmailErrorText.English(EmailCodes.NotFound, id));
+        if (await results.ForAsync(id, ct) is not { } r) return Problems.Refusal(EmailCodes.NotFound, EmailErrorText.English(EmailCodes.NotFound, id), StatusCodes.Status404NotFound);
         return TypedResults.Ok(new ResultsAnswer(r.Counts.Sent, r.Counts.Failed, Skips(r.Counts), r.Unsubscribes, Group(r.Recipients), Group(r.Holdout),
             Math.Round(r.UpliftPoints, 2)));
     }

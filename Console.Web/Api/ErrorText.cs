@@ -108,6 +108,11 @@ public static class ErrorText
         [ExperimentRefusals.Running] = "Experiment '{0}' has started: its variants and weights are frozen.",
         [ExperimentRefusals.NotRunning] = "Experiment '{0}' is not running.",
         [Console.Domain.Segments.SegmentRefusals.InUse] = "Segment {0} is the audience of a coupon campaign or an experiment that has not ended.",
+        [Console.Domain.Surveys.SurveyRefusals.Closed] = "The survey is closed and takes no more responses.",
+        [Console.Domain.Surveys.SurveyRefusals.NotOpen] = "The survey is a draft and takes no responses yet.",
+        [Console.Domain.Surveys.SurveyRefusals.AlreadyAnswered] = "This link has already been answered by this respondent.",
+        [ModelsApi.ModelNotTrained] = "No model of this kind is active yet; train one, or wait for the nightly job.",
+        [ModelsApi.UnknownCustomer] = "No customer '{0}'.",
         [Console.Domain.Reports.ReportRefusals.NotReady] = "Report {0} is not ready: it is queued, rendering or failed (GET /api/v1/reports/{0} says which).",
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

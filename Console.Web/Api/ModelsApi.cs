@@ -23,7 +23,7 @@ internal static class ModelsApi
             .WithTags("Models").Produces<PropensityAnswerBody>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
             .Documented("GetPropensity",
                 "The customer's probability of buying the course (or, without courseExternalId, the course they are likeliest to buy) within the model's horizon, with the factors that moved it most.",
-                null, UnknownCustomer, UnknownCourse, ModelNotTrained);
+                null, UnknownCustomer, UnknownCourse, ModelNotTrained).NotFoundWith(UnknownCourse);
     }
 
     /// <summary>The body is optional: a reason, kept in the audit entry.</summary>

@@ -157,10 +157,5 @@ internal static class SurveysApi
         };
     }
 
-    internal static string RefusalText(string code) => code switch
-    {
-        SurveyRefusals.Closed => "The survey is closed and takes no more responses.",
-        SurveyRefusals.NotOpen => "The survey is a draft and takes no responses yet.",
-        _ => "This link has already been answered by this respondent.",
-    };
+    internal static string RefusalText(string code) => ErrorText.English(code, []);
 }
