@@ -26,7 +26,7 @@ public sealed class ListExperiments(StatementRunner runner)
     // The sort column is chosen from this fixed table, never from the reader's text; id breaks ties so pages are stable.
     private static string OrderBy(Sort sort, bool descending)
     {
-        var direction = descending ? "DESC" : "ASC";
+        var direction = SortedStatements.Direction(descending);
         return sort switch
         {
             Sort.Name => $"e.name {direction}, e.id DESC",
@@ -37,11 +37,7 @@ public sealed class ListExperiments(StatementRunner runner)
         };
     }
 
-    private static readonly Dictionary<(Dialect, Sort, bool), string> Texts = new(
-        from d in new[] { Dialect.Sqlite, Dialect.SqlServer }
-        from s in Enum.GetValues<Sort>()
-        from desc in new[] { false, true }
-        select KeyValuePair.Create((d, s, desc),
+    private static readonly IReadOnlyDictionary<(Dialect, Sort, bool), string> Texts = SortedStatements.For<Sort>((d, s, desc) =>
             $"""
             SELECT e.experiment_key AS "Key", e.name, e.status, e.metric_kind AS MetricKind,
                    (SELECT COUNT(*) FROM experiment_variants v WHERE v.experiment_id = e.id) AS Variants,
@@ -50,7 +46,7 @@ public sealed class ListExperiments(StatementRunner runner)
             FROM experiments e
             ORDER BY {OrderBy(s, desc)}
             {PageFragment.For(d)}
-            """));
+            """);
 
     public async Task<Page> ExecuteAsync(Sort sort, bool descending, int skip, int take, CancellationToken ct = default)
     {

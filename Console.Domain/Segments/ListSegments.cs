@@ -23,7 +23,7 @@ public sealed class ListSegments(StatementRunner runner)
     // The sort column comes from this fixed table, never from the reader's text; id breaks ties so pages are stable.
     private static string OrderBy(Sort sort, bool descending)
     {
-        var direction = descending ? "DESC" : "ASC";
+        var direction = SortedStatements.Direction(descending);
         return sort switch
         {
             Sort.Name => $"s.name {direction}, s.id DESC",
@@ -33,11 +33,7 @@ public sealed class ListSegments(StatementRunner runner)
         };
     }
 
-    private static readonly Dictionary<(Dialect, Sort, bool), string> Texts = new(
-        from d in new[] { Dialect.Sqlite, Dialect.SqlServer }
-        from s in Enum.GetValues<Sort>()
-        from desc in new[] { false, true }
-        select KeyValuePair.Create((d, s, desc),
+    private static readonly IReadOnlyDictionary<(Dialect, Sort, bool), string> Texts = SortedStatements.For<Sort>((d, s, desc) =>
             $"""
             SELECT s.id, s.name, z.size AS Size, z.day AS SizeDay, s.created_at AS CreatedAt, s.updated_at AS UpdatedAt
             FROM segments s
@@ -46,7 +42,7 @@ public sealed class ListSegments(StatementRunner runner)
             WHERE s.archived_at IS NULL
             ORDER BY {OrderBy(s, desc)}
             {PageFragment.For(d)}
-            """));
+            """);
 
     /// <summary>Every (dialect, sort, direction) text, for the test that parses each SQL Server one.</summary>
     public static IEnumerable<string> AllTexts => Texts.Values;

@@ -11,7 +11,7 @@ namespace Console.Tests.Coupons;
 /// One real host per test class with a few courses (two categories), known customers and a live session, put in by
 /// plain SQL. Tests create their own campaigns and use their own order and customer ids, so they never share state.
 /// </summary>
-public sealed class PromoFixture : IAsyncLifetime
+public sealed class PromoFixture : ApiFixture
 {
     public const string Course = "c-art-199";        // 199.00, category art
     public const string CheapCourse = "c-art-50";    // 50.00, category art
@@ -19,17 +19,8 @@ public sealed class PromoFixture : IAsyncLifetime
     public const string Customer = "cust-1";
     public const string LiveSession = "live-promo";
 
-    public ConsoleApp App { get; } = new();
-    public HttpClient Ingest { get; private set; } = null!;
-    public HttpClient Manage { get; private set; } = null!;
-    public Db Db => App.Store.Db;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync(System.Data.Common.DbConnection connection, DateTime now)
     {
-        Ingest = await App.ClientWithKeyAsync(ApiKeyScope.Ingest);
-        Manage = await App.ClientWithKeyAsync(ApiKeyScope.Manage);
-        await using var connection = await Db.OpenAsync();
-        var now = DateTime.UtcNow;
         await connection.ExecuteAsync(
             """
             INSERT INTO courses (external_id, title, category, list_price, created_at, updated_at) VALUES (@Course, 'Painting', 'art', 19900, @now, @now);
@@ -40,16 +31,6 @@ public sealed class PromoFixture : IAsyncLifetime
             SELECT @LiveSession, id, 'Art night', @now FROM courses WHERE external_id = @Course;
             """, new { Course, CheapCourse, OtherCourse, Customer, LiveSession, now });
     }
-
-    public Task DisposeAsync()
-    {
-        Ingest.Dispose();
-        Manage.Dispose();
-        App.Dispose();
-        return Task.CompletedTask;
-    }
-
-    public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>Creates a campaign (active, shared random code unless the body says otherwise) and returns its id and codes.</summary>
     public async Task<(long Id, string[] Codes)> CouponAsync(Dictionary<string, object?> body)

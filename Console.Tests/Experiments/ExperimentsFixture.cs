@@ -12,38 +12,19 @@ namespace Console.Tests.Experiments;
 /// One real host per test class with two courses and a known customer. Tests create their own experiments, campaigns and
 /// customers with fresh ids, so they never share state.
 /// </summary>
-public sealed class ExperimentsFixture : IAsyncLifetime
+public sealed class ExperimentsFixture : ApiFixture
 {
     public const string Course = "x-course-199";     // 199.00
     public const string OtherCourse = "x-course-300"; // 300.00
 
-    public ConsoleApp App { get; } = new();
-    public HttpClient Ingest { get; private set; } = null!;
-    public HttpClient Manage { get; private set; } = null!;
-    public Db Db => App.Store.Db;
-
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync(System.Data.Common.DbConnection connection, DateTime now)
     {
-        Ingest = await App.ClientWithKeyAsync(ApiKeyScope.Ingest);
-        Manage = await App.ClientWithKeyAsync(ApiKeyScope.Manage);
-        await using var connection = await Db.OpenAsync();
-        var now = DateTime.UtcNow;
         await connection.ExecuteAsync(
             """
             INSERT INTO courses (external_id, title, category, list_price, created_at, updated_at) VALUES (@Course, 'Painting', 'art', 19900, @now, @now);
             INSERT INTO courses (external_id, title, category, list_price, created_at, updated_at) VALUES (@OtherCourse, 'C#', 'code', 30000, @now, @now);
             """, new { Course, OtherCourse, now });
     }
-
-    public Task DisposeAsync()
-    {
-        Ingest.Dispose();
-        Manage.Dispose();
-        App.Dispose();
-        return Task.CompletedTask;
-    }
-
-    public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>A body for POST /experiments with two 50/50 variants on conversion; entries given replace the defaults.</summary>
     public static Dictionary<string, object?> Body(string key, params (string Name, object? Value)[] fields)

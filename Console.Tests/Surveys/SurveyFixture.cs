@@ -8,7 +8,7 @@ using Dapper;
 namespace Console.Tests.Surveys;
 
 /// <summary>One real host per test class with two courses, a customer and two live sessions (one ended); tests make their own surveys.</summary>
-public sealed class SurveyFixture : IAsyncLifetime
+public sealed class SurveyFixture : ApiFixture
 {
     public const string Course = "c-sv-art";
     public const string OtherCourse = "c-sv-code";
@@ -16,19 +16,11 @@ public sealed class SurveyFixture : IAsyncLifetime
     public const string EndedSession = "live-sv-ended";
     public const string RunningSession = "live-sv-running";
 
-    public ConsoleApp App { get; } = new();
-    public HttpClient Ingest { get; private set; } = null!;
-    public HttpClient Manage { get; private set; } = null!;
-    public Db Db => App.Store.Db;
+    // Responses answer with their sentiment: the models load (or train, once per build) here, not inside a request's time limit.
+    protected override async Task PrepareAsync() => await App.Service<Console.Domain.Text.SentimentScorer>().ModelsAsync(CancellationToken.None);
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync(System.Data.Common.DbConnection connection, DateTime now)
     {
-        Ingest = await App.ClientWithKeyAsync(ApiKeyScope.Ingest);
-        Manage = await App.ClientWithKeyAsync(ApiKeyScope.Manage);
-        // Responses answer with their sentiment: the models load (or train, once per build) here, not inside a request's time limit.
-        await App.Service<Console.Domain.Text.SentimentScorer>().ModelsAsync(CancellationToken.None);
-        await using var connection = await Db.OpenAsync();
-        var now = DateTime.UtcNow;
         await connection.ExecuteAsync(
             """
             INSERT INTO courses (external_id, title, category, list_price, created_at, updated_at) VALUES (@Course, 'Painting', 'art', 19900, @now, @now);
@@ -40,16 +32,6 @@ public sealed class SurveyFixture : IAsyncLifetime
             SELECT @RunningSession, id, 'Art morning', @now, @now FROM courses WHERE external_id = @Course;
             """, new { Course, OtherCourse, Customer, EndedSession, RunningSession, now, started = now.AddHours(-3), ended = now.AddHours(-2) });
     }
-
-    public Task DisposeAsync()
-    {
-        Ingest.Dispose();
-        Manage.Dispose();
-        App.Dispose();
-        return Task.CompletedTask;
-    }
-
-    public static string NewId(string prefix) => prefix + "-" + Guid.NewGuid().ToString("N")[..12];
 
     /// <summary>A survey with one question of every kind; nps required.</summary>
     public static object EveryKind(string status = "open", object? trigger = null) => new
