@@ -16,11 +16,11 @@ internal static class ModelsApi
         models.MapGet("", ListAsync).Produces<List<ModelAnswer>>()
             .Documented("ListModels", "Every stored model version of every kind, with its figures and whether it is active.");
         models.MapPost("/{id:long}/activate", ActivateAsync).Accepts<ActivateInput>(isOptional: true, "application/json")
-            .Produces<ActivationAnswer>().ProducesProblem(StatusCodes.Status404NotFound)
+            .Produces<ActivationAnswer>()
             .Documented("ActivateModel", "Make this version the active one of its kind (a rollback when it is older); written to the audit log with the reason, if one is given.",
                 new ActivateInput("The new version over-predicts for first-time buyers."));
         v1.MapGet("/propensity/{customerExternalId}", PropensityAsync).RequireAuthorization(ApiKeyAuthentication.IngestPolicy)
-            .WithTags("Models").Produces<PropensityAnswerBody>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict)
+            .WithTags("Models").Produces<PropensityAnswerBody>()
             .Documented("GetPropensity",
                 "The customer's probability of buying the course (or, without courseExternalId, the course they are likeliest to buy) within the model's horizon, with the factors that moved it most.",
                 null, UnknownCustomer, UnknownCourse, ModelNotTrained).NotFoundWith(UnknownCourse);
