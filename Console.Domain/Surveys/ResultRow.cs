@@ -20,12 +20,14 @@ public sealed record ResultRow
     public string? Kol { get; init; }
     public bool? Buyer { get; init; }
     public DateTime SubmittedAt { get; init; }
+    public long? CustomerId { get; init; }
 
     private const string Sql =
         """
         SELECT r.answers_json AS AnswersJson, r.nps_score AS NpsScore, r.csat_score AS CsatScore, r.sentiment AS Sentiment, r.theme AS Theme,
                co.external_id AS CourseKey, co.title AS CourseTitle, ls.external_id AS SessionKey, ls.title AS SessionTitle,
-               r.channel AS Channel, r.kol AS Kol, r.buyer AS Buyer, r.submitted_at AS SubmittedAt
+               r.channel AS Channel, r.kol AS Kol, r.buyer AS Buyer, r.submitted_at AS SubmittedAt,
+               r.customer_id AS CustomerId
         FROM survey_responses r
         LEFT JOIN courses co ON co.id = r.course_id
         LEFT JOIN live_sessions ls ON ls.id = r.live_session_id

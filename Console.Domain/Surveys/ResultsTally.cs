@@ -14,8 +14,9 @@ public sealed record SurveyFigures(int Responses, NpsFigures Nps, double? Csat, 
 /// <summary>
 /// Sums analysed responses one at a time into the results figures. The snapshot job and a filtered read both use it, so
 /// the two can never disagree; its memory grows with the days, groups and options seen, never with the responses.
+/// Given segments, it also groups by segment: a response counts in every segment that holds its customer.
 /// </summary>
-public sealed class ResultsTally(Survey survey, IReadOnlyList<string> themeLabels, BusinessTime time)
+public sealed class ResultsTally(Survey survey, IReadOnlyList<string> themeLabels, BusinessTime time, IReadOnlyList<SegmentGroup>? segments = null)
 {
     private sealed class Counts
     {
@@ -65,7 +66,8 @@ public sealed class ResultsTally(Survey survey, IReadOnlyList<string> themeLabel
 
     private readonly Counts _all = new();
     private readonly Dictionary<string, Dictionary<(string Key, string Label), Counts>> _groups =
-        SurveyResults.Groupings.ToDictionary(g => g, _ => new Dictionary<(string, string), Counts>());
+        (segments is null ? SurveyResults.Groupings : [.. SurveyResults.Groupings, SurveyResults.BySegment])
+        .ToDictionary(g => g, _ => new Dictionary<(string, string), Counts>());
     private readonly SortedDictionary<DateOnly, Counts> _days = [];
     private readonly Dictionary<string, int> _themes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, QuestionCounts> _questions = survey.Questions.ToDictionary(q => q.Key, _ => new QuestionCounts(), StringComparer.Ordinal);
@@ -76,6 +78,11 @@ public sealed class ResultsTally(Survey survey, IReadOnlyList<string> themeLabel
         _all.Add(r);
         foreach (var (by, groups) in _groups)
         {
+            if (by == SurveyResults.BySegment)
+            {
+                AddToSegments(r, groups);
+                continue;
+            }
             var key = GroupOf(r, by);
             if (!groups.TryGetValue(key, out var counts)) groups[key] = counts = new Counts();
             counts.Add(r);
@@ -95,6 +102,17 @@ public sealed class ResultsTally(Survey survey, IReadOnlyList<string> themeLabel
             .OrderByDescending(x => x.Nps.Responses).ThenBy(x => x.Key, StringComparer.Ordinal).ToList(), StringComparer.Ordinal),
         _days.Select(d => (d.Key, d.Value.Rows, d.Value.Nps))
             .Select(x => new TrendPoint(x.Key, x.Rows, x.Nps.Responses == 0 ? null : x.Nps.Score, x.Nps.Promoters, x.Nps.Detractors)).ToList());
+
+    private void AddToSegments(ResultRow r, Dictionary<(string Key, string Label), Counts> groups)
+    {
+        if (r.CustomerId is not { } customer) return;
+        foreach (var segment in segments!.Where(s => s.Customers.Contains(customer)))
+        {
+            var key = (segment.Id.ToString(CultureInfo.InvariantCulture), segment.Name);
+            if (!groups.TryGetValue(key, out var counts)) groups[key] = counts = new Counts();
+            counts.Add(r);
+        }
+    }
 
     private static (string Key, string Label) GroupOf(ResultRow r, string by) => by switch
     {

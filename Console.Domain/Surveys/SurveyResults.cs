@@ -49,7 +49,14 @@ public sealed record SnapshotState(DateTime? ComputedAt, double? Progress);
 /// </summary>
 public sealed class SurveyResults(StatementRunner runner, BusinessTime time, TimeProvider clock, SegmentQueries segments)
 {
+    /// <summary>The groupings a snapshot holds.</summary>
     public static readonly string[] Groupings = ["course", "live_session", "channel", "kol", "buyer"];
+
+    /// <summary>Grouping by segment: membership is today's, so it is summed on request and never stored.</summary>
+    public const string BySegment = "segment";
+
+    /// <summary>Every grouping a reader may ask for.</summary>
+    public static readonly string[] ByChoices = [.. Groupings, BySegment];
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -99,13 +106,14 @@ public sealed class SurveyResults(StatementRunner runner, BusinessTime time, Tim
             survey = await SurveyStore.LoadAsync(run.Connection, null, surveyId, ct);
             if (survey is null) return null;
             themes = (await run.Connection.QueryAsync<StoredTheme>(new CommandDefinition(ThemesSql, new { surveyId }, cancellationToken: ct))).ToList();
-            if (filter.Unfiltered)
+            if (filter.Unfiltered && filter.By != BySegment)
                 snapshot = await run.Connection.QuerySingleOrDefaultAsync<Snapshot>(new CommandDefinition(SnapshotSql, new { surveyId }, cancellationToken: ct));
         }
-        var by = Groupings.Contains(filter.By) ? filter.By : null;
+        var by = ByChoices.Contains(filter.By) ? filter.By : null;
+        var fromSnapshot = filter.Unfiltered && by != BySegment;
         DateTime? computedAt;
         SurveyFigures figures;
-        if (filter.Unfiltered)
+        if (fromSnapshot)
         {
             computedAt = snapshot?.ComputedAt;
             figures = snapshot is null ? new ResultsTally(survey, [], time).Finish() : JsonSerializer.Deserialize<SurveyFigures>(snapshot.Body, Json)!;
@@ -114,20 +122,24 @@ public sealed class SurveyResults(StatementRunner runner, BusinessTime time, Tim
         {
             computedAt = clock.GetUtcNow().UtcDateTime;
             // Off the caller's synchronisation context: a circuit's thread is never held by the summing.
-            figures = await Task.Run(() => ComputeAsync(survey, themes.Select(t => t.Label).ToList(), filter, ct), ct);
+            figures = await Task.Run(() => ComputeAsync(survey, themes.Select(t => t.Label).ToList(), filter, ct, by == BySegment), ct);
         }
         var examples = themes.ToDictionary(t => t.Label, t => JsonSerializer.Deserialize<List<string>>(t.ExamplesJson) ?? [], StringComparer.Ordinal);
-        return new SurveyResultsAnswer(surveyId, survey.AnalysedAt, computedAt, filter.Unfiltered, figures.Responses, figures.Nps, figures.Csat,
+        return new SurveyResultsAnswer(surveyId, survey.AnalysedAt, computedAt, fromSnapshot, figures.Responses, figures.Nps, figures.Csat,
             figures.Questions, figures.Sentiment,
             figures.Themes.Select(t => new ThemeResult(t.Label, t.Share, examples.GetValueOrDefault(t.Label) ?? [])).ToList(),
             by, by is null ? [] : figures.Groups.GetValueOrDefault(by) ?? [], figures.Trend);
     }
 
-    /// <summary>The figures summed now from the survey's analysed rows that pass the filter; the snapshot job stores them unfiltered.</summary>
-    public async Task<SurveyFigures> ComputeAsync(Survey survey, IReadOnlyList<string> themeLabels, ResultsFilter filter, CancellationToken ct = default)
+    /// <summary>
+    /// The figures summed now from the survey's analysed rows that pass the filter, grouped by segment too when asked; the
+    /// snapshot job stores them unfiltered.
+    /// </summary>
+    public async Task<SurveyFigures> ComputeAsync(Survey survey, IReadOnlyList<string> themeLabels, ResultsFilter filter, CancellationToken ct = default,
+        bool bySegment = false)
     {
-        var tally = new ResultsTally(survey, themeLabels, time);
         await using var run = await runner.ReadAsync(ct);
+        var tally = new ResultsTally(survey, themeLabels, time, bySegment ? await SegmentGroups.ReadAsync(run, survey.Id, segments, ct) : null);
         return await ResultRow.TallyAsync(run, survey.Id, filter, tally, time, segments, ct) ? tally.Finish() : new ResultsTally(survey, themeLabels, time).Finish();
     }
 

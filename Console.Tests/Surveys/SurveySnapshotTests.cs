@@ -156,6 +156,16 @@ public sealed class SurveySnapshotTests(SurveyFixture f) : IClassFixture<SurveyF
         var all = await ResultsAsync(id);
         Assert.Equal(members.Length + others.Length + 1, all.GetProperty("responses").GetInt32());
 
+        // Grouped by segment: the group of this segment holds its members' answers alone, summed now rather than stored.
+        var bySegment = await ResultsAsync(id, "?by=segment");
+        Assert.False(bySegment.GetProperty("fromSnapshot").GetBoolean());
+        Assert.Equal(members.Length + others.Length + 1, bySegment.GetProperty("responses").GetInt32());
+        var group = bySegment.GetProperty("groups").EnumerateArray().Single(g => g.GetProperty("key").GetString() == segment.ToString());
+        Assert.Equal("From " + source, group.GetProperty("label").GetString());
+        Assert.Equal(members.Length, group.GetProperty("nps").GetProperty("responses").GetInt32());
+        Assert.Equal(Math.Round(expected.Score, 2), group.GetProperty("nps").GetProperty("score").GetDouble());
+        Assert.Equal(0.5, group.GetProperty("csat").GetDouble(), 9);
+
         var unknown = await f.Manage.GetAsync($"/api/v1/surveys/{id}/results?segment=987654");
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
         Assert.Equal("unknown_segment", (await SurveyFixture.JsonAsync(unknown)).GetProperty("codes").GetProperty("segment")[0].GetString());

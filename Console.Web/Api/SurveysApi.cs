@@ -28,7 +28,7 @@ internal static class SurveysApi
                     new Dictionary<string, JsonElement> { ["nps"] = JsonSerializer.SerializeToElement(9), ["comment"] = JsonSerializer.SerializeToElement("讲得很清楚") },
                     "2026-12-05T21:10:00+08:00"), SurveyRefusals.Closed, SurveyRefusals.NotOpen, SurveyRefusals.AlreadyAnswered);
         manage.MapGet("/{id:long}/results", ResultsAsync).Produces<ResultsAnswer>()
-            .Documented("GetSurveyResults", "The analysis of a survey's responses, filtered by business days (from, to: YYYY-MM-DD), course, liveSession (external ids) and segment (a segment id: its members today), grouped by course, live_session, channel, kol or buyer. Unfiltered, it is the snapshot the analysis job stored (fromSnapshot true, computedAt its time); filtered, it is summed now from the analysed responses.");
+            .Documented("GetSurveyResults", "The analysis of a survey's responses, filtered by business days (from, to: YYYY-MM-DD), course, liveSession (external ids) and segment (a segment id: its members today), grouped by course, live_session, channel, kol, buyer or segment (each live segment's members today; group key = segment id). Unfiltered and not by segment, it is the snapshot the analysis job stored (fromSnapshot true, computedAt its time); otherwise it is summed now from the analysed responses.");
         manage.MapGet("/{id:long}/responses.csv", CsvAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Documented("ExportSurveyResponsesCsv", "Every response, one column per question, with sentiment and theme; formula-like text is neutralised.");
         manage.MapGet("/{id:long}/responses.xlsx", XlsxAsync)
@@ -92,7 +92,7 @@ internal static class SurveysApi
             else errors["segment"] = ["A segment id (a whole number)."];
         }
         var filter = new ResultsFilter(Day("from", from), Day("to", to), Blank(course), Blank(liveSession), by, segmentId);
-        if (by is not null && !SurveyResults.Groupings.Contains(by)) errors["by"] = [$"One of: {string.Join(", ", SurveyResults.Groupings)}."];
+        if (by is not null && !SurveyResults.ByChoices.Contains(by)) errors["by"] = [$"One of: {string.Join(", ", SurveyResults.ByChoices)}."];
         if (errors.Count > 0) return Problems.Validation(errors);
         // Names of things the console does not hold are refused with their codes, as the create endpoints refuse them.
         if (await results.CheckAsync(filter, ct) is { Valid: false } unknown) return Problems.Validation(unknown);
