@@ -124,7 +124,8 @@ public sealed class SurveyResults(StatementRunner runner, BusinessTime time, Tim
             // Off the caller's synchronisation context: a circuit's thread is never held by the summing.
             figures = await Task.Run(() => ComputeAsync(survey, themes.Select(t => t.Label).ToList(), filter, ct, by == BySegment), ct);
         }
-        var examples = themes.ToDictionary(t => t.Label, t => JsonSerializer.Deserialize<List<string>>(t.ExamplesJson) ?? [], StringComparer.Ordinal);
+        var examples = themes.GroupBy(t => t.Label, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => JsonSerializer.Deserialize<List<string>>(g.First().ExamplesJson) ?? [], StringComparer.Ordinal);
         return new SurveyResultsAnswer(surveyId, survey.AnalysedAt, computedAt, fromSnapshot, figures.Responses, figures.Nps, figures.Csat,
             figures.Questions, figures.Sentiment,
             figures.Themes.Select(t => new ThemeResult(t.Label, t.Share, examples.GetValueOrDefault(t.Label) ?? [])).ToList(),

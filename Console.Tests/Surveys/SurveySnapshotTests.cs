@@ -174,6 +174,7 @@ public sealed class SurveySnapshotTests(SurveyFixture f) : IClassFixture<SurveyF
         Assert.True((await SurveyFixture.JsonAsync(notNumber)).GetProperty("errors").TryGetProperty("segment", out _));
         var noCourse = await f.Manage.GetAsync($"/api/v1/surveys/{id}/results?course=no-such-course");
         Assert.Equal("unknown_course", (await SurveyFixture.JsonAsync(noCourse)).GetProperty("codes").GetProperty("course")[0].GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await f.Manage.GetAsync($"/api/v1/surveys/987654/results?segment={segment}")).StatusCode);
         Assert.Equal(HttpStatusCode.NoContent, (await f.Manage.DeleteAsync($"/api/v1/segments/{segment}")).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await f.Manage.GetAsync($"/api/v1/surveys/{id}/results?segment={segment}")).StatusCode);
     }

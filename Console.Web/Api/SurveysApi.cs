@@ -75,7 +75,7 @@ internal static class SurveysApi
         n.Promoters, n.Passives, n.Detractors, n.Responses);
 
     private static async Task<IResult> ResultsAsync(long id, string? from, string? to, string? by, string? course, string? liveSession,
-        string? segment, SurveyResults results, CancellationToken ct)
+        string? segment, SurveyResults results, GetSurvey surveys, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         DateOnly? Day(string name, string? text)
@@ -94,6 +94,7 @@ internal static class SurveysApi
         var filter = new ResultsFilter(Day("from", from), Day("to", to), Blank(course), Blank(liveSession), by, segmentId);
         if (by is not null && !SurveyResults.ByChoices.Contains(by)) errors["by"] = [$"One of: {string.Join(", ", SurveyResults.ByChoices)}."];
         if (errors.Count > 0) return Problems.Validation(errors);
+        if (await surveys.FindAsync(id, ct) is null) return Problems.NotFound($"No survey {id}.");
         // Names of things the console does not hold are refused with their codes, as the create endpoints refuse them.
         if (await results.CheckAsync(filter, ct) is { Valid: false } unknown) return Problems.Validation(unknown);
         return await results.ReadAsync(id, filter, ct) is { } r
