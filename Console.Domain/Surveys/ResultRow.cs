@@ -39,6 +39,9 @@ public sealed record ResultRow
     // The segment's rule compiled to a predicate over customers c (every value a parameter), closed by the caller's bracket.
     private const string InSegment = " AND r.customer_id IN (SELECT c.id FROM customers c WHERE ";
 
+    /// <summary>The statement, narrowed to the customers a compiled segment predicate holds when one is given.</summary>
+    internal static string SqlFor(string? segmentWhere) => segmentWhere is null ? Sql : Sql + InSegment + segmentWhere + ")";
+
     /// <summary>
     /// Streams the survey's analysed responses that pass the filter into the tally; the segment's members are those its
     /// rule holds today. False when the filter names a segment that no longer exists.
@@ -48,13 +51,13 @@ public sealed record ResultRow
     {
         var (fromUtc, untilUtc) = new DayRange(filter.From, filter.To).Utc(time);
         var parameters = new DynamicParameters(new { surveyId, fromUtc, untilUtc, course = filter.CourseExternalId, session = filter.LiveSessionExternalId });
-        var sql = Sql;
+        var sql = SqlFor(null);
         if (filter.SegmentId is { } segmentId)
         {
             if (await SegmentStore.RuleAsync(run.Connection, run.Transaction, segmentId, ct) is not { } rule) return false;
             var compiled = RuleSql.Compile(rule, run.Dialect, segments.Today());
             foreach (var (name, value) in compiled.Parameters) parameters.Add(name, value);
-            sql += InSegment + compiled.Where + ")";
+            sql = SqlFor(compiled.Where);
         }
         await foreach (var row in run.Connection.QueryUnbufferedAsync<ResultRow>(sql, parameters, run.Transaction).WithCancellation(ct))
             tally.Add(row);

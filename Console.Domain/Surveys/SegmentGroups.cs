@@ -34,6 +34,8 @@ public static class SegmentGroups
         SELECT c.id FROM customers c WHERE c.id IN (SELECT r.customer_id FROM survey_responses r WHERE r.survey_id = @surveyId)
         """;
 
+    internal static string RespondentsSql(string segmentWhere) => RespondentsHead + " AND " + segmentWhere;
+
     public static async Task<IReadOnlyList<SegmentGroup>> ReadAsync(Statements run, long surveyId, SegmentQueries segments, CancellationToken ct)
     {
         var rows = (await run.Connection.QueryAsync<Row>(new CommandDefinition(SegmentsSql, transaction: run.Transaction, cancellationToken: ct)))
@@ -45,7 +47,7 @@ public static class SegmentGroups
             var compiled = RuleSql.Compile(SegmentStore.Parse(row.RuleJson), run.Dialect, today);
             var parameters = new DynamicParameters(new { surveyId });
             foreach (var (name, value) in compiled.Parameters) parameters.Add(name, value);
-            var members = await run.Connection.QueryAsync<long>(new CommandDefinition(RespondentsHead + " AND " + compiled.Where, parameters,
+            var members = await run.Connection.QueryAsync<long>(new CommandDefinition(RespondentsSql(compiled.Where), parameters,
                 run.Transaction, cancellationToken: ct));
             groups.Add(new SegmentGroup(row.Id, row.Name, members.ToHashSet()));
         }
