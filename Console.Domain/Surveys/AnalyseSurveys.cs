@@ -9,10 +9,11 @@ namespace Console.Domain.Surveys;
 /// The analysis job's work: for each survey with responses not yet analysed, scores the sentiment of new free text,
 /// finds the themes of all its free text again (seeded, so the same answers give the same themes), and stores beside
 /// each response what the results group by: its theme, the customer's channel and the KOL who brought them, and whether
-/// they bought. Re-entrant: a response is marked analysed in the same unit that stores its figures.
+/// they bought. Re-entrant: a response is marked analysed in the same unit that stores its figures. Each analysis ends
+/// by storing the survey's results snapshot, and records how far it has come so the results page can show it.
 /// </summary>
 public sealed class AnalyseSurveys(StatementRunner runner, TimeProvider clock, IEnumerable<ISentimentScorer> scorers,
-    IEnumerable<ISurveyThemes> themeFinders)
+    IEnumerable<ISurveyThemes> themeFinders, RefreshSurveyResults snapshots)
 {
     public const int MaxThemes = 6;
     public const int ThemeSeed = 12;
@@ -38,11 +39,14 @@ public sealed class AnalyseSurveys(StatementRunner runner, TimeProvider clock, I
                 SELECT DISTINCT survey_id FROM survey_responses WHERE analysed = 0 ORDER BY survey_id
                 """, cancellationToken: ct))).ToList();
         foreach (var id in surveys) await AnalyseAsync(id, ct);
+        // Surveys analysed before snapshots existed, or edited since, get theirs here.
+        await snapshots.RunAsync(ct);
         return surveys.Count;
     }
 
     public async Task AnalyseAsync(long surveyId, CancellationToken ct = default)
     {
+        await snapshots.ProgressAsync(surveyId, 0, ct);
         List<Pending> rows;
         await using (var read = await runner.ReadAsync(ct))
             rows = (await read.Connection.QueryAsync<Pending>(new CommandDefinition(
@@ -56,14 +60,20 @@ public sealed class AnalyseSurveys(StatementRunner runner, TimeProvider clock, I
                 WHERE r.survey_id = @surveyId
                 ORDER BY r.id
                 """, new { surveyId }, cancellationToken: ct))).ToList();
+        await snapshots.ProgressAsync(surveyId, 0.05, ct);
         var scored = Sentiment(rows);
+        await snapshots.ProgressAsync(surveyId, 0.35, ct);
         var texts = rows.Where(r => r.Body is not null).ToList();
         var found = themeFinders.FirstOrDefault()?.Find(texts.Select(r => r.Body!).ToList(), MaxThemes, ThemeSeed) ?? [];
+        await snapshots.ProgressAsync(surveyId, 0.6, ct);
         var themeOf = new Dictionary<long, string>();
         foreach (var theme in found)
             foreach (var member in theme.Members) themeOf[texts[member].Id] = theme.Label;
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var chunk in rows.Chunk(Batch))
+        var chunks = rows.Chunk(Batch).ToList();
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            var chunk = chunks[i];
             await runner.WriteAsync(new WriteUnit<int[]>(async (s, t) =>
             {
                 foreach (var r in chunk)
@@ -79,6 +89,8 @@ public sealed class AnalyseSurveys(StatementRunner runner, TimeProvider clock, I
                 }
                 return [chunk.Length];
             }, _ => true, _ => null, UndoFree: false), ct);
+            await snapshots.ProgressAsync(surveyId, 0.6 + 0.3 * (i + 1) / chunks.Count, ct);
+        }
         await runner.WriteAsync(new WriteUnit<int[]>(async (s, t) =>
         {
             await s.Connection.ExecuteAsync(new CommandDefinition(
@@ -99,6 +111,7 @@ public sealed class AnalyseSurveys(StatementRunner runner, TimeProvider clock, I
                 """, new { now, surveyId }, s.Transaction, cancellationToken: t));
             return [1];
         }, _ => true, _ => null, UndoFree: false), ct);
+        await snapshots.RefreshAsync(surveyId, ct);
     }
 
     /// <summary>Sentiment of the free text not scored yet; a text already scored (or corrected) keeps its label.</summary>

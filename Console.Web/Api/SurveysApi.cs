@@ -28,7 +28,7 @@ internal static class SurveysApi
                     new Dictionary<string, JsonElement> { ["nps"] = JsonSerializer.SerializeToElement(9), ["comment"] = JsonSerializer.SerializeToElement("讲得很清楚") },
                     "2026-12-05T21:10:00+08:00"), SurveyRefusals.Closed, SurveyRefusals.NotOpen, SurveyRefusals.AlreadyAnswered);
         manage.MapGet("/{id:long}/results", ResultsAsync).Produces<ResultsAnswer>()
-            .Documented("GetSurveyResults", "The stored analysis of a survey's responses, filtered by business days (from, to: YYYY-MM-DD), course and live session, grouped by course, live_session, channel, kol or buyer.");
+            .Documented("GetSurveyResults", "The analysis of a survey's responses, filtered by business days (from, to: YYYY-MM-DD), course, liveSession (external ids) and segment (a segment id: its members today), grouped by course, live_session, channel, kol, buyer or segment (each live segment's members today; group key = segment id). Unfiltered and not by segment, it is the snapshot the analysis job stored (fromSnapshot true, computedAt its time); otherwise it is summed now from the analysed responses.");
         manage.MapGet("/{id:long}/responses.csv", CsvAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .Documented("ExportSurveyResponsesCsv", "Every response, one column per question, with sentiment and theme; formula-like text is neutralised.");
         manage.MapGet("/{id:long}/responses.xlsx", XlsxAsync)
@@ -59,8 +59,11 @@ internal static class SurveysApi
         };
     }
 
-    /// <summary>The NPS interval is 95 %; csat is a share (0–1); sentiment shares are of the responses whose text was scored.</summary>
-    public sealed record ResultsAnswer(long SurveyId, DateTimeOffset? AnalysedAt, int Responses, NpsAnswer Nps, double? Csat,
+    /// <summary>
+    /// The NPS interval is 95 %; csat is a share (0–1); sentiment shares are of the responses whose text was scored. computedAt is
+    /// when the figures were summed: the snapshot's time when fromSnapshot, else now; null before the first snapshot.
+    /// </summary>
+    public sealed record ResultsAnswer(long SurveyId, DateTimeOffset? AnalysedAt, DateTimeOffset? ComputedAt, bool FromSnapshot, int Responses, NpsAnswer Nps, double? Csat,
         IReadOnlyList<QuestionResult> Questions, SentimentShares Sentiment, IReadOnlyList<ThemeResult> Themes, string? By,
         IReadOnlyList<GroupAnswer> Groups, IReadOnlyList<TrendPoint> Trend);
 
@@ -72,7 +75,7 @@ internal static class SurveysApi
         n.Promoters, n.Passives, n.Detractors, n.Responses);
 
     private static async Task<IResult> ResultsAsync(long id, string? from, string? to, string? by, string? course, string? liveSession,
-        SurveyResults results, CancellationToken ct)
+        string? segment, SurveyResults results, GetSurvey surveys, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
         DateOnly? Day(string name, string? text)
@@ -82,14 +85,26 @@ internal static class SurveysApi
             errors[name] = ["A date as YYYY-MM-DD."];
             return null;
         }
-        var filter = new ResultsFilter(Day("from", from), Day("to", to), course, liveSession, by);
-        if (by is not null && !SurveyResults.Groupings.Contains(by)) errors["by"] = [$"One of: {string.Join(", ", SurveyResults.Groupings)}."];
+        long? segmentId = null;
+        if (!string.IsNullOrEmpty(segment))
+        {
+            if (long.TryParse(segment, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var sid)) segmentId = sid;
+            else errors["segment"] = ["A segment id (a whole number)."];
+        }
+        var filter = new ResultsFilter(Day("from", from), Day("to", to), Blank(course), Blank(liveSession), by, segmentId);
+        if (by is not null && !SurveyResults.ByChoices.Contains(by)) errors["by"] = [$"One of: {string.Join(", ", SurveyResults.ByChoices)}."];
         if (errors.Count > 0) return Problems.Validation(errors);
+        if (await surveys.FindAsync(id, ct) is null) return Problems.NotFound($"No survey {id}.");
+        // Names of things the console does not hold are refused with their codes, as the create endpoints refuse them.
+        if (await results.CheckAsync(filter, ct) is { Valid: false } unknown) return Problems.Validation(unknown);
         return await results.ReadAsync(id, filter, ct) is { } r
-            ? TypedResults.Ok(new ResultsAnswer(r.SurveyId, SurveyTime(r.AnalysedAt), r.Responses, Nps(r.Nps), r.Csat, r.Questions, r.Sentiment,
-                r.Themes, r.By, r.Groups.Select(g => new GroupAnswer(g.Key, g.Label, Nps(g.Nps), g.Csat, g.Sentiment)).ToList(), r.Trend))
+            ? TypedResults.Ok(new ResultsAnswer(r.SurveyId, SurveyTime(r.AnalysedAt), SurveyTime(r.ComputedAt), r.FromSnapshot, r.Responses, Nps(r.Nps),
+                r.Csat, r.Questions, r.Sentiment, r.Themes, r.By, r.Groups.Select(g => new GroupAnswer(g.Key, g.Label, Nps(g.Nps), g.Csat, g.Sentiment)).ToList(),
+                r.Trend))
             : Problems.NotFound($"No survey {id}.");
     }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
 
     private static DateTimeOffset? SurveyTime(DateTime? utc) => utc is { } t ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Utc)) : null;
 

@@ -74,6 +74,7 @@ internal static class DomainRegistrations
         services.AddSingleton<Console.Domain.Surveys.CreateSessionLinks>();
         services.AddSingleton<Console.Domain.Surveys.AnalyseSurveys>();
         services.AddSingleton<Console.Domain.Surveys.SurveyResults>();
+        services.AddSingleton<Console.Domain.Surveys.RefreshSurveyResults>();
         services.AddSingleton<Console.Domain.Surveys.ResponsesExport>();
         services.AddSingleton<Console.Domain.Text.SentimentModelStore>();
         services.AddSingleton<Console.Domain.Text.SentimentScorer>();
