@@ -11,8 +11,22 @@ public sealed class KolCommissions(Db db)
 {
     public const int MaxLines = 5_000;
 
-    private sealed record Row(long Id, string OrderId, string Kind, long Amount, long Base, string RateKind, long RateValue, string Status,
-        long Held, DateTime EarnedAt, DateTime AvailableAt, long? PayoutId);
+    // Read by property: SQLite types the columns of a union it answers no row from as blobs, which no constructor matches.
+    private sealed record Row
+    {
+        public long Id { get; init; }
+        public string OrderId { get; init; } = "";
+        public string Kind { get; init; } = "";
+        public long Amount { get; init; }
+        public long Base { get; init; }
+        public string RateKind { get; init; } = "";
+        public long RateValue { get; init; }
+        public string Status { get; init; } = "";
+        public long Held { get; init; }
+        public DateTime EarnedAt { get; init; }
+        public DateTime AvailableAt { get; init; }
+        public long? PayoutId { get; init; }
+    }
 
     public async Task<IReadOnlyList<CommissionLine>?> ListAsync(long kolId, DateTime? fromUtc, DateTime? toUtc, string? status,
         CancellationToken ct = default)
