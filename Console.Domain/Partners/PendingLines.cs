@@ -23,7 +23,7 @@ public static class PendingLines
     public static Task<int> WriteKolAsync(DbConnection c, DbTransaction tx, long kolId, CancellationToken ct) =>
         WriteAsync(c, tx, ByKol, new { kolId }, ct);
 
-    /// <summary>Every waiting line, oldest orders first, one unit of writes per <see cref="Batch"/> order rows; answers how many.</summary>
+    /// <summary>Every waiting line, KOL by KOL and oldest orders first, one unit of writes per <see cref="Batch"/> order rows.</summary>
     public static async Task<int> WriteAllAsync(StatementRunner runner, CancellationToken ct)
     {
         var total = 0;
@@ -32,12 +32,15 @@ public static class PendingLines
             ct.ThrowIfCancellationRequested();
             var written = await runner.WriteAsync(new WriteUnit<Count>(async (run, token) =>
             {
-                var from = await run.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-                    "SELECT MIN(order_id) FROM order_attributions WHERE line_amount IS NOT NULL", transaction: run.Transaction,
+                // Both minimums are read from the waiting rows' own index, however many lines were written before.
+                var kolId = await run.Connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+                    "SELECT MIN(kol_id) FROM order_attributions WHERE line_amount IS NOT NULL", transaction: run.Transaction,
                     cancellationToken: token));
-                return new Count(from is { } f
-                    ? await WriteAsync(run.Connection, run.Transaction!, InRange, new { from = f, to = f + Batch }, token)
-                    : 0);
+                if (kolId is null) return new Count(0);
+                var from = await run.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT MIN(order_id) FROM order_attributions WHERE kol_id = @kolId AND line_amount IS NOT NULL", new { kolId },
+                    run.Transaction, cancellationToken: token));
+                return new Count(await WriteAsync(run.Connection, run.Transaction!, InRange, new { kolId, from, to = from + Batch }, token));
             }, _ => true, _ => null, UndoFree: false), ct);
             if (written.Value == 0) return total;
             total += written.Value;
@@ -90,11 +93,11 @@ public static class PendingLines
         SELECT a.kol_id, a.order_id, a.contract_id, 'commission', a.line_amount, o.payable, a.line_rate_kind, a.line_rate_value, 'pending', 0,
                a.month, a.paid_at, a.line_available_at, a.paid_at
         FROM order_attributions a JOIN orders o ON o.id = a.order_id
-        WHERE a.order_id >= @from AND a.order_id < @to AND a.line_amount IS NOT NULL
+        WHERE a.kol_id = @kolId AND a.order_id >= @from AND a.order_id < @to AND a.line_amount IS NOT NULL
         ORDER BY a.order_id
         """,
         """
         UPDATE order_attributions SET line_amount = NULL, line_rate_kind = NULL, line_rate_value = NULL, line_available_at = NULL
-        WHERE order_id >= @from AND order_id < @to AND line_amount IS NOT NULL
+        WHERE kol_id = @kolId AND order_id >= @from AND order_id < @to AND line_amount IS NOT NULL
         """);
 }
