@@ -79,7 +79,8 @@ internal static class CouponBench
                 kol = await DriveAsync(http, web, $"kol{round}", perRound, null, kolCode);
                 plain = await DriveAsync(http, web, $"plain{round}", perRound, null);
             }
-            System.Console.WriteLine($"round {round}: kol code {kol.OrdersPerSecond:N0} orders/s, ratio to plain {kol.OrdersPerSecond / plain.OrdersPerSecond:0.00}");
+            System.Console.WriteLine($"round {round}: kol code {kol.OrdersPerSecond:N0} orders/s, ratio to plain {kol.OrdersPerSecond / plain.OrdersPerSecond:0.00}; " +
+                $"server CPU ms/order plain {plain.ServerCpuMs:0.000} / kol {kol.ServerCpuMs:0.000}");
             kolRates.Add(kol.OrdersPerSecond);
             kolRatios.Add(kol.OrdersPerSecond / plain.OrdersPerSecond);
             kolCpu += kol.ServerCpuMs + kol.ClientCpuMs;
