@@ -6,8 +6,8 @@ namespace Console.Domain.Partners;
 /// <summary>
 /// One KOL's figures over a period, in fen: orders are those attributed and paid in the period, whatever happened to them
 /// later (refunds count against them); commission is every line of those orders, written or still waiting on the
-/// attribution; the fee is that of contracts starting in
-/// the period. ROI = (net − commission − fee) / (commission + fee), null when nothing was spent.
+/// attribution; the fee is that of contracts starting in the period. ROI = (net − commission − fee) / (commission + fee),
+/// null when nothing was spent.
 /// </summary>
 public sealed record KolRoi(long KolId, string ExternalId, string Name, string Platform, string Status, long Clicks, long Orders, long Gmv,
     long NetRevenue, long Commission, long Fee, long NewCustomerOrders)
