@@ -17,6 +17,8 @@ public static class CommissionRefunds
 
     public static async Task ApplyAsync(DbConnection c, DbTransaction tx, long orderRowId, DateTime nowUtc, CancellationToken ct)
     {
+        // A line still waiting on its attribution is written first, so that the refund lowers it like any pending line.
+        await PendingLines.WriteOrderAsync(c, tx, orderRowId, ct);
         var lines = (await c.QueryAsync<LineRow>(new CommandDefinition(
             """
             SELECT id, kind, amount, status, rate_kind AS RateKind, rate_value AS RateValue, kol_id AS KolId, contract_id AS ContractId,

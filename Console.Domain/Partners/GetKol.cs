@@ -12,7 +12,7 @@ public sealed class GetKol(Db db, BusinessTime time, TimeProvider clock, Persona
         k.status, k.created_at AS CreatedAt, k.updated_at AS UpdatedAt
         """;
 
-    private sealed record ContractRow(long Id, long KolId, DateTime StartsAt, DateTime? EndsAt, string RateKind, long RateValue,
+    private sealed record ContractRow(long Id, DateTime StartsAt, DateTime? EndsAt, string RateKind, long RateValue,
         long FixedFee, long AttributionWindowDays, long HoldingDays, string Binding);
 
     public async Task<KolDetail?> FindAsync(long id, CancellationToken ct = default)
@@ -47,7 +47,7 @@ public sealed class GetKol(Db db, BusinessTime time, TimeProvider clock, Persona
     {
         var rows = (await c.QueryAsync<ContractRow>(new CommandDefinition(
             """
-            SELECT id, kol_id AS KolId, starts_at AS StartsAt, ends_at AS EndsAt, rate_kind AS RateKind, rate_value AS RateValue,
+            SELECT id, starts_at AS StartsAt, ends_at AS EndsAt, rate_kind AS RateKind, rate_value AS RateValue,
                    fixed_fee AS FixedFee, attribution_window_days AS AttributionWindowDays, holding_days AS HoldingDays, binding
             FROM kol_contracts WHERE kol_id = @kolId ORDER BY starts_at
             """, new { kolId }, tx, cancellationToken: ct))).ToList();
@@ -63,7 +63,7 @@ public sealed class GetKol(Db db, BusinessTime time, TimeProvider clock, Persona
                 FROM kol_contract_course_rates r JOIN courses co ON co.id = r.course_id
                 WHERE r.contract_id = @Id ORDER BY co.external_id
                 """, new { r.Id }, tx, cancellationToken: ct));
-            result.Add(new Contract(r.Id, r.KolId, r.StartsAt, r.EndsAt, new Rate(r.RateKind, r.RateValue), tiers.ToList(),
+            result.Add(new Contract(r.Id, r.StartsAt, r.EndsAt, new Rate(r.RateKind, r.RateValue), tiers.ToList(),
                 courseRates.ToList(), r.FixedFee, (int)r.AttributionWindowDays, (int)r.HoldingDays, r.Binding));
         }
         return result;
@@ -80,6 +80,8 @@ public sealed class GetKol(Db db, BusinessTime time, TimeProvider clock, Persona
                    (SELECT COALESCE(SUM(o.payable - o.refunded), 0) FROM order_attributions a JOIN orders o ON o.id = a.order_id
                     WHERE a.kol_id = @kolId AND a.paid_at >= @fromUtc AND a.paid_at < @toUtc) AS NetRevenue,
                    (SELECT COALESCE(SUM(l.amount), 0) FROM kol_commissions l JOIN order_attributions a ON a.order_id = l.order_id
-                    WHERE l.kol_id = @kolId AND a.paid_at >= @fromUtc AND a.paid_at < @toUtc) AS Commission
+                    WHERE l.kol_id = @kolId AND a.paid_at >= @fromUtc AND a.paid_at < @toUtc)
+                   + (SELECT COALESCE(SUM(a.line_amount), 0) FROM order_attributions a
+                      WHERE a.kol_id = @kolId AND a.line_amount IS NOT NULL AND a.paid_at >= @fromUtc AND a.paid_at < @toUtc) AS Commission
             """, new { kolId, fromUtc, toUtc }, cancellationToken: ct));
 }

@@ -15,8 +15,8 @@ internal sealed record AttributionRequest(long OrderRowId, long CustomerId, bool
 /// coupon campaign linked to a KOL) wins; then a click within its contract's window (the first click when that contract
 /// binds first-touch, else the order's own click, else the latest); then the live session the order names, when its host
 /// is a KOL. Only an active KOL with a contract running when the order was paid can win. A KOL's own purchase is
-/// attributed but flagged and earns nothing. The attribution and the pending commission line are written in the
-/// order's transaction.
+/// attributed but flagged and earns nothing. The attribution is written in the order's transaction, carrying the pending
+/// commission line's amount, rate and release time until <see cref="PendingLines"/> writes the line into the ledger.
 /// </summary>
 public sealed class OrderAttribution(BusinessTime time, KolCodeTerms codes)
 {
@@ -68,26 +68,17 @@ public sealed class OrderAttribution(BusinessTime time, KolCodeTerms codes)
         if (terms is null) return null;
         var self = terms.KolCustomerId == order.CustomerId;
         var month = BusinessMonth.Of(time, order.PaidAt);
+        // The pending line waits on this row (PendingLines writes it later): one insert here instead of two.
+        var rate = self ? null : terms.Rate;
         await run.ExecuteAsync(
             """
-            INSERT INTO order_attributions (order_id, kol_id, via, click_id, contract_id, self_referral, paid_at, month)
-            VALUES (@orderId, @kolId, @via, @clickId, @contractId, @self, @paidAt, @month)
+            INSERT INTO order_attributions (order_id, kol_id, via, click_id, contract_id, self_referral, paid_at, month,
+                                            line_amount, line_rate_kind, line_rate_value, line_available_at)
+            VALUES (@orderId, @kolId, @via, @clickId, @contractId, @self, @paidAt, @month, @amount, @rateKind, @rateValue, @availableAt)
             """, ct, ("orderId", order.OrderRowId), ("kolId", terms.KolId), ("via", via), ("clickId", click?.Id),
-            ("contractId", terms.ContractId), ("self", self), ("paidAt", order.PaidAt), ("month", month));
-        if (!self)
-        {
-            var rate = terms.Rate;
-            await run.ExecuteAsync(
-                """
-                INSERT INTO kol_commissions (kol_id, order_id, contract_id, kind, amount, base, rate_kind, rate_value, status, held, month,
-                                             earned_at, available_at, created_at)
-                VALUES (@kolId, @orderId, @contractId, 'commission', @amount, @base, @rateKind, @rateValue, 'pending', 0, @month,
-                        @paidAt, @availableAt, @paidAt)
-                """, ct, ("kolId", terms.KolId), ("orderId", order.OrderRowId), ("contractId", terms.ContractId),
-                ("amount", CommissionMath.Amount(rate, order.Payable, order.Payable)), ("base", order.Payable), ("rateKind", rate.Kind),
-                ("rateValue", rate.Value), ("month", month), ("paidAt", order.PaidAt),
-                ("availableAt", order.PaidAt.AddDays(terms.HoldingDays)));
-        }
+            ("contractId", terms.ContractId), ("self", self), ("paidAt", order.PaidAt), ("month", month),
+            ("amount", rate is null ? (long?)null : CommissionMath.Amount(rate, order.Payable, order.Payable)), ("rateKind", rate?.Kind),
+            ("rateValue", rate?.Value), ("availableAt", rate is null ? (DateTime?)null : order.PaidAt.AddDays(terms.HoldingDays)));
         return new Attribution(terms.KolId, via, click?.ClickId, terms.ContractId, self);
     }
 

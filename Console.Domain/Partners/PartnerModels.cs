@@ -71,7 +71,8 @@ public sealed record Tier(long FromMonthlyNet, long Value);
 
 public sealed record CourseRate(string CourseExternalId, string Kind, long Value);
 
-public sealed record Contract(long Id, long KolId, DateTime StartsAt, DateTime? EndsAt, Rate Rate, IReadOnlyList<Tier> Tiers,
+/// <summary>A contract as listed under its KOL.</summary>
+public sealed record Contract(long Id, DateTime StartsAt, DateTime? EndsAt, Rate Rate, IReadOnlyList<Tier> Tiers,
     IReadOnlyList<CourseRate> CourseRates, long FixedFee, int AttributionWindowDays, int HoldingDays, string Binding);
 
 public sealed record KolCode(string Code, DateTime CreatedAt);
@@ -109,5 +110,6 @@ public sealed record KolDetail(Kol Kol, IReadOnlyList<KolCode> Codes, IReadOnlyL
 /// <summary>What decided an order's KOL; shown on the order.</summary>
 public sealed record Attribution(long KolId, string Via, string? ClickId, long ContractId, bool SelfReferral);
 
+/// <summary>A ledger line; one still waiting on its order's attribution (PendingLines) has the order's row id, negated, as its id.</summary>
 public sealed record CommissionLine(long Id, string OrderId, string Kind, long Amount, long Base, Rate Rate, string Status, bool Held,
     DateTime EarnedAt, DateTime AvailableAt, long? PayoutId);

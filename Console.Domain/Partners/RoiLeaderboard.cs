@@ -5,8 +5,9 @@ namespace Console.Domain.Partners;
 
 /// <summary>
 /// One KOL's figures over a period, in fen: orders are those attributed and paid in the period, whatever happened to them
-/// later (refunds count against them); commission is every line of those orders; the fee is that of contracts starting in
-/// the period. ROI = (net − commission − fee) / (commission + fee), null when nothing was spent.
+/// later (refunds count against them); commission is every line of those orders, written or still waiting on the
+/// attribution; the fee is that of contracts starting in the period. ROI = (net − commission − fee) / (commission + fee),
+/// null when nothing was spent.
 /// </summary>
 public sealed record KolRoi(long KolId, string ExternalId, string Name, string Platform, string Status, long Clicks, long Orders, long Gmv,
     long NetRevenue, long Commission, long Fee, long NewCustomerOrders)
@@ -69,8 +70,13 @@ public sealed class RoiLeaderboard(Db db)
             """, args, cancellationToken: ct))).ToDictionary(s => s.KolId);
         var commission = (await c.QueryAsync<KolAmount>(new CommandDefinition(
             """
-            SELECT l.kol_id AS KolId, SUM(l.amount) AS Amount FROM kol_commissions l JOIN order_attributions a ON a.order_id = l.order_id
-            WHERE a.paid_at >= @fromUtc AND a.paid_at < @toUtc GROUP BY l.kol_id
+            SELECT KolId, SUM(Amount) AS Amount FROM (
+                SELECT l.kol_id AS KolId, l.amount AS Amount FROM kol_commissions l JOIN order_attributions a ON a.order_id = l.order_id
+                WHERE a.paid_at >= @fromUtc AND a.paid_at < @toUtc
+                UNION ALL
+                SELECT a.kol_id, a.line_amount FROM order_attributions a
+                WHERE a.line_amount IS NOT NULL AND a.paid_at >= @fromUtc AND a.paid_at < @toUtc) lines
+            GROUP BY KolId
             """, args, cancellationToken: ct))).ToDictionary(r => r.KolId, r => r.Amount);
         var fees = (await c.QueryAsync<KolAmount>(new CommandDefinition(
             "SELECT kol_id AS KolId, SUM(fixed_fee) AS Amount FROM kol_contracts WHERE starts_at >= @fromUtc AND starts_at < @toUtc GROUP BY kol_id",
@@ -90,7 +96,7 @@ public sealed class RoiLeaderboard(Db db)
             """
             SELECT ls.external_id AS LiveSessionExternalId, ls.title, k.id AS KolId, k.name AS KolName, COUNT(*) AS Orders,
                    COALESCE(SUM(o.payable), 0) AS Gmv, COALESCE(SUM(o.payable - o.refunded), 0) AS NetRevenue,
-                   COALESCE(SUM(l.amount), 0) AS Commission
+                   COALESCE(SUM(l.amount), 0) + COALESCE(SUM(a.line_amount), 0) AS Commission
             FROM order_attributions a
             JOIN orders o ON o.id = a.order_id
             LEFT JOIN (SELECT order_id, SUM(amount) AS amount FROM kol_commissions GROUP BY order_id) l ON l.order_id = o.id

@@ -4,7 +4,7 @@ using Dapper;
 namespace Console.Domain.Partners;
 
 /// <summary>
-/// The hourly settlement. First it closes each KOL's past business months: the tier reached by that month's net attributed
+/// The hourly settlement. First it writes the pending lines still waiting on their attributions into the ledger. Then it closes each KOL's past business months: the tier reached by that month's net attributed
 /// sales is applied to each of its orders and the difference written as an adjustment line (a new line, so a paid one is
 /// never rewritten). Then it approves the pending lines whose holding period has ended, except those of group-buy orders
 /// still waiting for, or failed by, their team. Each month closes in one unit with its close recorded, and the approval is
@@ -34,6 +34,8 @@ public sealed class SettleCommissions(StatementRunner runner, BusinessTime time,
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var current = BusinessMonth.Of(time, now);
+        // Lines that checkout left waiting on their attributions join the ledger first, so the months and approvals see them.
+        await PendingLines.WriteAllAsync(runner, ct);
         List<(long KolId, string Month)> open;
         await using (var read = await runner.ReadAsync(ct))
             open = (await read.Connection.QueryAsync<(long, string)>(new CommandDefinition(

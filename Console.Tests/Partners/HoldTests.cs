@@ -16,8 +16,9 @@ public sealed class HoldTests(PartnersFixture f) : IClassFixture<PartnersFixture
         return orderId;
     }
 
-    private async Task<long> LineIdAsync(string orderId) =>
-        await f.ScalarAsync("SELECT l.id FROM kol_commissions l JOIN orders o ON o.id = l.order_id WHERE o.order_id = @orderId", new { orderId });
+    // The id the KOL page's hold button passes: the line's own, or its order's while the line still waits to be written.
+    private async Task<long> LineIdAsync(long kolId, string orderId) =>
+        (await f.Service<KolCommissions>().ListAsync(kolId, null, null, null))!.Single(l => l.OrderId == orderId).Id;
 
     [Fact]
     public async Task One_held_line_stays_out_of_the_payout_and_joins_the_next_once_released()
@@ -28,11 +29,11 @@ public sealed class HoldTests(PartnersFixture f) : IClassFixture<PartnersFixture
         var flagged = await OrderAsync(code);
         var clean = await OrderAsync(code);
         var hold = f.Service<HoldLine>();
-        Assert.Equal(1, await hold.SetAsync(kol, await LineIdAsync(flagged), true, "manager@example.com"));
-        Assert.Equal(0, await hold.SetAsync(kol, await LineIdAsync(flagged), true, "manager@example.com"));
+        Assert.Equal(1, await hold.SetAsync(kol, await LineIdAsync(kol, flagged), true, "manager@example.com"));
+        Assert.Equal(0, await hold.SetAsync(kol, await LineIdAsync(kol, flagged), true, "manager@example.com"));
         // A line id of another KOL changes nothing.
         var other = await f.KolAsync("Other");
-        Assert.Equal(0, await hold.SetAsync(other, await LineIdAsync(clean), true, "manager@example.com"));
+        Assert.Equal(0, await hold.SetAsync(other, await LineIdAsync(kol, clean), true, "manager@example.com"));
 
         f.Clock.Now = Start.AddDays(16);
         await f.SettleAsync();
@@ -42,7 +43,7 @@ public sealed class HoldTests(PartnersFixture f) : IClassFixture<PartnersFixture
         var lines = await f.LinesAsync(kol);
         Assert.Null(lines.Single(l => l.OrderId == flagged).PayoutId);
 
-        Assert.Equal(1, await hold.SetAsync(kol, await LineIdAsync(flagged), false, "manager@example.com"));
+        Assert.Equal(1, await hold.SetAsync(kol, await LineIdAsync(kol, flagged), false, "manager@example.com"));
         var second = await PartnersFixture.JsonAsync(await f.Manage.PostAsJsonAsync("/api/v1/payouts", new { periodEnd = "2026-11-18" }),
             HttpStatusCode.Created);
         Assert.Equal((1L, 19.90m), (second.GetProperty("lines").GetInt64(), second.GetProperty("total").GetDecimal()));

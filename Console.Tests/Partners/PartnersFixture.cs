@@ -117,15 +117,10 @@ public sealed class PartnersFixture : IAsyncLifetime
 
     public sealed record Line(string OrderId, string Kind, long Amount, string Status, long? PayoutId);
 
-    public async Task<List<Line>> LinesAsync(long kolId)
-    {
-        await using var c = await Db.OpenAsync();
-        return (await c.QueryAsync<Line>(
-            """
-            SELECT o.order_id AS OrderId, l.kind, l.amount, l.status, l.payout_id AS PayoutId
-            FROM kol_commissions l JOIN orders o ON o.id = l.order_id WHERE l.kol_id = @kolId ORDER BY l.id
-            """, new { kolId })).ToList();
-    }
+    /// <summary>The KOL's ledger as the console shows it, oldest first: written lines and those still waiting on their orders.</summary>
+    public async Task<List<Line>> LinesAsync(long kolId) =>
+        (await Service<KolCommissions>().ListAsync(kolId, null, null, null))!.Reverse()
+            .Select(l => new Line(l.OrderId, l.Kind, l.Amount, l.Status, l.PayoutId)).ToList();
 
     public async Task<long> ScalarAsync(string sql, object? args = null)
     {
