@@ -109,7 +109,8 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
                 {
                     after = page[^1].Id;
                     var queue = new ConcurrentQueue<QueuedRecipient>(page);
-                    await Task.WhenAll(lanes.Select(lane => DrainAsync(lane, queue, compiled, campaign, worker, rate, tally, ct)));
+                    var group = new ClaimGroup(runner, lanes.Length, worker);
+                    await Task.WhenAll(lanes.Select(lane => DrainAsync(lane, queue, group, compiled, campaign, worker, rate, tally, ct)));
                     continue;
                 }
                 if (after > 0)
@@ -137,27 +138,31 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
         }
     }
 
-    private async Task DrainAsync(Lane lane, ConcurrentQueue<QueuedRecipient> queue, CompiledCampaign compiled, EmailCampaign campaign,
-        string worker, int rate, Tally tally, CancellationToken ct)
+    private async Task DrainAsync(Lane lane, ConcurrentQueue<QueuedRecipient> queue, ClaimGroup group, CompiledCampaign compiled,
+        EmailCampaign campaign, string worker, int rate, Tally tally, CancellationToken ct)
     {
-        // The settle of the message just sent rides in the same commit as the next claim: one write per message. The
-        // settle only records what the server already answered, so writing it a moment later changes no outcome.
+        // The settle of the message just sent rides in the same commit as the next claim: one write per message, shared
+        // with the other lanes' claims of the moment. The settle only records what the server already answered, so
+        // writing it a moment later changes no outcome.
         Settle? pending = null;
+        var present = true;
         try
         {
             while (queue.TryDequeue(out var recipient))
             {
                 if (lane.Tokens == 0)
                 {
-                    // Waiting for the shared rate may take up to a second: the last message's record does not wait with it.
+                    // Waiting for the shared rate may take up to a second: the last message's record and the other lanes do not wait with it.
+                    present = Away(group);
                     if (pending is not null) await ExecuteAsync(pending.Sql, CancellationToken.None, pending.Args);
                     pending = null;
                     lane.Tokens = await rates.TakeAsync(rate, Math.Max(1, rate / (4 * transports.Connections)), ct);
+                    present = Back(group);
                 }
                 ct.ThrowIfCancellationRequested();
                 var claimedAt = clock.GetUtcNow().UtcDateTime;
                 // Not cancellable: a claim that committed unseen would strand its row until the lease passed.
-                var claimed = await ClaimAsync(pending, recipient.Id, claimedAt, worker);
+                var claimed = await group.ClaimAsync(pending, recipient.Id, claimedAt);
                 pending = null;
                 if (!claimed) continue;
                 lane.Tokens--;
@@ -172,11 +177,13 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
                         tally.Sent();
                         break;
                     case SendVerdict.Transient when attempts < options.MaxAttempts:
+                        present = Away(group);
                         await ExecuteAsync(RecipientClaims.RequeueSql, CancellationToken.None, ("next", now + Backoff(attempts)),
                             ("reply", Trim(result.Reply)), ("now", now), ("id", recipient.Id), ("worker", worker));
                         tally.Retried();
                         // A refusing or absent server: this connection rests a moment instead of spinning through the list.
                         await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, options.RetryBaseMilliseconds)), clock, ct);
+                        present = Back(group);
                         break;
                     default:
                         var reason = result.Verdict switch
@@ -194,24 +201,23 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
         }
         finally
         {
+            if (present) group.Leave();
             // The last settle of the page, or the one left when the job is asked to stop, is written before the lane ends.
             if (pending is not null) await ExecuteAsync(pending.Sql, CancellationToken.None, pending.Args);
         }
     }
 
-    /// <summary>A settle waiting to ride with the lane's next claim.</summary>
-    private sealed record Settle(string Sql, (string Name, object? Value)[] Args);
+    private static bool Away(ClaimGroup group)
+    {
+        group.Leave();
+        return false;
+    }
 
-    /// <summary>
-    /// Writes the lane's pending settle, if any, and claims the next recipient in one commit; true when the claim held.
-    /// Both are conditional updates that are right on their own, so neither needs undoing if the other fails.
-    /// </summary>
-    private async Task<bool> ClaimAsync(Settle? pending, long id, DateTime now, string worker) =>
-        (await runner.WriteAsync(new WriteUnit<Changed>(async (run, token) =>
-        {
-            if (pending is not null) await run.ExecuteAsync(pending.Sql, token, pending.Args);
-            return new Changed(await run.ExecuteAsync(RecipientClaims.ClaimSql, token, ("now", now), ("worker", worker), ("id", id)));
-        }, _ => true, _ => null, UndoFree: true), CancellationToken.None)).Rows == 1;
+    private static bool Back(ClaimGroup group)
+    {
+        group.Return();
+        return true;
+    }
 
     private async Task<SendResult> SendOneAsync(Lane lane, CompiledCampaign compiled, EmailCampaign campaign, QueuedRecipient r)
     {
