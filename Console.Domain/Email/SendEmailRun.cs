@@ -90,7 +90,8 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
         for (var i = 0; i < lanes.Length; i++) lanes[i] = new Lane(transports.Open());
         var tally = new Tally();
         var rate = Math.Max(1, options.RatePerSecond);
-        var take = Math.Clamp(rate, lanes.Length, 200);
+        var take = Math.Clamp(rate, lanes.Length, 500);
+        Task<List<QueuedRecipient>>? nextPage = null;
         try
         {
             long after = 0;
@@ -100,14 +101,13 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
                 var now = clock.GetUtcNow().UtcDateTime;
                 await ExecuteAsync(RecipientClaims.InterruptedSql, ct, ("now", now), ("runId", runId),
                     ("cutoff", now.AddSeconds(-Math.Max(1, options.SendingLeaseSeconds))));
-                List<QueuedRecipient> page;
-                await using (var read = await runner.ReadAsync(ct))
-                    page = (await Dapper.SqlMapper.QueryAsync<QueuedRecipient>(read.Connection, new Dapper.CommandDefinition(
-                        RecipientClaims.QueuedPageSql.For(runner.Dialect), new { runId, now, after, take }, cancellationToken: ct)))
-                        .Select(r => r with { Email = personal.Open(r.Email) ?? "" }).ToList();
+                var page = await (nextPage ?? PageAsync(runId, now, after, take, ct));
+                nextPage = null;
                 if (page.Count > 0)
                 {
                     after = page[^1].Id;
+                    // The next page is read, and its addresses opened, while this one is sent; the claims decide who sends what.
+                    if (page.Count == take) nextPage = PageAsync(runId, now, after, take, ct);
                     var queue = new ConcurrentQueue<QueuedRecipient>(page);
                     var group = new ClaimGroup(runner, lanes.Length, worker);
                     await Task.WhenAll(lanes.Select(lane => DrainAsync(lane, queue, group, compiled, campaign, worker, rate, tally, ct)));
@@ -136,6 +136,14 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
         {
             foreach (var lane in lanes) await lane.Transport.DisposeAsync();
         }
+    }
+
+    private async Task<List<QueuedRecipient>> PageAsync(long runId, DateTime now, long after, int take, CancellationToken ct)
+    {
+        await using var read = await runner.ReadAsync(ct);
+        return (await Dapper.SqlMapper.QueryAsync<QueuedRecipient>(read.Connection, new Dapper.CommandDefinition(
+                RecipientClaims.QueuedPageSql.For(runner.Dialect), new { runId, now, after, take }, cancellationToken: ct)))
+            .Select(r => r with { Email = personal.Open(r.Email) ?? "" }).ToList();
     }
 
     private async Task DrainAsync(Lane lane, ConcurrentQueue<QueuedRecipient> queue, ClaimGroup group, CompiledCampaign compiled,
