@@ -14,10 +14,14 @@ internal sealed class SharedCommits(Db db, WriteGate gate) : IDisposable
     // A commit writes every page its units touched once; units that share it (a coupon's campaign row, the tails of
     // orders, discounts and redemptions) share that cost. The cap bounds the wait of the first unit in a group.
     private const int MaxUnitsPerCommit = 128;
+    // Writers that come in quick bursts (an email sender's lanes, one group per message) keep the connection and its
+    // prepared statements across the gaps; it goes back to the pool once nothing has been written for this long.
+    private static readonly TimeSpan IdleClose = TimeSpan.FromMilliseconds(200);
     private readonly ConcurrentQueue<Pending> _waiting = new();
     private SqliteConnection? _writer;
     private KeptCommands? _kept;
     private int _queued;
+    private long _groups;
 
     /// <summary>A queued unit of any outcome type; it keeps its own outcome until the group's commit decides.</summary>
     private abstract class Pending
@@ -78,15 +82,23 @@ internal sealed class SharedCommits(Db db, WriteGate gate) : IDisposable
             }
             finally
             {
-                // With nobody queued it goes back to the pool, so no writer holds the file open between bursts.
-                if (Interlocked.Decrement(ref _queued) == 0) CloseWriter();
+                // With nobody queued it goes back to the pool soon after, so no writer holds the file open between bursts.
+                if (Interlocked.Decrement(ref _queued) == 0) _ = CloseWhenIdleAsync(Interlocked.Read(ref _groups));
             }
         }
         return await pending.Done.Task;
     }
 
+    private async Task CloseWhenIdleAsync(long seen)
+    {
+        await Task.Delay(IdleClose);
+        using (await gate.EnterAsync(CancellationToken.None))
+            if (Interlocked.Read(ref _groups) == seen && Volatile.Read(ref _queued) == 0) CloseWriter();
+    }
+
     private async Task WriteWaitingAsync()
     {
+        Interlocked.Increment(ref _groups);
         var group = new List<Pending>();
         while (group.Count < MaxUnitsPerCommit && _waiting.TryDequeue(out var next)) group.Add(next);
         try

@@ -22,14 +22,13 @@ public static class CampaignMessage
     {
         // One context for the three parts: a campaign renders thousands of these.
         var context = EmailTemplate.Context(model);
-        var message = new MimeMessage
-        {
-            MessageId = MessageId(campaign.Id, recipientId, campaign.MessageIdDomain),
-            Subject = EmailTemplate.RenderText(campaign.Subject, context).ReplaceLineEndings(" ").Trim(),
-            Date = DateTimeOffset.UtcNow,
-        };
+        // Given its Message-ID up front, MimeKit skips making one of its own (a host name look-up and random bytes) per message.
+        var messageId = MessageId(campaign.Id, recipientId, campaign.MessageIdDomain);
+        var message = new MimeMessage(new Header(HeaderId.MessageId, $"<{messageId}>"));
         message.From.Add(new MailboxAddress(campaign.FromName, campaign.FromAddress));
         message.To.Add(new MailboxAddress(model.Name ?? "", toAddress));
+        message.Date = DateTimeOffset.UtcNow;
+        message.Subject = EmailTemplate.RenderText(campaign.Subject, context).ReplaceLineEndings(" ").Trim();
         // RFC 8058 one-click unsubscribe: an https address the mailbox provider may POST to without the recipient's cookies.
         message.Headers.Add("List-Unsubscribe", $"<{model.UnsubscribeUrl}>");
         message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -90,7 +90,8 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
         for (var i = 0; i < lanes.Length; i++) lanes[i] = new Lane(transports.Open());
         var tally = new Tally();
         var rate = Math.Max(1, options.RatePerSecond);
-        var take = Math.Clamp(rate, lanes.Length, 200);
+        var take = Math.Clamp(rate, lanes.Length, 500);
+        Task<List<QueuedRecipient>>? nextPage = null;
         try
         {
             long after = 0;
@@ -100,16 +101,16 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
                 var now = clock.GetUtcNow().UtcDateTime;
                 await ExecuteAsync(RecipientClaims.InterruptedSql, ct, ("now", now), ("runId", runId),
                     ("cutoff", now.AddSeconds(-Math.Max(1, options.SendingLeaseSeconds))));
-                List<QueuedRecipient> page;
-                await using (var read = await runner.ReadAsync(ct))
-                    page = (await Dapper.SqlMapper.QueryAsync<QueuedRecipient>(read.Connection, new Dapper.CommandDefinition(
-                        RecipientClaims.QueuedPageSql.For(runner.Dialect), new { runId, now, after, take }, cancellationToken: ct)))
-                        .Select(r => r with { Email = personal.Open(r.Email) ?? "" }).ToList();
+                var page = await (nextPage ?? PageAsync(runId, now, after, take, ct));
+                nextPage = null;
                 if (page.Count > 0)
                 {
                     after = page[^1].Id;
+                    // The next page is read, and its addresses opened, while this one is sent; the claims decide who sends what.
+                    if (page.Count == take) nextPage = PageAsync(runId, now, after, take, ct);
                     var queue = new ConcurrentQueue<QueuedRecipient>(page);
-                    await Task.WhenAll(lanes.Select(lane => DrainAsync(lane, queue, compiled, campaign, worker, rate, tally, ct)));
+                    var group = new ClaimGroup(runner, lanes.Length, worker);
+                    await Task.WhenAll(lanes.Select(lane => DrainAsync(lane, queue, group, compiled, campaign, worker, rate, tally, ct)));
                     continue;
                 }
                 if (after > 0)
@@ -137,27 +138,39 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
         }
     }
 
-    private async Task DrainAsync(Lane lane, ConcurrentQueue<QueuedRecipient> queue, CompiledCampaign compiled, EmailCampaign campaign,
-        string worker, int rate, Tally tally, CancellationToken ct)
+    private async Task<List<QueuedRecipient>> PageAsync(long runId, DateTime now, long after, int take, CancellationToken ct)
     {
-        // The settle of the message just sent rides in the same commit as the next claim: one write per message. The
-        // settle only records what the server already answered, so writing it a moment later changes no outcome.
+        await using var read = await runner.ReadAsync(ct);
+        return (await Dapper.SqlMapper.QueryAsync<QueuedRecipient>(read.Connection, new Dapper.CommandDefinition(
+                RecipientClaims.QueuedPageSql.For(runner.Dialect), new { runId, now, after, take }, cancellationToken: ct)))
+            .Select(r => r with { Email = personal.Open(r.Email) ?? "" }).ToList();
+    }
+
+    private async Task DrainAsync(Lane lane, ConcurrentQueue<QueuedRecipient> queue, ClaimGroup group, CompiledCampaign compiled,
+        EmailCampaign campaign, string worker, int rate, Tally tally, CancellationToken ct)
+    {
+        // The settle of the message just sent rides in the same commit as the next claim: one write per message, shared
+        // with the other lanes' claims of the moment. The settle only records what the server already answered, so
+        // writing it a moment later changes no outcome.
         Settle? pending = null;
+        var present = true;
         try
         {
             while (queue.TryDequeue(out var recipient))
             {
                 if (lane.Tokens == 0)
                 {
-                    // Waiting for the shared rate may take up to a second: the last message's record does not wait with it.
+                    // Waiting for the shared rate may take up to a second: the last message's record and the other lanes do not wait with it.
+                    present = Away(group);
                     if (pending is not null) await ExecuteAsync(pending.Sql, CancellationToken.None, pending.Args);
                     pending = null;
                     lane.Tokens = await rates.TakeAsync(rate, Math.Max(1, rate / (4 * transports.Connections)), ct);
+                    present = Back(group);
                 }
                 ct.ThrowIfCancellationRequested();
                 var claimedAt = clock.GetUtcNow().UtcDateTime;
                 // Not cancellable: a claim that committed unseen would strand its row until the lease passed.
-                var claimed = await ClaimAsync(pending, recipient.Id, claimedAt, worker);
+                var claimed = await group.ClaimAsync(pending, recipient.Id, claimedAt);
                 pending = null;
                 if (!claimed) continue;
                 lane.Tokens--;
@@ -172,11 +185,13 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
                         tally.Sent();
                         break;
                     case SendVerdict.Transient when attempts < options.MaxAttempts:
+                        present = Away(group);
                         await ExecuteAsync(RecipientClaims.RequeueSql, CancellationToken.None, ("next", now + Backoff(attempts)),
                             ("reply", Trim(result.Reply)), ("now", now), ("id", recipient.Id), ("worker", worker));
                         tally.Retried();
                         // A refusing or absent server: this connection rests a moment instead of spinning through the list.
                         await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(1000, options.RetryBaseMilliseconds)), clock, ct);
+                        present = Back(group);
                         break;
                     default:
                         var reason = result.Verdict switch
@@ -194,24 +209,23 @@ public sealed class SendEmailRun(StatementRunner runner, RateSlots rates, MailTr
         }
         finally
         {
+            if (present) group.Leave();
             // The last settle of the page, or the one left when the job is asked to stop, is written before the lane ends.
             if (pending is not null) await ExecuteAsync(pending.Sql, CancellationToken.None, pending.Args);
         }
     }
 
-    /// <summary>A settle waiting to ride with the lane's next claim.</summary>
-    private sealed record Settle(string Sql, (string Name, object? Value)[] Args);
+    private static bool Away(ClaimGroup group)
+    {
+        group.Leave();
+        return false;
+    }
 
-    /// <summary>
-    /// Writes the lane's pending settle, if any, and claims the next recipient in one commit; true when the claim held.
-    /// Both are conditional updates that are right on their own, so neither needs undoing if the other fails.
-    /// </summary>
-    private async Task<bool> ClaimAsync(Settle? pending, long id, DateTime now, string worker) =>
-        (await runner.WriteAsync(new WriteUnit<Changed>(async (run, token) =>
-        {
-            if (pending is not null) await run.ExecuteAsync(pending.Sql, token, pending.Args);
-            return new Changed(await run.ExecuteAsync(RecipientClaims.ClaimSql, token, ("now", now), ("worker", worker), ("id", id)));
-        }, _ => true, _ => null, UndoFree: true), CancellationToken.None)).Rows == 1;
+    private static bool Back(ClaimGroup group)
+    {
+        group.Return();
+        return true;
+    }
 
     private async Task<SendResult> SendOneAsync(Lane lane, CompiledCampaign compiled, EmailCampaign campaign, QueuedRecipient r)
     {

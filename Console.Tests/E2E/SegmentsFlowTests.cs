@@ -66,6 +66,8 @@ public sealed class SegmentsFlowTests(EmailE2EApp app) : IClassFixture<EmailE2EA
         await page.Locator("input[data-testid=email-name]").FillAsync("Spring news");
         await Ui.PickAsync(page, "Segment", $"{name} · {optedIn.ToString("N0", CultureInfo.GetCultureInfo("en-US"))} customers now");
         await page.Locator("input[data-testid=email-subject]").FillAsync("Hello {{ customer.first_name }}");
+        // The coupon is picked by its campaign's name: each recipient is handed a unique code of that campaign.
+        await Ui.PickAsync(page, "Coupon campaign", "Community codes");
         await page.Locator("[data-testid=email-save]").ClickAsync();
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/promotions/email/\d+$"));
         var campaignUrl = new Uri(page.Url).AbsolutePath;
@@ -76,6 +78,8 @@ public sealed class SegmentsFlowTests(EmailE2EApp app) : IClassFixture<EmailE2EA
         // The campaign's own bar; the delivery log's loading bar is a progressbar too.
         await Expect(page.Locator("[role=progressbar]:not(.mud-progress-linear)")).ToHaveAttributeAsync("aria-valuenow", "100", new() { Timeout = 60_000 });
         await Expect(page.Locator("[data-testid=email-status]")).ToHaveTextAsync("Sent");
+        // The notice follows the campaign: once sending has ended it gives the outcome, not the start.
+        await Expect(page.Locator("[data-testid=email-notice]")).ToContainTextAsync("Sending has ended:");
         var id = long.Parse(campaignUrl.Split('/')[^1], CultureInfo.InvariantCulture);
         long queued, sent;
         await using (var connection = await app.Server.Db.OpenAsync())
@@ -85,6 +89,14 @@ public sealed class SegmentsFlowTests(EmailE2EApp app) : IClassFixture<EmailE2EA
         }
         Assert.Equal(0, queued);
         Assert.True(sent > 0, "nobody was sent the campaign");
+        await using (var connection = await app.Server.Db.OpenAsync())
+        {
+            Assert.Equal(await connection.ExecuteScalarAsync<long>("SELECT id FROM coupon_campaigns WHERE name LIKE 'Community codes%'"),
+                await connection.ExecuteScalarAsync<long>("SELECT coupon_campaign_id FROM email_campaigns WHERE id = @id", new { id }));
+            Assert.True(await connection.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM email_recipients WHERE campaign_id = @id AND state = 'sent' AND coupon_code IS NOT NULL", new { id }) > 0,
+                "no recipient was handed a code of the coupon campaign");
+        }
         // One .eml per message sent: the outbox is the mail server of a console without SMTP.
         Assert.Equal(sent, Directory.GetFiles(EmailE2EApp.Outbox, "*.eml", SearchOption.AllDirectories).Length);
         await Expect(page.Locator(PageRoutes.Main)).ToContainTextAsync(sent.ToString("N0", CultureInfo.GetCultureInfo("en-US")));

@@ -34,6 +34,7 @@ internal static class EmailRegistrations
         services.AddSingleton<EmailPreview>();
         services.AddSingleton<TestSendEmail>();
         services.AddSingleton<EmailDispatch>();
+        services.AddSingleton<EmailCouponChoices>();
         services.AddSingleton<OneOffMailSender>();
         services.AddSingleton<IOneOffMail>(sp => sp.GetRequiredService<OneOffMailSender>());
     }
