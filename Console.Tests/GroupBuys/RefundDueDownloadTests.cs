@@ -16,9 +16,15 @@ public sealed class RefundDueDownloadTests : IDisposable
         using var store = new PromoStore();
         var (campaign, _) = await GroupBuyScenario.RunAsync(store);
         var expected = await store.Get<RefundDueOrders>().CsvAsync(campaign);
-        // The same rows through the host: copy the scenario's store under the app.
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        File.Copy(store.Store.Path, _app.Store.Path, overwrite: true);
+        // The same rows through the host: copy the scenario's store into the app's through SQLite's backup, which the
+        // host's open connections see at once (a file copied over an open database would leave its log applied on top).
+        using (var source = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.Store.Path};Pooling=False"))
+        using (var target = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={_app.Store.Path};Pooling=False"))
+        {
+            source.Open();
+            target.Open();
+            source.BackupDatabase(target);
+        }
         await BrowserSession.AddUserAsync(_app, "boss@x.io", Roles.Manager);
         var manager = new BrowserSession(_app);
         await manager.SignInAsync("boss@x.io", "longpassword1");
