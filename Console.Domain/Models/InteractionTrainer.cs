@@ -85,7 +85,7 @@ public sealed class InteractionTrainer(Db db, InteractionSlotReader reader, Mode
         }).ToList();
         var holdoutFrom = holdout.Count > 0 ? holdout[0].StartedAt : end;
         var report = new InteractionReport(from, holdoutFrom, end, trainSlots.Count, holdoutSlots.Count, weights);
-        var comparison = await CompareWithActiveAsync(holdoutSlots, ct);
+        var comparison = await CompareWithActiveAsync(holdoutSlots, ct) with { EvaluatedFrom = holdoutFrom, EvaluatedTo = end };
         var options = new Dictionary<string, string>
         {
             ["trainer"] = "sdca",

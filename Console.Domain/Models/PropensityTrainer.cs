@@ -103,7 +103,7 @@ public sealed class PropensityTrainer(Db db, PropensityFeatureReader reader, Mod
             header.Names.Select((n, i) => new FeatureWeight(n, header.Weights[i])).ToList(), linearSeconds, treesSeconds);
 
         await progress.ReportAsync("evaluating the active model", 0.9, ct);
-        var comparison = await CompareWithActiveAsync(features, labels, ct);
+        var comparison = await CompareWithActiveAsync(features, labels, ct) with { EvaluatedFrom = evalCut, EvaluatedTo = end };
         var options = new Dictionary<string, string>
         {
             ["algorithm"] = served.Algorithm,

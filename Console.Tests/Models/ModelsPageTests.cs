@@ -18,6 +18,10 @@ public sealed class ModelsPageTests : UiContext
         Services.AddSingleton(_registry);
         Services.AddSingleton(new TrainingRuns(Store.Db));
         Services.AddSingleton(new ActiveModels(_registry, TimeProvider.System));
+        Services.AddSingleton(new TrainModel(Store.Db, _registry, [], TimeProvider.System));
+        // The job store a web node queues "train now" into; these tests queue nothing.
+        Services.AddSingleton<Hangfire.IBackgroundJobClient>(new Hangfire.BackgroundJobClient(
+            new Hangfire.Storage.SQLite.SQLiteStorage(System.IO.Path.Combine(Store.Directory, "jobs.db"), new Hangfire.Storage.SQLite.SQLiteStorageOptions())));
     }
 
     private async Task<(ModelVersion Old, ModelVersion Current)> TwoVersionsAsync()
