@@ -1,3 +1,4 @@
+using Console.Domain.Models;
 using System.Diagnostics;
 using Console.Bench.Support;
 using Console.Domain.Admin;
@@ -41,8 +42,9 @@ internal static class RecommenderBench
     /// <summary>The hold-out evaluation (each recommender trained before the cut), then each trained on the whole store.</summary>
     private static async Task TrainingAsync(string database)
     {
-        var store = new StoreFeedback(new Db(new DatabaseOptions { Provider = Dialect.Sqlite, Path = database }));
-        var trainer = new RecommenderTrainer(store, TimeProvider.System);
+        var db = new Db(new DatabaseOptions { Provider = Dialect.Sqlite, Path = database });
+        var store = new StoreFeedback(db);
+        var trainer = new RecommenderTrainer(store, new ModelRegistry(db, TimeProvider.System), TimeProvider.System);
         var clock = Stopwatch.StartNew();
         var span = await store.OrderSpanAsync(CancellationToken.None) ?? throw new InvalidOperationException("The store has no orders.");
         var evaluation = await trainer.EvaluateAsync(span, CancellationToken.None);

@@ -24,11 +24,12 @@ public sealed record TrainingOutcome(
 
 /// <summary>
 /// How a candidate is judged against the active model: one figure, which way is better, by at least MinGain, and the
-/// active model's figures on the candidate's own evaluation window (null when there was no active model or it could
-/// not be evaluated there, in which case its stored figures are used).
+/// active model's figures on the candidate's own evaluation window, [EvaluatedFrom, EvaluatedTo). ActiveMetrics is null
+/// when there was no active model or it could not be evaluated there; then its stored figures, from its own older
+/// window, are all there is to compare with.
 /// </summary>
 public sealed record ModelComparison(string Metric, bool HigherIsBetter, long? ActiveId,
-    IReadOnlyDictionary<string, double>? ActiveMetrics, double MinGain = 0)
+    IReadOnlyDictionary<string, double>? ActiveMetrics, double MinGain = 0, DateTime? EvaluatedFrom = null, DateTime? EvaluatedTo = null)
 {
     public bool Better(IReadOnlyDictionary<string, double> candidate, IReadOnlyDictionary<string, double> active)
     {

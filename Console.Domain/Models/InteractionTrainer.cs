@@ -45,26 +45,9 @@ public sealed class InteractionTrainer(Db db, InteractionSlotReader reader, Mode
                 $"Too few watched slots to learn from: {trainSlots.Count} for training, {holdoutSlots.Count} held out."));
 
         await progress.ReportAsync("fitting the linear model", 0.2, ct);
-        var (coefficients, intercept) = Fit(trainSlots, o.L2);
-        var bootstrap = new List<double[]>(o.BootstrapRounds);
-        var intercepts = new List<double>(o.BootstrapRounds);
-        var random = new Random(17);
-        for (var round = 0; round < o.BootstrapRounds; round++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var resample = Enumerable.Range(0, train.Count).Select(_ => train[random.Next(train.Count)]).ToList();
-            var slots = Usable(resample);
-            if (slots.Count < 10) continue;
-            var (c, b) = Fit(slots, o.L2);
-            bootstrap.Add(c);
-            intercepts.Add(b);
-            await progress.ReportAsync($"bootstrap {round + 1} of {o.BootstrapRounds}", 0.25 + 0.6 * (round + 1) / o.BootstrapRounds, ct);
-        }
-        var names = InteractionModel.FeatureNames;
-        var support = Enumerable.Range(0, names.Length)
-            .Select(i => trainSlots.Count(s => InteractionModel.Features(s)[i] != 0)).ToArray();
-        var model = new InteractionModel(names, coefficients, intercept, [.. bootstrap], [.. intercepts], support, trainSlots.Count, train.Count,
-            trainSlots.Average(s => (double)s.Viewers), train.Average(s => (double)s.UniqueViewers));
+        var model = await FitAsync(train, o, round =>
+            progress.ReportAsync($"bootstrap {round} of {o.BootstrapRounds}", 0.25 + 0.6 * round / o.BootstrapRounds, ct), ct);
+        var (names, coefficients, support) = (model.Names, model.Coefficients, model.Support);
 
         await progress.ReportAsync("evaluating on held-out sessions", 0.9, ct);
         var r2 = model.RSquared(holdoutSlots);
@@ -85,7 +68,7 @@ public sealed class InteractionTrainer(Db db, InteractionSlotReader reader, Mode
         }).ToList();
         var holdoutFrom = holdout.Count > 0 ? holdout[0].StartedAt : end;
         var report = new InteractionReport(from, holdoutFrom, end, trainSlots.Count, holdoutSlots.Count, weights);
-        var comparison = await CompareWithActiveAsync(holdoutSlots, ct);
+        var comparison = await CompareWithActiveAsync(holdoutSlots, ct) with { EvaluatedFrom = holdoutFrom, EvaluatedTo = end };
         var options = new Dictionary<string, string>
         {
             ["trainer"] = "sdca",
@@ -97,6 +80,36 @@ public sealed class InteractionTrainer(Db db, InteractionSlotReader reader, Mode
         };
         return new TrainingOutcome(model.ToBytes(), new TrainingWindow(from, holdoutFrom), options, metrics, trainSlots.Count, comparison,
             JsonSerializer.Serialize(report, ModelRegistry.Json));
+    }
+
+    /// <summary>
+    /// The model of the training sessions: SDCA on their watched slots, then once more on each bootstrap resample of
+    /// whole sessions for the intervals. roundDone hears each finished resample by its number.
+    /// </summary>
+    public static async Task<InteractionModel> FitAsync(IReadOnlyList<SessionSlots> train, InteractionOptions o, Func<int, Task> roundDone,
+        CancellationToken ct)
+    {
+        var trainSlots = Usable(train);
+        var (coefficients, intercept) = Fit(trainSlots, o.L2);
+        var bootstrap = new List<double[]>(o.BootstrapRounds);
+        var intercepts = new List<double>(o.BootstrapRounds);
+        var random = new Random(17);
+        for (var round = 0; round < o.BootstrapRounds; round++)
+        {
+            ct.ThrowIfCancellationRequested();
+            var resample = Enumerable.Range(0, train.Count).Select(_ => train[random.Next(train.Count)]).ToList();
+            var slots = Usable(resample);
+            if (slots.Count < 10) continue;
+            var (c, b) = Fit(slots, o.L2);
+            bootstrap.Add(c);
+            intercepts.Add(b);
+            await roundDone(round + 1);
+        }
+        var names = InteractionModel.FeatureNames;
+        var support = Enumerable.Range(0, names.Length)
+            .Select(i => trainSlots.Count(s => InteractionModel.Features(s)[i] != 0)).ToArray();
+        return new InteractionModel(names, coefficients, intercept, [.. bootstrap], [.. intercepts], support, trainSlots.Count, train.Count,
+            trainSlots.Average(s => (double)s.Viewers), train.Average(s => (double)s.UniqueViewers));
     }
 
     private static List<InteractionSlot> Usable(IEnumerable<SessionSlots> sessions) =>
@@ -172,7 +185,8 @@ public sealed class InteractionTrainer(Db db, InteractionSlotReader reader, Mode
         };
     }
 
-    private async Task<DateTime?> DataEndAsync(CancellationToken ct)
+    /// <summary>The day after the last finished show: the end of the training data.</summary>
+    public async Task<DateTime?> DataEndAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var last = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition(

@@ -3,7 +3,11 @@ using Dapper;
 
 namespace Console.Domain.Models;
 
-/// <summary>The what-if planner for one live session's page: that show's viewers, the active interaction model.</summary>
+/// <summary>
+/// The what-if planner for one live session's page: that show's viewers, the active interaction model. The work runs on
+/// the thread pool, not on the caller's context: SQLite reads complete synchronously and loading a model parses its
+/// bytes, and a Blazor circuit renders on the context that would otherwise wait for them.
+/// </summary>
 public sealed class LiveSessionWhatIf(Db db, InteractionSlotReader reader, ActiveModels models)
 {
     public abstract record Outcome
@@ -16,7 +20,10 @@ public sealed class LiveSessionWhatIf(Db db, InteractionSlotReader reader, Activ
     public Task<ActiveModel<InteractionModel>?> ModelAsync(CancellationToken ct) =>
         models.GetAsync(ModelKinds.Interaction, InteractionModel.FromBytes, ct);
 
-    public async Task<Outcome> PlanAsync(string sessionExternalId, IReadOnlyList<PlannedAction> actions, CancellationToken ct)
+    public Task<Outcome> PlanAsync(string sessionExternalId, IReadOnlyList<PlannedAction> actions, CancellationToken ct) =>
+        Task.Run(() => PlanHereAsync(sessionExternalId, actions, ct), ct);
+
+    private async Task<Outcome> PlanHereAsync(string sessionExternalId, IReadOnlyList<PlannedAction> actions, CancellationToken ct)
     {
         SessionRow? session;
         await using (var connection = await db.OpenAsync(ct))

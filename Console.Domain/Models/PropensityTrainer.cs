@@ -48,33 +48,12 @@ public sealed class PropensityTrainer(Db db, PropensityFeatureReader reader, Mod
             throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
                 $"Too few purchases to learn from: {train.Count(r => r.Label)} in the training window, {test.Count(r => r.Label)} in the evaluation window."));
 
-        await progress.ReportAsync("fitting logistic regression", 0.45, ct);
-        var (means, scales) = Standardisation(train);
-        var header = new PropensityModel.Header(PropensityModel.Linear, PropensityFeatures.Names, means, scales, [], 0);
-        var scaler = new PropensityModel(header, null);
-        var ml = new MLContext(seed: 1);
-        var data = ml.Data.LoadFromEnumerable(train.Select(r => new PropensityExample { Label = r.Label, Features = scaler.Standardise(r.Features) }).ToList());
-        var clock = Stopwatch.StartNew();
-        var linear = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
-        {
-            L2Regularization = (float)o.L2, L1Regularization = 0, MaximumNumberOfIterations = 200, NumberOfThreads = 1,
-        }).Fit(data);
-        var linearSeconds = clock.Elapsed.TotalSeconds;
-        var parameters = linear.Model.SubModel;
-        header = header with { Weights = parameters.Weights.ToArray(), Bias = parameters.Bias };
-
-        await progress.ReportAsync("fitting gradient-boosted trees", 0.55, ct);
-        clock.Restart();
-        var trees = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
-        {
-            NumberOfTrees = o.Trees, NumberOfLeaves = o.Leaves, MinimumExampleCountPerLeaf = o.MinLeafExamples,
-            LearningRate = o.TreeLearningRate, Seed = 1, NumberOfThreads = 1,
-        }).Fit(data);
-        var treesSeconds = clock.Elapsed.TotalSeconds;
+        await progress.ReportAsync("fitting logistic regression and boosted trees", 0.45, ct);
+        var fitted = Fit(train, o);
+        var (linearModel, treesModel, linearSeconds, treesSeconds) = (fitted.Linear, fitted.Trees, fitted.LinearSeconds, fitted.TreesSeconds);
+        var header = linearModel.Parameters;
 
         await progress.ReportAsync("evaluating on the later window", 0.85, ct);
-        var linearModel = new PropensityModel(header, null);
-        var treesModel = new PropensityModel(header with { Algorithm = PropensityModel.Trees }, trees);
         var features = test.Select(r => r.Features).ToList();
         var labels = test.Select(r => r.Label).ToList();
         var linearScores = linearModel.Score(features);
@@ -103,7 +82,7 @@ public sealed class PropensityTrainer(Db db, PropensityFeatureReader reader, Mod
             header.Names.Select((n, i) => new FeatureWeight(n, header.Weights[i])).ToList(), linearSeconds, treesSeconds);
 
         await progress.ReportAsync("evaluating the active model", 0.9, ct);
-        var comparison = await CompareWithActiveAsync(features, labels, ct);
+        var comparison = await CompareWithActiveAsync(features, labels, ct) with { EvaluatedFrom = evalCut, EvaluatedTo = end };
         var options = new Dictionary<string, string>
         {
             ["algorithm"] = served.Algorithm,
@@ -151,7 +130,40 @@ public sealed class PropensityTrainer(Db db, PropensityFeatureReader reader, Mod
         };
     }
 
-    private async Task<DateTime?> DataEndAsync(CancellationToken ct)
+    /// <summary>Both algorithms fitted on the training rows, with the seconds each fit took.</summary>
+    public sealed record Fitted(PropensityModel Linear, PropensityModel Trees, double LinearSeconds, double TreesSeconds);
+
+    /// <summary>Logistic regression and boosted trees on the same standardised rows; the trees share the linear header.</summary>
+    public static Fitted Fit(IReadOnlyList<PropensityRow> train, PropensityOptions o)
+    {
+        var (means, scales) = Standardisation(train);
+        var header = new PropensityModel.Header(PropensityModel.Linear, PropensityFeatures.Names, means, scales, [], 0);
+        var scaler = new PropensityModel(header, null);
+        var ml = new MLContext(seed: 1);
+        var data = ml.Data.LoadFromEnumerable(train.Select(r => new PropensityExample { Label = r.Label, Features = scaler.Standardise(r.Features) }).ToList());
+        var clock = Stopwatch.StartNew();
+        var linear = ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+        {
+            L2Regularization = (float)o.L2, L1Regularization = 0, MaximumNumberOfIterations = 200, NumberOfThreads = 1,
+        }).Fit(data);
+        var linearSeconds = clock.Elapsed.TotalSeconds;
+        var parameters = linear.Model.SubModel;
+        header = header with { Weights = parameters.Weights.ToArray(), Bias = parameters.Bias };
+
+        clock.Restart();
+        var trees = ml.BinaryClassification.Trainers.FastTree(new FastTreeBinaryTrainer.Options
+        {
+            NumberOfTrees = o.Trees, NumberOfLeaves = o.Leaves, MinimumExampleCountPerLeaf = o.MinLeafExamples,
+            LearningRate = o.TreeLearningRate, Seed = 1, NumberOfThreads = 1,
+        }).Fit(data);
+        var treesSeconds = clock.Elapsed.TotalSeconds;
+
+        return new Fitted(new PropensityModel(header, null), new PropensityModel(header with { Algorithm = PropensityModel.Trees }, trees),
+            linearSeconds, treesSeconds);
+    }
+
+    /// <summary>The day after the last order: the end of the evaluation window.</summary>
+    public async Task<DateTime?> DataEndAsync(CancellationToken ct)
     {
         await using var connection = await db.OpenAsync(ct);
         var last = await connection.ExecuteScalarAsync<DateTime?>(new CommandDefinition("SELECT MAX(paid_at) FROM orders", cancellationToken: ct));

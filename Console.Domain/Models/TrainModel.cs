@@ -36,20 +36,23 @@ public sealed class TrainModel(Db db, ModelRegistry registry, IEnumerable<IModel
             var outcome = await trainer.TrainAsync(progress, ct);
             await progress.ReportAsync("storing", 0.95, ct);
             var comparison = outcome.Comparison;
+            // An active version the trainer could not score here is judged by its own figures, from its own window.
             if (comparison.ActiveMetrics is null && await registry.ActiveAsync(kind, ct) is { } active)
-                comparison = comparison with { ActiveId = active.Id, ActiveMetrics = active.Metrics };
+                comparison = comparison with { ActiveId = active.Id, ActiveMetrics = active.Metrics, EvaluatedFrom = null, EvaluatedTo = null };
             var candidate = await registry.SaveCandidateAsync(kind, outcome.Model, outcome.Window, outcome.Options, outcome.Metrics,
                 outcome.Rows, ct, outcome.ReportJson, comparison.ActiveId, comparison.ActiveMetrics);
-            // The active model's figures on this candidate's window when the trainer could compute them, else its own.
             var promoted = await registry.PromoteIfBetterAsync(candidate.Id,
                 (mine, stored) => comparison.Better(mine, comparison.ActiveMetrics ?? stored), ct);
-            await FinishAsync(kind, token, "done", promoted ? "promoted" : "kept as candidate", candidate.Id, promoted, CancellationToken.None);
+            var judged = new Judgement(comparison.Metric, Figure(outcome.Metrics, comparison.Metric), comparison.ActiveId,
+                comparison.ActiveMetrics is { } a ? Figure(a, comparison.Metric) : null,
+                comparison.EvaluatedFrom, comparison.EvaluatedTo);
+            await FinishAsync(kind, token, "done", promoted ? "promoted" : "kept as candidate", candidate.Id, promoted, judged, CancellationToken.None);
             return new Outcome.Trained(await registry.GetAsync(candidate.Id, ct) ?? candidate, promoted, comparison,
                 clock.GetElapsedTime(started));
         }
         catch (Exception e)
         {
-            await FinishAsync(kind, token, "failed", Trim(e.Message), null, false, CancellationToken.None);
+            await FinishAsync(kind, token, "failed", Trim(e.Message), null, false, null, CancellationToken.None);
             throw;
         }
     }
@@ -65,7 +68,8 @@ public sealed class TrainModel(Db db, ModelRegistry registry, IEnumerable<IModel
         """
         UPDATE model_training
         SET status = 'running', run_token = @token, stage = 'starting', fraction = 0, started_at = @now, updated_at = @now,
-            finished_at = NULL, message = NULL, candidate_id = NULL, promoted = 0
+            finished_at = NULL, message = NULL, candidate_id = NULL, promoted = 0, compared_metric = NULL, candidate_figure = NULL,
+            active_id = NULL, active_figure = NULL, evaluated_from = NULL, evaluated_to = NULL
         WHERE kind = @kind AND (status <> 'running' OR updated_at < @stale)
         """;
 
@@ -93,8 +97,15 @@ public sealed class TrainModel(Db db, ModelRegistry registry, IEnumerable<IModel
             new { kind, token, stage, fraction, now = clock.GetUtcNow().UtcDateTime }, cancellationToken: ct));
     }
 
+    /// <summary>What the promotion rested on: both figures, and the window they share when they share one.</summary>
+    private sealed record Judgement(string Metric, double? Candidate, long? ActiveId, double? Active, DateTime? From, DateTime? To);
+
+    // SQL Server's float holds no NaN: a figure that could not be computed is stored as NULL.
+    private static double? Figure(IReadOnlyDictionary<string, double> metrics, string metric) =>
+        metrics.TryGetValue(metric, out var v) && double.IsFinite(v) ? v : null;
+
     private async Task FinishAsync(string kind, string token, string status, string message, long? candidateId, bool promoted,
-        CancellationToken ct)
+        Judgement? judged, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(ct);
@@ -102,10 +113,15 @@ public sealed class TrainModel(Db db, ModelRegistry registry, IEnumerable<IModel
             """
             UPDATE model_training
             SET status = @status, stage = @status, fraction = 1, updated_at = @now, finished_at = @now, message = @message,
-                candidate_id = @candidateId, promoted = @promoted
+                candidate_id = @candidateId, promoted = @promoted, compared_metric = @metric, candidate_figure = @candidateFigure,
+                active_id = @activeId, active_figure = @activeFigure, evaluated_from = @from, evaluated_to = @to
             WHERE kind = @kind AND run_token = @token
             """,
-            new { kind, token, status, now, message, candidateId, promoted }, cancellationToken: ct));
+            new
+            {
+                kind, token, status, now, message, candidateId, promoted, metric = judged?.Metric, candidateFigure = judged?.Candidate,
+                activeId = judged?.ActiveId, activeFigure = judged?.Active, from = judged?.From, to = judged?.To,
+            }, cancellationToken: ct));
     }
 
     private static string Trim(string text) => text.Length <= 1000 ? text : text[..1000];

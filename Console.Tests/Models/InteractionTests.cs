@@ -111,4 +111,38 @@ public sealed class InteractionTests : IDisposable
         var enough = InteractionPlanner.Plan(model with { TrainSlots = 5_000 }, [new PlannedAction(PlannedActionKinds.CouponPush, 30)], null);
         Assert.Equal("raises", enough.Verdict);
     }
+
+    [Fact]
+    public async Task The_live_session_planner_hands_the_work_to_the_pool_and_answers_as_the_planner_does()
+    {
+        await SeedSessionsAsync(60);
+        var registry = new ModelRegistry(_store.Db, TimeProvider.System);
+        var reader = new InteractionSlotReader(_store.Db);
+        var trainer = new InteractionTrainer(_store.Db, reader, registry) { Options = new InteractionOptions(BootstrapRounds: 30) };
+        var trained = Assert.IsType<TrainModel.Outcome.Trained>(
+            await new TrainModel(_store.Db, registry, [trainer], TimeProvider.System).RunAsync(ModelKinds.Interaction, CancellationToken.None));
+        var model = InteractionModel.FromBytes((await registry.LoadBytesAsync(trained.Candidate.Id, CancellationToken.None))!);
+        var start = ModelsData.T0.AddDays(12).AddHours(12);
+        var profile = (await reader.ReadAsync(start, start.AddSeconds(1), CancellationToken.None)).Single(s => s.SessionId == 12);
+        var whatIf = new LiveSessionWhatIf(_store.Db, reader, new ActiveModels(registry, TimeProvider.System));
+        PlannedAction[][] plans =
+        [
+            [new(PlannedActionKinds.CouponPush, 30)],
+            [new(PlannedActionKinds.CouponPush, 30), new(PlannedActionKinds.Poll, 10, 2)],
+            [new(PlannedActionKinds.Questions, 20, 5)],
+            [new(PlannedActionKinds.Lottery, 5)],
+        ];
+
+        foreach (var plan in plans)
+        {
+            // On SQLite every read completes at once, so a call that did the work itself would return finished.
+            var call = whatIf.PlanAsync("l-12", plan, CancellationToken.None);
+            var finishedOnReturn = call.IsCompleted;
+            var answered = Assert.IsType<LiveSessionWhatIf.Outcome.Answered>(await call);
+            Assert.False(finishedOnReturn);
+            Assert.Equal(InteractionPlanner.Plan(model, plan, profile), answered.Answer);
+            Assert.Equal(trained.Candidate.Id, answered.Model.Id);
+        }
+        Assert.IsType<LiveSessionWhatIf.Outcome.SessionNotFound>(await whatIf.PlanAsync("l-999", plans[0], CancellationToken.None));
+    }
 }

@@ -18,6 +18,10 @@ public sealed class ModelsPageTests : UiContext
         Services.AddSingleton(_registry);
         Services.AddSingleton(new TrainingRuns(Store.Db));
         Services.AddSingleton(new ActiveModels(_registry, TimeProvider.System));
+        Services.AddSingleton(new TrainModel(Store.Db, _registry, [], TimeProvider.System));
+        // The job store a web node queues "train now" into; these tests queue nothing.
+        Services.AddSingleton<Hangfire.IBackgroundJobClient>(new Hangfire.BackgroundJobClient(
+            new Hangfire.Storage.SQLite.SQLiteStorage(System.IO.Path.Combine(Store.Directory, "jobs.db"), new Hangfire.Storage.SQLite.SQLiteStorageOptions())));
     }
 
     private async Task<(ModelVersion Old, ModelVersion Current)> TwoVersionsAsync()
@@ -66,5 +70,30 @@ public sealed class ModelsPageTests : UiContext
         Assert.Contains("Purchase propensity", page.Markup);
         Assert.Empty(page.FindAll($"[data-testid=activate-{old.Id}]"));
         Assert.Empty(page.FindAll("[data-testid^=activate-]"));
+    }
+
+    [Fact]
+    public async Task The_last_run_shows_both_figures_and_the_window_they_were_computed_on()
+    {
+        var (_, current) = await TwoVersionsAsync();
+        await using (var connection = await Store.Db.OpenAsync())
+            await Dapper.SqlMapper.ExecuteAsync(connection, """
+                INSERT INTO model_training (kind, status, run_token, stage, fraction, started_at, updated_at, finished_at, message,
+                    candidate_id, promoted, compared_metric, candidate_figure, active_id, active_figure, evaluated_from, evaluated_to)
+                VALUES ('propensity', 'done', 'r1', 'done', 1, @at, @at, @at, 'kept as candidate', @id, 0, 'auc', 0.7512, @id, 0.7634,
+                    @from, @to)
+                """, new
+            {
+                at = new DateTime(2026, 6, 2, 2, 0, 0, DateTimeKind.Utc), id = current.Id,
+                from = new DateTime(2026, 5, 2, 0, 0, 0, DateTimeKind.Utc), to = new DateTime(2026, 6, 1, 0, 0, 0, DateTimeKind.Utc),
+            });
+        AddAuthorization().SetAuthorized("m@x.io").SetRoles("Marketer").SetPolicies(UiPolicies.SignedIn, UiPolicies.Campaigns);
+        Render<MudPopoverProvider>();
+        var page = Render<ModelsPage>();
+
+        page.WaitForAssertion(() => Assert.Contains("0.7512", page.Find("[data-testid=training-judged]").TextContent));
+        var judged = page.Find("[data-testid=training-judged]").TextContent;
+        Assert.Contains("against the active version's 0.7634", judged);
+        Assert.Contains("both on the evaluation window 2026-05-02", judged);
     }
 }

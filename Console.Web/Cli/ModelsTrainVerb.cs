@@ -19,7 +19,10 @@ internal static class ModelsTrainVerb
             case TrainModel.Outcome.Trained t:
                 var metrics = string.Join(", ", t.Candidate.Metrics.Select(m => $"{m.Key} {m.Value.ToString("0.####", CultureInfo.InvariantCulture)}"));
                 var active = t.Comparison.ActiveMetrics is { } a && a.TryGetValue(t.Comparison.Metric, out var v)
-                    ? $"; active model on the same window: {t.Comparison.Metric} {v.ToString("0.####", CultureInfo.InvariantCulture)}"
+                    ? (t.Comparison.EvaluatedFrom is { } from && t.Comparison.EvaluatedTo is { } to
+                        ? $"; active model on the same window {from:yyyy-MM-dd HH:mm} – {to:yyyy-MM-dd HH:mm} UTC: "
+                        : "; active model on its own older window: ")
+                      + $"{t.Comparison.Metric} {v.ToString("0.####", CultureInfo.InvariantCulture)}"
                     : "";
                 await cli.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"{kind} v{t.Candidate.Version} (id {t.Candidate.Id}), {t.Candidate.Rows:N0} rows, {t.Took.TotalSeconds:0.0} s: {metrics}{active}"));
