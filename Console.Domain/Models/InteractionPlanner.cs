@@ -18,7 +18,7 @@ public static class PlannedActionKinds
 /// 95 % bootstrap interval. Verdict is raises, lowers, unclear (the interval spans zero) or too_little_data.
 /// </summary>
 public sealed record WhatIfAnswer(string Verdict, double ExtraOrders, double ExtraOrdersLow, double ExtraOrdersHigh,
-    double ConversionChange, double ConversionChangeLow, double ConversionChangeHigh, double UniqueViewers, string? ThinReason);
+    double ConversionChange, double ConversionChangeLow, double ConversionChangeHigh, double UniqueViewers, ThinData? ThinReason);
 
 /// <summary>
 /// Answers "push a coupon at minute 30 and run 2 polls" with the active interaction model. Each action changes its
@@ -50,13 +50,13 @@ public static class InteractionPlanner
         return new WhatIfAnswer(verdict, point, low, high, Pp(point), Pp(low), Pp(high), unique, thin);
     }
 
-    private static string? ThinReason(InteractionModel model, IEnumerable<int> features)
+    private static ThinData? ThinReason(InteractionModel model, IEnumerable<int> features)
     {
-        if (model.TrainSlots < MinSlots) return $"the model learnt from {model.TrainSlots} watched slots; it needs {MinSlots}";
-        if (model.Bootstrap.Length < MinBootstrap) return "the model has too few bootstrap resamples for an interval";
+        if (model.TrainSlots < MinSlots) return new ThinData(ThinData.FewSlots, null, model.TrainSlots, MinSlots);
+        if (model.Bootstrap.Length < MinBootstrap) return new ThinData(ThinData.FewResamples, null, model.Bootstrap.Length, MinBootstrap);
         foreach (var f in features)
             if (model.Support[f] < MinSupport)
-                return $"'{model.Names[f]}' was seen in only {model.Support[f]} training slots; it needs {MinSupport}";
+                return new ThinData(ThinData.RareAction, model.Names[f], model.Support[f], MinSupport);
         return null;
     }
 
@@ -87,4 +87,12 @@ public static class InteractionPlanner
         }
         return changes;
     }
+}
+
+/// <summary>Why the data is too thin to tell, as a code the console words: what was counted, how many, and how many it needs.</summary>
+public sealed record ThinData(string Code, string? Feature, int Have, int Need)
+{
+    public const string FewSlots = "few_slots";
+    public const string FewResamples = "few_resamples";
+    public const string RareAction = "rare_action";
 }

@@ -16,8 +16,9 @@ public static partial class Ui
         // document tells the new one apart, so the wait is for that navigation, not for the old page's load state.
         await page.EvaluateAsync("document.documentElement.setAttribute('data-before-submit', '')");
         await page.Locator("[data-testid=signin-form] button[type=submit]").ClickAsync();
+        // Only this: a load-state wait on a frame that is between documents can miss its event and hang; what the
+        // caller waits for next (an address, a field error) is looked for again until it shows.
         await Expect(page.Locator("html[data-before-submit]")).ToHaveCountAsync(0);
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
     }
 
     /// <summary>Signs in through the form and waits until the shell shows the user and the circuit has rendered the page.</summary>

@@ -92,7 +92,8 @@ public sealed class InteractionTests : IDisposable
         // No lottery was ever drawn in these shows: the planner must not pretend to know its effect.
         var lottery = InteractionPlanner.Plan(model, [new PlannedAction(PlannedActionKinds.Lottery, 10)], null);
         Assert.Equal("too_little_data", lottery.Verdict);
-        Assert.Contains("lottery", lottery.ThinReason, StringComparison.Ordinal);
+        Assert.Equal(new ThinData(ThinData.RareAction, "lottery", lottery.ThinReason!.Have, 20), lottery.ThinReason);
+        Assert.InRange(lottery.ThinReason.Have, 0, 19);
     }
 
     [Fact]

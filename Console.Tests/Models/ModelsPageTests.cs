@@ -95,5 +95,7 @@ public sealed class ModelsPageTests : UiContext
         var judged = page.Find("[data-testid=training-judged]").TextContent;
         Assert.Contains("against the active version's 0.7634", judged);
         Assert.Contains("both on the evaluation window 2026-05-02", judged);
+        // The run's outcome is worded by the page from whether it promoted, not shown as the job's own English.
+        Assert.Contains("did not do better and stays a candidate", page.Find("[data-testid=training-status]").TextContent);
     }
 }
