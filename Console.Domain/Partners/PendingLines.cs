@@ -54,50 +54,35 @@ public static class PendingLines
         return written;
     }
 
-    // Each scope is a whole statement pair, so that every text is planned (and parsed for SQL Server) as it is sent.
+    // Each scope is a whole statement pair, so that every text is planned (and parsed for SQL Server) as it is sent; the
+    // pairs differ only in which waiting rows they take.
     private sealed record Scope(string Insert, string Clear);
 
-    private static readonly Scope ByOrder = new(
+    private const string InsertWaiting =
         """
         INSERT INTO kol_commissions (kol_id, order_id, contract_id, kind, amount, base, rate_kind, rate_value, status, held, month,
                                      earned_at, available_at, created_at)
         SELECT a.kol_id, a.order_id, a.contract_id, 'commission', a.line_amount, o.payable, a.line_rate_kind, a.line_rate_value, 'pending', 0,
                a.month, a.paid_at, a.line_available_at, a.paid_at
         FROM order_attributions a JOIN orders o ON o.id = a.order_id
-        WHERE a.order_id = @orderRowId AND a.line_amount IS NOT NULL
-        """,
+
+        """;
+
+    private const string ClearWaiting =
         """
         UPDATE order_attributions SET line_amount = NULL, line_rate_kind = NULL, line_rate_value = NULL, line_available_at = NULL
-        WHERE order_id = @orderRowId AND line_amount IS NOT NULL
-        """);
+
+        """;
+
+    private static readonly Scope ByOrder = new(
+        InsertWaiting + "WHERE a.order_id = @orderRowId AND a.line_amount IS NOT NULL",
+        ClearWaiting + "WHERE order_id = @orderRowId AND line_amount IS NOT NULL");
 
     private static readonly Scope ByKol = new(
-        """
-        INSERT INTO kol_commissions (kol_id, order_id, contract_id, kind, amount, base, rate_kind, rate_value, status, held, month,
-                                     earned_at, available_at, created_at)
-        SELECT a.kol_id, a.order_id, a.contract_id, 'commission', a.line_amount, o.payable, a.line_rate_kind, a.line_rate_value, 'pending', 0,
-               a.month, a.paid_at, a.line_available_at, a.paid_at
-        FROM order_attributions a JOIN orders o ON o.id = a.order_id
-        WHERE a.kol_id = @kolId AND a.line_amount IS NOT NULL
-        ORDER BY a.order_id
-        """,
-        """
-        UPDATE order_attributions SET line_amount = NULL, line_rate_kind = NULL, line_rate_value = NULL, line_available_at = NULL
-        WHERE kol_id = @kolId AND line_amount IS NOT NULL
-        """);
+        InsertWaiting + "WHERE a.kol_id = @kolId AND a.line_amount IS NOT NULL ORDER BY a.order_id",
+        ClearWaiting + "WHERE kol_id = @kolId AND line_amount IS NOT NULL");
 
     private static readonly Scope InRange = new(
-        """
-        INSERT INTO kol_commissions (kol_id, order_id, contract_id, kind, amount, base, rate_kind, rate_value, status, held, month,
-                                     earned_at, available_at, created_at)
-        SELECT a.kol_id, a.order_id, a.contract_id, 'commission', a.line_amount, o.payable, a.line_rate_kind, a.line_rate_value, 'pending', 0,
-               a.month, a.paid_at, a.line_available_at, a.paid_at
-        FROM order_attributions a JOIN orders o ON o.id = a.order_id
-        WHERE a.kol_id = @kolId AND a.order_id >= @from AND a.order_id < @to AND a.line_amount IS NOT NULL
-        ORDER BY a.order_id
-        """,
-        """
-        UPDATE order_attributions SET line_amount = NULL, line_rate_kind = NULL, line_rate_value = NULL, line_available_at = NULL
-        WHERE kol_id = @kolId AND order_id >= @from AND order_id < @to AND line_amount IS NOT NULL
-        """);
+        InsertWaiting + "WHERE a.kol_id = @kolId AND a.order_id >= @from AND a.order_id < @to AND a.line_amount IS NOT NULL ORDER BY a.order_id",
+        ClearWaiting + "WHERE kol_id = @kolId AND order_id >= @from AND order_id < @to AND line_amount IS NOT NULL");
 }

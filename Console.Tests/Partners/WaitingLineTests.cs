@@ -106,4 +106,20 @@ public sealed class WaitingLineTests(PartnersFixture f) : IClassFixture<Partners
         Assert.Equal(17, await f.ScalarAsync("SELECT COUNT(*) FROM kol_commissions WHERE kol_id = @kol", new { kol }));
         Assert.Equal(8 * 1000 + 9 * 1990, await f.ScalarAsync("SELECT SUM(amount) FROM kol_commissions WHERE kol_id = @kol", new { kol }));
     }
+
+    [Fact]
+    public void Each_statement_pair_that_writes_waiting_lines_parses_whole_for_sql_server()
+    {
+        // The pairs are composed from a shared head and their own WHERE, so the source scan sees only halves.
+        var scopes = typeof(PendingLines).GetFields(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .Where(field => field.FieldType.Name == "Scope").ToList();
+        Assert.Equal(3, scopes.Count);
+        foreach (var field in scopes)
+        foreach (var part in new[] { "Insert", "Clear" })
+        {
+            var sql = (string)field.FieldType.GetProperty(part)!.GetValue(field.GetValue(null))!;
+            Assert.Contains("WHERE", sql, StringComparison.Ordinal);
+            Console.Tests.Data.SqlServerDialectTests.AssertParses($"PendingLines.{field.Name}.{part}", sql);
+        }
+    }
 }
