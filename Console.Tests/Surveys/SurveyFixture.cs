@@ -33,6 +33,17 @@ public sealed class SurveyFixture : ApiFixture
             """, new { Course, OtherCourse, Customer, EndedSession, RunningSession, now, started = now.AddHours(-3), ended = now.AddHours(-2) });
     }
 
+    /// <summary>Posts one response with an NPS score and, where given, a comment, a CSAT score, a customer and a session.</summary>
+    public async Task AnswerAsync(long id, int nps, string? comment = null, string? customer = null, string? session = null, int? csat = null)
+    {
+        var answers = new Dictionary<string, object> { ["nps"] = nps };
+        if (comment is not null) answers["comment"] = comment;
+        if (csat is not null) answers["csat"] = csat;
+        var response = await Ingest.PostAsJsonAsync($"/api/v1/surveys/{id}/responses",
+            new { responseId = NewId("r"), customerExternalId = customer, liveSessionExternalId = session, answers });
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+    }
+
     /// <summary>A survey with one question of every kind; nps required.</summary>
     public static object EveryKind(string status = "open", object? trigger = null) => new
     {

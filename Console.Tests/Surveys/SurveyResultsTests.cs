@@ -8,23 +8,13 @@ namespace Console.Tests.Surveys;
 
 public sealed class SurveyResultsTests(SurveyFixture f) : IClassFixture<SurveyFixture>
 {
-    private async Task AnswerAsync(long id, int nps, string? comment, string? customer = null, string? session = null, int? csat = null)
-    {
-        var answers = new Dictionary<string, object> { ["nps"] = nps };
-        if (comment is not null) answers["comment"] = comment;
-        if (csat is not null) answers["csat"] = csat;
-        var response = await f.Ingest.PostAsJsonAsync($"/api/v1/surveys/{id}/responses",
-            new { responseId = SurveyFixture.NewId("r"), customerExternalId = customer, liveSessionExternalId = session, answers });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
     [Fact]
     public async Task Results_read_what_the_analysis_job_stored_with_nps_csat_distributions_and_groups()
     {
         var id = await f.SurveyAsync(SurveyFixture.EveryKind());
         int[] scores = [10, 9, 9, 8, 7, 6, 3, 0, 10, 10];
         for (var i = 0; i < scores.Length; i++)
-            await AnswerAsync(id, scores[i], i % 2 == 0 ? "老师讲得很好" : null, i < 4 ? SurveyFixture.Customer : null,
+            await f.AnswerAsync(id, scores[i], i % 2 == 0 ? "老师讲得很好" : null, i < 4 ? SurveyFixture.Customer : null,
                 i < 6 ? SurveyFixture.EndedSession : null, csat: i % 5 + 1);
 
         var before = await SurveyFixture.JsonAsync(await f.Manage.GetAsync($"/api/v1/surveys/{id}/results"));
@@ -59,10 +49,10 @@ public sealed class SurveyResultsTests(SurveyFixture f) : IClassFixture<SurveyFi
     public async Task Exports_have_a_column_per_question_and_neutralise_formulas_in_csv_and_xlsx()
     {
         var id = await f.SurveyAsync(SurveyFixture.EveryKind());
-        await AnswerAsync(id, 9, "=HYPERLINK(\"http://x\",\"click\")");
-        await AnswerAsync(id, 4, "+1 很好, \"真的\"");
-        await AnswerAsync(id, 7, "@SUM(A1)");
-        await AnswerAsync(id, 2, "-2 不推荐");
+        await f.AnswerAsync(id, 9, "=HYPERLINK(\"http://x\",\"click\")");
+        await f.AnswerAsync(id, 4, "+1 很好, \"真的\"");
+        await f.AnswerAsync(id, 7, "@SUM(A1)");
+        await f.AnswerAsync(id, 2, "-2 不推荐");
 
         var csv = await f.Manage.GetAsync($"/api/v1/surveys/{id}/responses.csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);

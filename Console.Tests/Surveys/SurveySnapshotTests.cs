@@ -10,16 +10,6 @@ namespace Console.Tests.Surveys;
 /// <summary>The stored results snapshot, the job that refreshes it, and the segment filter of survey results.</summary>
 public sealed class SurveySnapshotTests(SurveyFixture f) : IClassFixture<SurveyFixture>
 {
-    private async Task AnswerAsync(long id, int nps, string? comment = null, string? customer = null, string? session = null, int? csat = null)
-    {
-        var answers = new Dictionary<string, object> { ["nps"] = nps };
-        if (comment is not null) answers["comment"] = comment;
-        if (csat is not null) answers["csat"] = csat;
-        var response = await f.Ingest.PostAsJsonAsync($"/api/v1/surveys/{id}/responses",
-            new { responseId = SurveyFixture.NewId("r"), customerExternalId = customer, liveSessionExternalId = session, answers });
-        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
-    }
-
     private Task<JsonElement> ResultsAsync(long id, string query = "") =>
         f.Manage.GetAsync($"/api/v1/surveys/{id}/results{query}").ContinueWith(t => SurveyFixture.JsonAsync(t.Result)).Unwrap();
 
@@ -49,7 +39,7 @@ public sealed class SurveySnapshotTests(SurveyFixture f) : IClassFixture<SurveyF
         var id = await f.SurveyAsync(SurveyFixture.EveryKind());
         int[] scores = [10, 9, 8, 7, 6, 5, 0, 10, 9, 3, 8];
         for (var i = 0; i < scores.Length; i++)
-            await AnswerAsync(id, scores[i], i % 3 == 0 ? "讲得很清楚，很有收获" : i % 3 == 1 ? "The sound kept cutting out" : null,
+            await f.AnswerAsync(id, scores[i], i % 3 == 0 ? "讲得很清楚，很有收获" : i % 3 == 1 ? "The sound kept cutting out" : null,
                 i < 5 ? SurveyFixture.Customer : null, i % 2 == 0 ? SurveyFixture.EndedSession : null, csat: i % 5 + 1);
 
         var before = await ResultsAsync(id);
@@ -93,8 +83,8 @@ public sealed class SurveySnapshotTests(SurveyFixture f) : IClassFixture<SurveyF
     public async Task The_job_is_re_entrant_and_a_new_response_shows_only_after_it_runs()
     {
         var id = await f.SurveyAsync(SurveyFixture.EveryKind());
-        await AnswerAsync(id, 10, "老师很专业");
-        await AnswerAsync(id, 2, "Too expensive for what it is");
+        await f.AnswerAsync(id, 10, "老师很专业");
+        await f.AnswerAsync(id, 2, "Too expensive for what it is");
         var job = new AnalyseSurveysJob(f.App.Service<AnalyseSurveys>());
         await job.ExecuteSurveyAsync(id, CancellationToken.None);
         var first = await SnapshotAsync(id);
@@ -111,7 +101,7 @@ public sealed class SurveySnapshotTests(SurveyFixture f) : IClassFixture<SurveyF
 
         var shown = await ResultsAsync(id);
         Assert.Equal(2, shown.GetProperty("responses").GetInt32());
-        await AnswerAsync(id, 9, "Clear and practical");
+        await f.AnswerAsync(id, 9, "Clear and practical");
         var stale = await ResultsAsync(id);
         Assert.Equal(2, stale.GetProperty("responses").GetInt32());
         Assert.Equal(shown.GetProperty("computedAt").GetString(), stale.GetProperty("computedAt").GetString());
@@ -133,9 +123,9 @@ public sealed class SurveySnapshotTests(SurveyFixture f) : IClassFixture<SurveyF
         var id = await f.SurveyAsync(SurveyFixture.EveryKind());
         int[] memberScores = [10, 9, 4, 7];
         int[] otherScores = [0, 1, 10];
-        for (var i = 0; i < members.Length; i++) await AnswerAsync(id, memberScores[i], customer: members[i], csat: 5 - i);
-        for (var i = 0; i < others.Length; i++) await AnswerAsync(id, otherScores[i], customer: others[i], csat: 1);
-        await AnswerAsync(id, 8);
+        for (var i = 0; i < members.Length; i++) await f.AnswerAsync(id, memberScores[i], customer: members[i], csat: 5 - i);
+        for (var i = 0; i < others.Length; i++) await f.AnswerAsync(id, otherScores[i], customer: others[i], csat: 1);
+        await f.AnswerAsync(id, 8);
         await f.App.Service<AnalyseSurveys>().RunAsync();
 
         var created = await f.Manage.PostAsJsonAsync("/api/v1/segments",
