@@ -42,7 +42,7 @@ internal static class AssignmentBench
         if (created.StatusCode != HttpStatusCode.Created) throw new InvalidOperationException(await created.Content.ReadAsStringAsync());
 
         // Warm the path (JIT tiering, pooled connections) before measuring.
-        for (var i = 0; i < 2_000; i++) await CallAsync(http, $"warm-{i % 200}");
+        for (var i = 0; i < 4_000; i++) await CallAsync(http, $"warm-{i % 2_000}");
         var first = new List<double>(customers);
         var repeat = new List<double>(customers * 3);
         for (var i = 0; i < customers; i++) first.Add(await CallAsync(http, $"customer-{i}"));

@@ -14,6 +14,8 @@ public sealed record Assignment(string Experiment, string? Variant, bool InExper
 /// </summary>
 public sealed class AssignVariant(StatementRunner runner, TimeProvider clock, Segments.ISegmentMembers? segments = null)
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (Experiment Definition, long Revision)> _definitions = new(StringComparer.Ordinal);
+
     public abstract record Outcome
     {
         public sealed record Assigned(Assignment Assignment) : Outcome;
@@ -34,12 +36,9 @@ public sealed class AssignVariant(StatementRunner runner, TimeProvider clock, Se
         Experiment? experiment;
         ExposureStore.Stored? stored;
         await using (var read = await runner.ReadAsync(ct))
-        {
-            experiment = await ExperimentStore.LoadAsync(read.Connection, null, key, ct);
-            if (experiment is null) return new Outcome.NotFound();
-            if (!IsRunning(experiment, clock.GetUtcNow().UtcDateTime)) return new Outcome.NotRunning();
-            stored = await ExposureStore.FindAsync(read, experiment.Id, externalId, ct);
-        }
+            (experiment, stored) = await LookAsync(read, key, externalId, ct);
+        if (experiment is null) return new Outcome.NotFound();
+        if (!IsRunning(experiment, clock.GetUtcNow().UtcDateTime)) return new Outcome.NotRunning();
         return new Outcome.Assigned(await AnswerAsync(experiment, externalId, stored, ct));
     }
 
@@ -52,11 +51,30 @@ public sealed class AssignVariant(StatementRunner runner, TimeProvider clock, Se
         await using (var read = await runner.ReadAsync(ct))
         {
             foreach (var key in await ExposureStore.RunningKeysAsync(read, ct))
-                if (await ExperimentStore.LoadAsync(read.Connection, null, key, ct) is { } e && IsRunning(e, now))
-                    running.Add((e, await ExposureStore.FindAsync(read, e.Id, customer, ct)));
+                if (await LookAsync(read, key, customer, ct) is ({ } e, var stored) && IsRunning(e, now))
+                    running.Add((e, stored));
         }
         foreach (var (experiment, stored) in running) answers.Add(await AnswerAsync(experiment, customer, stored, ct));
         return answers;
+    }
+
+    /// <summary>
+    /// The experiment's definition and the customer's stored assignment. One statement reads the stored row with the
+    /// experiment's id and revision; the definition (variants, courses, audience) is loaded again only when that is not
+    /// the revision kept. Every change counts the revision up (UpdateExperiment), so a kept definition is never stale, on any node.
+    /// </summary>
+    private async Task<(Experiment?, ExposureStore.Stored?)> LookAsync(Statements read, string key, string customer, CancellationToken ct)
+    {
+        if (await ExposureStore.LookAsync(read, key, customer, ct) is not { } look) return (null, null);
+        if (_definitions.TryGetValue(key, out var kept) && kept.Definition.Id == look.ExperimentId && kept.Revision == look.Revision)
+            return (kept.Definition, look.Stored);
+        // Loaded after the look, so the definition is at least that revision: keeping it under the looked-at number can
+        // only cause one more load, never a stale answer.
+        var experiment = await ExperimentStore.LoadAsync(read.Connection, null, key, ct);
+        if (experiment is null) return (null, null);
+        // Only keys that name a stored experiment get here, so the map is bounded by the experiments there are.
+        _definitions[key] = (experiment, look.Revision);
+        return (experiment, look.Stored);
     }
 
     private async Task<bool> InAudienceAsync(long segmentId, string customer, CancellationToken ct)

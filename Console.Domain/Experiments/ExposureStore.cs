@@ -13,19 +13,33 @@ internal static class ExposureStore
         public DateTime ExposedAt { get; init; }
     }
 
-    private const string FindSql =
+    /// <summary>One call's read: the experiment's id and revision, and the customer's stored assignment when there is one.</summary>
+    public sealed record Look
+    {
+        public long ExperimentId { get; init; }
+        public long Revision { get; init; }
+        public long? VariantId { get; init; }
+        public string? CouponCode { get; init; }
+        public DateTime? ExposedAt { get; init; }
+
+        public Stored? Stored => ExposedAt is { } at ? new Stored { VariantId = VariantId, CouponCode = CouponCode, ExposedAt = at } : null;
+    }
+
+    private const string LookSql =
         """
-        SELECT x.variant_id AS VariantId, x.exposed_at AS ExposedAt,
+        SELECT e.id AS ExperimentId, e.revision AS Revision, x.variant_id AS VariantId, x.exposed_at AS ExposedAt,
                COALESCE(k.code, (SELECT MIN(s.code) FROM experiment_variants v JOIN coupon_codes s ON s.campaign_id = v.coupon_campaign_id
                                  WHERE v.id = x.variant_id AND s.is_unique = 0)) AS CouponCode
-        FROM experiment_exposures x
-        JOIN customers c ON c.id = x.customer_id
+        FROM experiments e
+        LEFT JOIN customers c ON c.external_id = @customer
+        LEFT JOIN experiment_exposures x ON x.experiment_id = e.id AND x.customer_id = c.id
         LEFT JOIN coupon_codes k ON k.id = x.coupon_code_id
-        WHERE x.experiment_id = @experimentId AND c.external_id = @customer
+        WHERE e.experiment_key = @key
         """;
 
-    public static Task<Stored?> FindAsync(Statements run, long experimentId, string customer, CancellationToken ct) =>
-        run.SingleOrDefaultAsync<Stored>(FindSql, ct, ("experimentId", experimentId), ("customer", customer));
+    /// <summary>Null when no experiment has the key.</summary>
+    public static Task<Look?> LookAsync(Statements run, string key, string customer, CancellationToken ct) =>
+        run.SingleOrDefaultAsync<Look>(LookSql, ct, ("key", key), ("customer", customer));
 
     public static async Task<IReadOnlyList<string>> RunningKeysAsync(Statements read, CancellationToken ct) =>
         (await Dapper.SqlMapper.QueryAsync<string>(read.Connection, new Dapper.CommandDefinition(

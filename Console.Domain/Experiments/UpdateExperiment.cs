@@ -48,7 +48,7 @@ public sealed class UpdateExperiment(StatementRunner runner, TimeProvider clock)
             UPDATE experiments
             SET name = @name, hypothesis = @hypothesis, coverage = @coverage, audience = @audience, metric_kind = @metricKind,
                 metric_event_type = @eventType, guardrails = @guardrails, starts_at = @startsAt, ends_at = @endsAt, status = @status,
-                started_at = @startedAt, stopped_at = @stoppedAt, updated_at = @now
+                started_at = @startedAt, stopped_at = @stoppedAt, updated_at = @now, revision = revision + 1
             WHERE id = @id
             """, ct, ("name", spec.Name), ("hypothesis", spec.Hypothesis), ("coverage", spec.Coverage), ("audience", spec.Audience),
             ("metricKind", spec.MetricKind), ("eventType", spec.EventType), ("guardrails", spec.Guardrails), ("startsAt", spec.StartsAt),

@@ -129,6 +129,31 @@ public sealed class AssignmentTests(ExperimentsFixture f) : IClassFixture<Experi
     }
 
     [Fact]
+    public async Task A_node_that_keeps_a_definition_sees_another_nodes_change_at_once_even_on_a_clock_that_stands_still()
+    {
+        // Two nodes on one store, both on a clock that does not move: a kept definition must follow the stored revision.
+        var clock = new Console.Tests.Admin.ManualClock(DateTimeOffset.UtcNow);
+        var key = ExperimentsFixture.NewId("node");
+        await f.CreateAsync(ExperimentsFixture.Body(key));
+        var (serving, editing) = (Node(), Node());
+        Assert.IsType<AssignVariant.Outcome.NotRunning>(await serving.Assign.ExecuteAsync(key, "n-1"));
+
+        Assert.IsType<UpdateExperiment.Outcome.Updated>(await editing.Update.ExecuteAsync(key, new ExperimentInput(Status: "running"), "test"));
+        Assert.IsType<AssignVariant.Outcome.Assigned>(await serving.Assign.ExecuteAsync(key, "n-1"));
+        Assert.IsType<UpdateExperiment.Outcome.Updated>(await editing.Update.ExecuteAsync(key, new ExperimentInput(Coverage: 0m), "test"));
+        var outside = Assert.IsType<AssignVariant.Outcome.Assigned>(await serving.Assign.ExecuteAsync(key, "n-2"));
+        Assert.False(outside.Assignment.InExperiment);
+        Assert.IsType<UpdateExperiment.Outcome.Updated>(await editing.Update.ExecuteAsync(key, new ExperimentInput(Status: "stopped"), "test"));
+        Assert.IsType<AssignVariant.Outcome.NotRunning>(await serving.Assign.ExecuteAsync(key, "n-1"));
+
+        (AssignVariant Assign, UpdateExperiment Update) Node()
+        {
+            var runner = new Console.Domain.Data.StatementRunner(f.Db, new Console.Domain.Data.WriteGate(f.Db));
+            return (new AssignVariant(runner, clock), new UpdateExperiment(runner, clock));
+        }
+    }
+
+    [Fact]
     public async Task A_customer_id_with_control_or_replacement_characters_is_a_field_error_and_records_no_exposure()
     {
         var running = await RunningAsync();
