@@ -98,8 +98,8 @@ public sealed class ResultsTally(Survey survey, IReadOnlyList<string> themeLabel
     public SurveyFigures Finish() => new(_all.Rows, _all.Nps, _all.Csat, Questions(), _all.Sentiment,
         themeLabels.Select(l => new ThemeShare(l, _themes.GetValueOrDefault(l), _withText == 0 ? 0 : (double)_themes.GetValueOrDefault(l) / _withText)).ToList(),
         _groups.ToDictionary(g => g.Key, g => (IReadOnlyList<GroupResult>)g.Value
-            .Select(x => new GroupResult(x.Key.Key, x.Key.Label, x.Value.Nps, x.Value.Csat, x.Value.Sentiment))
-            .OrderByDescending(x => x.Nps.Responses).ThenBy(x => x.Key, StringComparer.Ordinal).ToList(), StringComparer.Ordinal),
+            .Select(x => new GroupResult(x.Key.Key, x.Key.Label, x.Value.Rows, x.Value.Nps, x.Value.Csat, x.Value.Sentiment))
+            .OrderByDescending(x => x.Responses).ThenBy(x => x.Key, StringComparer.Ordinal).ToList(), StringComparer.Ordinal),
         _days.Select(d => (d.Key, d.Value.Rows, d.Value.Nps))
             .Select(x => new TrendPoint(x.Key, x.Rows, x.Nps.Responses == 0 ? null : x.Nps.Score, x.Nps.Promoters, x.Nps.Detractors)).ToList());
 

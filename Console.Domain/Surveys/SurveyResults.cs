@@ -23,7 +23,7 @@ public sealed record SentimentShares(int Scored, double Positive, double Neutral
 public sealed record ThemeResult(string Label, double Share, IReadOnlyList<string> Examples);
 
 /// <summary>One value of the grouping (a course, a session, a channel, a KOL, buyer or not), with its own figures.</summary>
-public sealed record GroupResult(string Key, string Label, NpsFigures Nps, double? Csat, SentimentShares Sentiment);
+public sealed record GroupResult(string Key, string Label, int Responses, NpsFigures Nps, double? Csat, SentimentShares Sentiment);
 
 public sealed record TrendPoint(DateOnly Day, int Responses, double? Nps, int Promoters, int Detractors);
 

@@ -61,6 +61,8 @@ public sealed class ConsoleServer : IAsyncDisposable
                 "--environment", "Development",
                 "--Database:Path", Path.Combine(directory, "console.db"), "--Jobs:SqlitePath", Path.Combine(directory, "jobs.db"),
                 "--Demo:SeedOnEmpty", "true", "--Demo:Customers", customers.ToString(), "--Demo:Days", days.ToString(),
+                // Each browser test that needs a model trains its own; a minute of background CPU per server would slow them all.
+                "--Demo:TrainModels", "false",
                 "--Logging:LogLevel:Default", "Warning", "--role", role,
                 .. settings.SelectMany(s => new[] { "--" + s.Name, s.Value }),
             ],

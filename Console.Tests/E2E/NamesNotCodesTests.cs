@@ -78,6 +78,8 @@ public sealed partial class NamesNotCodesTests(E2EApp app) : IClassFixture<E2EAp
         await AddAsync("/audience/segments/{0}", "SELECT CAST(id AS TEXT) FROM segments ORDER BY id LIMIT 1");
         await AddAsync("/promotions/email/{0}", "SELECT CAST(id AS TEXT) FROM email_campaigns ORDER BY id LIMIT 1");
         await AddAsync("/orders/{0}", "SELECT order_id FROM orders ORDER BY id DESC LIMIT 1");
+        await AddAsync("/partners/kols/{0}", "SELECT CAST(kol_id AS TEXT) FROM order_attributions GROUP BY kol_id ORDER BY COUNT(*) DESC LIMIT 1");
+        urls.AddRange(["/insights/models", "/partners/kols", "/partners/roi"]);
         urls.AddRange(["/promotions/coupons/new", "/promotions/group-buys/new", "/insights/experiments/new", "/insights/surveys/new",
             "/audience/segments/new", "/promotions/email/new"]);
 
@@ -93,6 +95,8 @@ public sealed partial class NamesNotCodesTests(E2EApp app) : IClassFixture<E2EAp
                 foreach (var url in urls)
                 {
                     findings.AddRange(await ScanAsync(page, url, $"marketer {culture} {width}px {url}"));
+                    Directory.CreateDirectory("/tmp/shots");
+                    await page.ScreenshotAsync(new() { Path = $"/tmp/shots/{culture}-{width}-{url.Trim('/').Replace('/', '_')}.png", FullPage = true });
                     // A page that sent the marketer elsewhere (denied, not found) would pass the scan without being seen.
                     if (new Uri(page.Url).AbsolutePath != url) findings.Add($"{url} ended at {page.Url}");
                 }

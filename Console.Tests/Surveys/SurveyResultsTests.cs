@@ -46,6 +46,34 @@ public sealed class SurveyResultsTests(SurveyFixture f) : IClassFixture<SurveyFi
     }
 
     [Fact]
+    public async Task A_survey_without_an_nps_question_counts_each_groups_responses_and_its_daily_responses()
+    {
+        var id = await f.SurveyAsync(new
+        {
+            name = "CSAT only", status = "open",
+            questions = new object[] { new { key = "csat", kind = "csat", text = SurveyFixture.T("Satisfied?", "满意吗？"), required = true } },
+        });
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await f.Ingest.PostAsJsonAsync($"/api/v1/surveys/{id}/responses", new
+            {
+                responseId = SurveyFixture.NewId("r"), liveSessionExternalId = i < 3 ? SurveyFixture.EndedSession : null,
+                answers = new Dictionary<string, object> { ["csat"] = i + 1 },
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        await f.App.Service<AnalyseSurveys>().RunAsync();
+
+        var results = await SurveyFixture.JsonAsync(await f.Manage.GetAsync($"/api/v1/surveys/{id}/results?by=course"));
+        Assert.Equal(0, results.GetProperty("nps").GetProperty("responses").GetInt32());
+        var groups = results.GetProperty("groups").EnumerateArray().ToList();
+        // The groups count responses, not NPS answers, and the larger group comes first.
+        Assert.Equal([3, 2], groups.Select(g => g.GetProperty("responses").GetInt32()));
+        Assert.All(groups, g => Assert.Equal(0, g.GetProperty("nps").GetProperty("responses").GetInt32()));
+        Assert.Equal(5, results.GetProperty("trend").EnumerateArray().Sum(d => d.GetProperty("responses").GetInt32()));
+    }
+
+    [Fact]
     public async Task Exports_have_a_column_per_question_and_neutralise_formulas_in_csv_and_xlsx()
     {
         var id = await f.SurveyAsync(SurveyFixture.EveryKind());

@@ -69,7 +69,7 @@ internal static class SurveysApi
 
     public sealed record NpsAnswer(double Score, double CiLow, double CiHigh, int Promoters, int Passives, int Detractors, int Responses);
 
-    public sealed record GroupAnswer(string Key, string Label, NpsAnswer Nps, double? Csat, SentimentShares Sentiment);
+    public sealed record GroupAnswer(string Key, string Label, int Responses, NpsAnswer Nps, double? Csat, SentimentShares Sentiment);
 
     private static NpsAnswer Nps(NpsFigures n) => new(Math.Round(n.Score, 2), Math.Round(n.CiLow, 2), Math.Round(n.CiHigh, 2),
         n.Promoters, n.Passives, n.Detractors, n.Responses);
@@ -99,7 +99,7 @@ internal static class SurveysApi
         if (await results.CheckAsync(filter, ct) is { Valid: false } unknown) return Problems.Validation(unknown);
         return await results.ReadAsync(id, filter, ct) is { } r
             ? TypedResults.Ok(new ResultsAnswer(r.SurveyId, SurveyTime(r.AnalysedAt), SurveyTime(r.ComputedAt), r.FromSnapshot, r.Responses, Nps(r.Nps),
-                r.Csat, r.Questions, r.Sentiment, r.Themes, r.By, r.Groups.Select(g => new GroupAnswer(g.Key, g.Label, Nps(g.Nps), g.Csat, g.Sentiment)).ToList(),
+                r.Csat, r.Questions, r.Sentiment, r.Themes, r.By, r.Groups.Select(g => new GroupAnswer(g.Key, g.Label, g.Responses, Nps(g.Nps), g.Csat, g.Sentiment)).ToList(),
                 r.Trend))
             : Problems.NotFound($"No survey {id}.");
     }

@@ -10,4 +10,7 @@ public sealed class DemoOptions
     public int Seed { get; set; } = DemoPlan.DefaultSeed;
     public int Customers { get; set; } = DemoPlan.DefaultCustomers;
     public int Days { get; set; } = DemoPlan.DefaultDays;
+
+    /// <summary>Queues the first training of every model kind after seeding, so the models page and recommendations have a version.</summary>
+    public bool TrainModels { get; set; } = true;
 }

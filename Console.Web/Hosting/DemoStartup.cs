@@ -1,3 +1,4 @@
+using Hangfire;
 using Console.Domain.Admin;
 using Console.Domain.Data.Demo;
 using Microsoft.Extensions.Options;
@@ -42,5 +43,11 @@ internal static class DemoStartup
             "Demo seed done in {Seconds:F1} s: {Customers} customers, {Sessions} live sessions, {Events} events, {Orders} orders, {Refunds} refunds",
             result.Elapsed.TotalSeconds, result.Customers, result.Sessions, result.Events, result.Orders, result.Refunds);
         app.Logger.LogInformation("Demo seed: {Rollups}", await DemoRollups.RunAsync(app.Services));
+        if (!options.TrainModels) return;
+        // Training takes a minute of CPU on the demo store: a job, so the console is usable while it runs.
+        var jobs = app.Services.GetRequiredService<IBackgroundJobClient>();
+        var kinds = app.Services.GetRequiredService<Console.Domain.Models.TrainModel>().Kinds;
+        foreach (var kind in kinds) jobs.Enqueue<Console.Jobs.Models.TrainModelJob>(j => j.ExecuteAsync(kind, CancellationToken.None));
+        app.Logger.LogInformation("Demo seed: first training queued for {Kinds}", string.Join(", ", kinds));
     }
 }

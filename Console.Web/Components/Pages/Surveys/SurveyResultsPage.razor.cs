@@ -103,11 +103,14 @@ public partial class SurveyResultsPage : IDisposable
         if (_results is { Trend.Count: > 1 } r)
         {
             var culture = CultureInfo.CurrentCulture;
-            _trend = SvgCharts.Responsive(width => SvgCharts.Line(
+            // A survey without an NPS question (CSAT, choices, text) has no promoters to chart: its daily responses instead.
+            _trend = SvgCharts.Responsive(width => SvgCharts.Line(r.Nps.Responses > 0
+                ?
                 [
                     new(S["Surveys.Category.promoter"], r.Trend.Select(p => p.Responses == 0 ? 0 : 100.0 * p.Promoters / p.Responses).ToList()),
                     new(S["Surveys.Category.detractor"], r.Trend.Select(p => p.Responses == 0 ? 0 : 100.0 * p.Detractors / p.Responses).ToList()),
-                ],
+                ]
+                : [new(S["Surveys.Results.Responses"], r.Trend.Select(p => (double)p.Responses).ToList())],
                 r.Trend.Select(p => p.Day.ToString(Chinese ? "M/d" : "MMM d", culture)).ToList(), ChartFormat.Counts(culture), 240, width));
         }
     }
