@@ -3,6 +3,7 @@ using Console.Domain.Data;
 using Console.Domain.Data.Demo;
 using Console.Tests.Support;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Console.Tests.Demo;
 
@@ -37,6 +38,16 @@ public sealed class SeedOnEmptyTests
         Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(1) FROM orders WHERE rolled_up = 0"));
         Assert.Equal(connection.ExecuteScalar<long>("SELECT SUM(payable) FROM orders"),
             connection.ExecuteScalar<long>("SELECT SUM(gross) FROM daily_channel_sales"));
+        // The seeded survey answers are analysed, so the first results page has figures.
+        Assert.True(connection.ExecuteScalar<long>("SELECT COUNT(1) FROM survey_responses") > 0);
+        Assert.Equal(0, connection.ExecuteScalar<long>("SELECT COUNT(1) FROM survey_responses WHERE analysed = 0"));
+        Assert.Equal(connection.ExecuteScalar<long>("SELECT COUNT(1) FROM surveys"),
+            connection.ExecuteScalar<long>("SELECT COUNT(1) FROM survey_snapshots WHERE computed_at IS NOT NULL"));
+        // Every model kind's first training waits in the job queue (this host runs no job server).
+        var queued = app.Services.GetRequiredService<Hangfire.JobStorage>().GetMonitoringApi().Queues()
+            .SelectMany(q => q.FirstJobs).Select(j => j.Value.Job).Where(j => j.Type == typeof(Console.Jobs.Models.TrainModelJob))
+            .Select(j => (string)j.Args[0]).Order().ToList();
+        Assert.Equal(app.Services.GetRequiredService<Console.Domain.Models.TrainModel>().Kinds, queued);
     }
 
     [Fact]
