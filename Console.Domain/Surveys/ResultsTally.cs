@@ -101,7 +101,7 @@ public sealed class ResultsTally(Survey survey, IReadOnlyList<string> themeLabel
             .Select(x => new GroupResult(x.Key.Key, x.Key.Label, x.Value.Rows, x.Value.Nps, x.Value.Csat, x.Value.Sentiment))
             .OrderByDescending(x => x.Responses).ThenBy(x => x.Key, StringComparer.Ordinal).ToList(), StringComparer.Ordinal),
         _days.Select(d => (d.Key, d.Value.Rows, d.Value.Nps))
-            .Select(x => new TrendPoint(x.Key, x.Rows, x.Nps.Responses == 0 ? null : x.Nps.Score, x.Nps.Promoters, x.Nps.Detractors)).ToList());
+            .Select(x => new TrendPoint(x.Key, x.Rows, x.Nps.Responses == 0 ? null : x.Nps.Score, x.Nps.Promoters, x.Nps.Detractors, x.Nps.Responses)).ToList());
 
     private void AddToSegments(ResultRow r, Dictionary<(string Key, string Label), Counts> groups)
     {

@@ -25,7 +25,8 @@ public sealed record ThemeResult(string Label, double Share, IReadOnlyList<strin
 /// <summary>One value of the grouping (a course, a session, a channel, a KOL, buyer or not), with its own figures.</summary>
 public sealed record GroupResult(string Key, string Label, int Responses, NpsFigures Nps, double? Csat, SentimentShares Sentiment);
 
-public sealed record TrendPoint(DateOnly Day, int Responses, double? Nps, int Promoters, int Detractors);
+/// <summary>One business day: all its responses, and of them the NPS answers its promoters and detractors are shares of.</summary>
+public sealed record TrendPoint(DateOnly Day, int Responses, double? Nps, int Promoters, int Detractors, int NpsResponses);
 
 /// <summary>A course or live session the survey's responses name, for the results filters.</summary>
 public sealed record FilterChoice(string ExternalId, string Title);

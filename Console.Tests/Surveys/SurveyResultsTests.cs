@@ -35,6 +35,10 @@ public sealed class SurveyResultsTests(SurveyFixture f) : IClassFixture<SurveyFi
         var groups = results.GetProperty("groups").EnumerateArray().ToList();
         Assert.Equal(6, groups.Single(g => g.GetProperty("key").GetString() == SurveyFixture.Course).GetProperty("nps").GetProperty("responses").GetInt32());
         Assert.Equal(4, groups.Single(g => g.GetProperty("key").GetString() == "").GetProperty("nps").GetProperty("responses").GetInt32());
+        Assert.Equal(6, groups.Single(g => g.GetProperty("key").GetString() == SurveyFixture.Course).GetProperty("responses").GetInt32());
+        var trend = results.GetProperty("trend").EnumerateArray().ToList();
+        Assert.Equal(10, trend.Sum(d => d.GetProperty("npsResponses").GetInt32()));
+        Assert.Equal(5, trend.Sum(d => d.GetProperty("promoters").GetInt32()));
 
         var bySession = await SurveyFixture.JsonAsync(await f.Manage.GetAsync($"/api/v1/surveys/{id}/results?liveSession={SurveyFixture.EndedSession}&by=channel"));
         Assert.Equal(6, bySession.GetProperty("responses").GetInt32());
@@ -71,6 +75,7 @@ public sealed class SurveyResultsTests(SurveyFixture f) : IClassFixture<SurveyFi
         Assert.Equal([3, 2], groups.Select(g => g.GetProperty("responses").GetInt32()));
         Assert.All(groups, g => Assert.Equal(0, g.GetProperty("nps").GetProperty("responses").GetInt32()));
         Assert.Equal(5, results.GetProperty("trend").EnumerateArray().Sum(d => d.GetProperty("responses").GetInt32()));
+        Assert.All(results.GetProperty("trend").EnumerateArray(), d => Assert.Equal(0, d.GetProperty("npsResponses").GetInt32()));
     }
 
     [Fact]

@@ -107,8 +107,8 @@ public partial class SurveyResultsPage : IDisposable
             _trend = SvgCharts.Responsive(width => SvgCharts.Line(r.Nps.Responses > 0
                 ?
                 [
-                    new(S["Surveys.Category.promoter"], r.Trend.Select(p => p.Responses == 0 ? 0 : 100.0 * p.Promoters / p.Responses).ToList()),
-                    new(S["Surveys.Category.detractor"], r.Trend.Select(p => p.Responses == 0 ? 0 : 100.0 * p.Detractors / p.Responses).ToList()),
+                    new(S["Surveys.Category.promoter"], r.Trend.Select(p => p.NpsResponses == 0 ? 0 : 100.0 * p.Promoters / p.NpsResponses).ToList()),
+                    new(S["Surveys.Category.detractor"], r.Trend.Select(p => p.NpsResponses == 0 ? 0 : 100.0 * p.Detractors / p.NpsResponses).ToList()),
                 ]
                 : [new(S["Surveys.Results.Responses"], r.Trend.Select(p => (double)p.Responses).ToList())],
                 r.Trend.Select(p => p.Day.ToString(Chinese ? "M/d" : "MMM d", culture)).ToList(), ChartFormat.Counts(culture), 240, width));
