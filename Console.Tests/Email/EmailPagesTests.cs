@@ -28,17 +28,7 @@ public sealed class EmailPagesTests : CampaignEditorContext
         Services.AddSingleton(Store.PersonalData);
         Services.AddSingleton<IUnsubscribeLinks, TestUnsubscribeLinks>();
         Services.AddSingleton<IBackgroundJobClient>(new BackgroundJobClient(new SQLiteStorage(Path.Combine(Store.Directory, "jobs.db"), new SQLiteStorageOptions())));
-        using var connection = Store.Db.Open();
-        var now = DateTime.UtcNow;
-        foreach (var id in new[] { "a", "b", "c" })
-            connection.Execute("""
-                INSERT INTO customers (external_id, email, email_opt_in, created_at, updated_at) VALUES (@id, @email, 1, @now, @now)
-                """, new { id, email = Store.PersonalData.Seal($"{id}@example.com"), now });
-        _segmentId = connection.ExecuteScalar<long>("""
-            INSERT INTO segments (name, rule_json, created_at, updated_at)
-            VALUES ('Opted in', '{"all":[{"field":"email_opt_in","op":"is","value":true}]}', @now, @now);
-            SELECT last_insert_rowid();
-            """, new { now });
+        _segmentId = SeedOptedInSegment("a", "b", "c");
     }
 
     [Fact]

@@ -26,17 +26,7 @@ public sealed class SegmentAudienceEditorTests : CampaignEditorContext
         Services.AddSingleton<UpdateExperiment>();
         Services.AddSingleton<GetExperiment>();
         Services.AddSingleton<ExperimentChoices>();
-        using var connection = Store.Db.Open();
-        var now = DateTime.UtcNow;
-        foreach (var (id, optIn) in new[] { ("a", true), ("b", true), ("c", false) })
-            connection.Execute("""
-                INSERT INTO customers (external_id, email, email_opt_in, created_at, updated_at) VALUES (@id, @email, @optIn, @now, @now)
-                """, new { id, email = $"{id}@example.com", optIn, now });
-        _segmentId = connection.ExecuteScalar<long>("""
-            INSERT INTO segments (name, rule_json, created_at, updated_at)
-            VALUES ('Opted in', '{"all":[{"field":"email_opt_in","op":"is","value":true}]}', @now, @now);
-            SELECT last_insert_rowid();
-            """, new { now });
+        _segmentId = SeedOptedInSegment("a", "b");
     }
 
     [Fact]

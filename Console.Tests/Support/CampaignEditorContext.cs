@@ -26,6 +26,25 @@ public abstract class CampaignEditorContext : UiContext
             """, new { now = DateTime.UtcNow });
     }
 
+    /// <summary>
+    /// Customers a, b and c with sealed addresses, those named opted in to marketing email, and a segment "Opted in" whose
+    /// rule holds them; answers the segment's id.
+    /// </summary>
+    protected long SeedOptedInSegment(params string[] optedIn)
+    {
+        using var connection = Store.Db.Open();
+        var now = DateTime.UtcNow;
+        foreach (var id in new[] { "a", "b", "c" })
+            connection.Execute("""
+                INSERT INTO customers (external_id, email, email_opt_in, created_at, updated_at) VALUES (@id, @email, @optIn, @now, @now)
+                """, new { id, email = Store.PersonalData.Seal($"{id}@example.com"), optIn = optedIn.Contains(id), now });
+        return connection.ExecuteScalar<long>("""
+            INSERT INTO segments (name, rule_json, created_at, updated_at)
+            VALUES ('Opted in', '{"all":[{"field":"email_opt_in","op":"is","value":true}]}', @now, @now);
+            SELECT last_insert_rowid();
+            """, new { now });
+    }
+
     // Sets a field the way its binding would, found by its label.
     protected static async Task SetAsync<TField, TValue>(IRenderedComponent<IComponent> page, string label, TValue value,
         Func<TField, EventCallback<TValue>> changed, Func<TField, string?> labelOf) where TField : IComponent
