@@ -84,8 +84,14 @@ public sealed class EraseCustomer(StatementRunner runner, ExternalIds externalId
                 answers.Remove(key);
             }
             foreach (var line in (response.TextAnswers ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)) texts.Add(line);
-            await s.ExecuteAsync("UPDATE survey_responses SET answers_json = @answers, free_text = NULL WHERE id = @id", ct,
-                ("answers", answers.ToJsonString()), ("id", response.Id));
+            // What was read from the text (its sentiment and theme) goes with it, and the survey is analysed again by the
+            // minutely job, so its themes and stored figures stop counting the erased words.
+            await s.ExecuteAsync(
+                """
+                UPDATE survey_responses SET answers_json = @answers, free_text = NULL, sentiment = NULL, sentiment_positive = NULL, theme = NULL,
+                    analysed = CASE WHEN free_text IS NULL AND answers_json = @answers THEN analysed ELSE 0 END
+                WHERE id = @id
+                """, ct, ("answers", answers.ToJsonString()), ("id", response.Id));
         }
         foreach (var surveyId in responses.Select(r => r.SurveyId).Distinct())
             await EraseThemeExamplesAsync(s, surveyId, texts, ct);

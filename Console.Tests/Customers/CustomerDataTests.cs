@@ -4,6 +4,7 @@ using System.Text.Json;
 using Console.Domain.Admin;
 using Console.Domain.Customers;
 using Console.Domain.Sales;
+using Console.Domain.Surveys;
 using Console.Web.Cli;
 using Dapper;
 
@@ -98,7 +99,11 @@ public sealed class CustomerDataTests : IAsyncLifetime
     public async Task Erasure_removes_personal_data_keeps_every_figure_and_later_events_start_a_new_customer()
     {
         await _app.Service<RollupDailySales>().RunAsync();
+        await _app.Service<AnalyseSurveys>().RunAsync();
         var before = await FiguresAsync();
+        var answered = await _app.Service<SurveyResults>().ReadAsync(1, new ResultsFilter());
+        Assert.Equal(2, answered!.Questions.Single(q => q.Key == "why").Answers);
+        Assert.Equal(2, answered.Sentiment.Scored);
 
         using var erased = await _manage.DeleteAsync("/api/v1/customers/cd-ann");
         Assert.Equal(HttpStatusCode.OK, erased.StatusCode);
@@ -116,6 +121,12 @@ public sealed class CustomerDataTests : IAsyncLifetime
         Assert.DoesNotContain("kept dropping", answers.Answers);
         Assert.Null(answers.FreeText);
         Assert.Contains("\"nps\"", answers.Answers);
+        // The next analysis stops counting the erased text; its NPS answer still counts.
+        Assert.Equal(1, await _app.Service<AnalyseSurveys>().RunAsync());
+        var after = await _app.Service<SurveyResults>().ReadAsync(1, new ResultsFilter());
+        Assert.True(after!.FromSnapshot);
+        Assert.Equal((1, 1, 2), (after.Questions.Single(q => q.Key == "why").Answers, after.Sentiment.Scored, after.Responses));
+        Assert.DoesNotContain(after.Themes.SelectMany(t => t.Examples), e => e.Contains("cd-ann"));
         Assert.Equal("erasure", await connection.ExecuteScalarAsync<string>(
             "SELECT x.source FROM consent_changes x JOIN customers c ON c.id = x.customer_id WHERE c.external_id = @pseudonym ORDER BY x.id DESC LIMIT 1", new { pseudonym }));
         var audit = await connection.QuerySingleAsync<string>("SELECT after_json FROM audit_log WHERE action = 'customer.erase'");
