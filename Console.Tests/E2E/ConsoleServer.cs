@@ -54,6 +54,11 @@ public sealed class ConsoleServer : IAsyncDisposable
         });
         var directory = Path.Combine(Path.GetTempPath(), "cc-e2e", Guid.NewGuid().ToString("N"));
         System.IO.Directory.CreateDirectory(directory);
+        // A store seeded by an earlier server of this run is copied in, so the server finds it full and skips the seed
+        // and its rollups (a few seconds a class); the first server of each size seeds, and its store becomes the copy.
+        var key = (customers, days);
+        var template = Templates.GetValueOrDefault(key);
+        if (template is not null) CopyStore(template, directory);
         var log = new ConcurrentQueue<string>();
         // Development: static web assets come from the build output and the demo accounts exist.
         var web = await WebProcess.StartAsync(
@@ -72,7 +77,48 @@ public sealed class ConsoleServer : IAsyncDisposable
                 while (log.Count > 200) log.TryDequeue(out _);
             },
             () => Recent(log), readySeconds: readySeconds);
-        return new ConsoleServer(web, log, directory);
+        var server = new ConsoleServer(web, log, directory);
+        if (template is null) await KeepAsTemplateAsync(server, key);
+        return server;
+    }
+
+    private static readonly ConcurrentDictionary<(int, int), string> Templates = new();
+
+    /// <summary>
+    /// Copies the store the server has just seeded, before any test changes it: VACUUM INTO reads one consistent state of
+    /// the live file. The key ring goes with it, since the store's personal data is sealed under it.
+    /// </summary>
+    private static async Task KeepAsTemplateAsync(ConsoleServer server, (int, int) key)
+    {
+        var template = Path.Combine(Path.GetTempPath(), "cc-e2e", "template-" + Guid.NewGuid().ToString("N"));
+        System.IO.Directory.CreateDirectory(template);
+        await using (var connection = await server.Db.OpenAsync())
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = "VACUUM INTO @path";
+            var path = command.CreateParameter();
+            (path.ParameterName, path.Value) = ("@path", Path.Combine(template, "console.db"));
+            command.Parameters.Add(path);
+            await command.ExecuteNonQueryAsync();
+        }
+        CopyFolder(Path.Combine(server.Directory, "keys"), Path.Combine(template, "keys"));
+        if (Templates.TryAdd(key, template))
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try { System.IO.Directory.Delete(template, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+            };
+    }
+
+    private static void CopyStore(string template, string directory)
+    {
+        File.Copy(Path.Combine(template, "console.db"), Path.Combine(directory, "console.db"));
+        CopyFolder(Path.Combine(template, "keys"), Path.Combine(directory, "keys"));
+    }
+
+    private static void CopyFolder(string from, string to)
+    {
+        System.IO.Directory.CreateDirectory(to);
+        foreach (var file in System.IO.Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
     }
 
     private static string Recent(ConcurrentQueue<string> log) => string.Join('\n', log.TakeLast(40));

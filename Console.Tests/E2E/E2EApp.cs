@@ -24,9 +24,17 @@ public class E2EApp : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout(30_000);
-        _playwright = await Playwright.CreateAsync();
-        _browser = await Chromium.LaunchAsync(_playwright);
-        _server = await _start();
+        // The server starts in its own process while the browser launches.
+        var server = _start();
+        try
+        {
+            _playwright = await Playwright.CreateAsync();
+            _browser = await Chromium.LaunchAsync(_playwright);
+        }
+        finally
+        {
+            _server = await server;
+        }
     }
 
     /// <summary>A fresh page in a fresh context: no cookies, English, the 1400×1000 window the screenshots use.</summary>
