@@ -21,11 +21,13 @@ public sealed class ExperimentsFlowTests(E2EApp app) : IClassFixture<E2EApp>
         await Ui.WaitForCircuitAsync(page);
         await page.Locator("input[data-testid=key]").FillAsync(key);
         await page.Locator("input[data-testid=name]").FillAsync("Two coupons " + key);
+        var chosen = new List<string>();
         for (var i = 0; i < 2; i++)
         {
             // The variant's own select by its test id: a label filter also matches the select's inner parts, so Nth(1) was the first select again.
             await page.Locator($"[data-testid=variant-{i}] .mud-select").First.ClickAsync();
             var item = page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextString = "Coupon campaign:" }).Nth(i);
+            chosen.Add((await item.InnerTextAsync()).Trim());
             await item.ClickAsync();
             await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
         }
@@ -52,6 +54,8 @@ public sealed class ExperimentsFlowTests(E2EApp app) : IClassFixture<E2EApp>
         await Expect(users).ToHaveCountAsync(2);
         var shown = (await users.AllInnerTextsAsync()).Sum(t => int.Parse(t, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(40, shown);
+        // Each variant names the coupon campaign it hands out, as the editor offered it.
+        Assert.Equal(chosen.Order(), (await page.Locator("[data-testid=promotion]").AllInnerTextsAsync()).Select(t => t.Trim()).Order());
         await Screenshots.SaveAsync(page, "experiment-results");
     }
 

@@ -15,5 +15,6 @@ internal static class ExperimentsRegistrations
         services.AddSingleton<ExperimentSnapshots>();
         services.AddSingleton<ListExperiments>();
         services.AddSingleton<ExperimentChoices>();
+        services.AddSingleton<VariantPromotions>();
     }
 }
