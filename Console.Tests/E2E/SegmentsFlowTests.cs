@@ -72,6 +72,7 @@ public sealed class SegmentsFlowTests(EmailE2EApp app) : IClassFixture<EmailE2EA
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/promotions/email/\d+$"));
         var campaignUrl = new Uri(page.Url).AbsolutePath;
         await Ui.WaitForCircuitAsync(page);
+        await Expect(page.Locator("[data-testid=email-heading]")).ToHaveTextAsync($"Subject: Hello {{{{ customer.first_name }}}} · Segment: {name}");
 
         await page.Locator("[data-testid=email-send]").ClickAsync();
         // The send job is picked up within the second the job server polls; a busy machine may hold it longer.

@@ -4,18 +4,19 @@ using Dapper;
 namespace Console.Domain.Data.Demo;
 
 /// <summary>
-/// One sent email campaign ten days before the demo's end, to its first 3,000 customers, with a 10 % holdout: delivery
-/// rows as the sender would have left them (sent, a few refused, skipped for no address or no consent), so the campaign
-/// page shows counts, a delivery log and results measured on the demo's own orders.
+/// One sent email campaign ten days before the demo's end, to the "All customers" segment as it stood then (every
+/// customer created by that time), with a 10 % holdout: delivery rows as the sender would have left them (sent, a few
+/// refused, skipped for no address or no consent), so the campaign page shows counts, a delivery log and results
+/// measured on the demo's own orders.
 /// </summary>
 internal static class DemoEmail
 {
     private const string CampaignSql =
         """
         INSERT INTO email_campaigns (name, segment_id, subject, html, status, holdout_percent, started_at, finished_at, created_at, updated_at)
-        VALUES ('Spring reminder: courses you looked at', 0, '{{ customer.first_name }}, your courses are waiting',
+        SELECT 'Reminder: courses you looked at', (SELECT MIN(id) FROM segments WHERE name = @segment), '{{ customer.first_name }}, your courses are waiting',
                 '<p>Hello {{ customer.name }},</p><p>The courses you looked at are still open.</p><p><a href="{{ unsubscribe_url }}">Unsubscribe</a></p>',
-                'sent', 10, @sentAt, @finishedAt, @createdAt, @finishedAt)
+                'sent', 10, @sentAt, @finishedAt, @createdAt, @finishedAt
         """;
 
     private const string RunSql =
@@ -41,13 +42,13 @@ internal static class DemoEmail
                @finishedAt
         FROM customers c
         CROSS JOIN (SELECT MAX(id) AS id, MAX(campaign_id) AS campaign_id FROM email_runs) r
-        WHERE c.id <= 3000
+        WHERE c.created_at <= @sentAt
         """;
 
     public static void Write(DbConnection connection, DbTransaction tx, DemoCalendar calendar)
     {
         var sentAt = DemoRandom.Seconds(calendar.EndUtc.AddDays(-10));
-        var args = new { sentAt, finishedAt = sentAt.AddMinutes(4), createdAt = sentAt.AddDays(-1) };
+        var args = new { sentAt, finishedAt = sentAt.AddMinutes(4), createdAt = sentAt.AddDays(-1), segment = DemoSegments.AllCustomers };
         connection.Execute(CampaignSql, args, tx);
         connection.Execute(RunSql, args, tx);
         connection.Execute(RecipientsSql, args, tx);

@@ -6,7 +6,7 @@ using Dapper;
 namespace Console.Domain.Data.Demo;
 
 /// <summary>
-/// Four saved segments a marketer would start from, with a week of daily sizes: the last day is counted by the real rule,
+/// Five saved segments a marketer would start from, with a week of daily sizes: the last day is counted by the real rule,
 /// the six before it drift from that figure by a seeded walk, as a week of arrivals and purchases would move it. The
 /// high-propensity segment stays empty until a propensity model is trained and the daily job scores customers.
 /// </summary>
@@ -24,7 +24,11 @@ internal static class DemoSegments
             """{"all":[{"field":"propensity","op":"gte","value":0.6},{"field":"email_opt_in","op":"is","value":true}]}"""),
         ("Bought programming, not data & AI",
             """{"all":[{"field":"purchased_category","op":"in","value":["Programming"]},{"field":"purchased_category","op":"not_in","value":["Data & AI"]}]}"""),
+        (AllCustomers, """{"all":[{"field":"created_days","op":"gte","value":0}]}"""),
     ];
+
+    /// <summary>The segment the demo's email campaign was sent to: consent and addresses are checked when a run is frozen.</summary>
+    public const string AllCustomers = "All customers";
 
     private static readonly DialectSql InsertSql = new(d => $"""
         INSERT INTO segments (name, rule_json, created_at, updated_at)
