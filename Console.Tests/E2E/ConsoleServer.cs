@@ -56,8 +56,10 @@ public sealed class ConsoleServer : IAsyncDisposable
         System.IO.Directory.CreateDirectory(directory);
         // A store seeded by an earlier server of this run is copied in, so the server finds it full and skips the seed
         // and its rollups (a few seconds a class); the first server of each size seeds, and its store becomes the copy.
+        // A server given its own demo settings seeds its own store.
+        var shared = !settings.Any(s => s.Name.StartsWith("Demo:", StringComparison.OrdinalIgnoreCase));
         var key = (customers, days);
-        var template = Templates.GetValueOrDefault(key);
+        var template = shared ? Templates.GetValueOrDefault(key) : null;
         if (template is not null) CopyStore(template, directory);
         var log = new ConcurrentQueue<string>();
         // Development: static web assets come from the build output and the demo accounts exist.
@@ -78,7 +80,7 @@ public sealed class ConsoleServer : IAsyncDisposable
             },
             () => Recent(log), readySeconds: readySeconds);
         var server = new ConsoleServer(web, log, directory);
-        if (template is null) await KeepAsTemplateAsync(server, key);
+        if (shared && template is null) await KeepAsTemplateAsync(server, key);
         return server;
     }
 
@@ -102,11 +104,14 @@ public sealed class ConsoleServer : IAsyncDisposable
             await command.ExecuteNonQueryAsync();
         }
         CopyFolder(Path.Combine(server.Directory, "keys"), Path.Combine(template, "keys"));
-        if (Templates.TryAdd(key, template))
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try { System.IO.Directory.Delete(template, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-            };
+        // Another server of the same size may have kept its copy first; then this one goes at once.
+        if (Templates.TryAdd(key, template)) AppDomain.CurrentDomain.ProcessExit += (_, _) => Remove(template);
+        else Remove(template);
+    }
+
+    private static void Remove(string folder)
+    {
+        try { System.IO.Directory.Delete(folder, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
     private static void CopyStore(string template, string directory)
@@ -127,6 +132,6 @@ public sealed class ConsoleServer : IAsyncDisposable
     {
         await _web.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { System.IO.Directory.Delete(Directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        Remove(Directory);
     }
 }
