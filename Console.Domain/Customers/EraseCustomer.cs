@@ -71,25 +71,28 @@ public sealed class EraseCustomer(StatementRunner runner, ExternalIds externalId
             SELECT id AS Id, survey_id AS SurveyId, answers_json AS AnswersJson, free_text AS TextAnswers FROM survey_responses WHERE customer_id = @customerId
             """, new { customerId }, s.Transaction, cancellationToken: ct))).ToList();
         var texts = new HashSet<string>(StringComparer.Ordinal);
+        var textKeysOf = new Dictionary<long, HashSet<string>>();
         foreach (var response in responses)
         {
-            var textKeys = (await s.Connection.QueryAsync<string>(new CommandDefinition(
-                """
-                SELECT question_key FROM survey_questions WHERE survey_id = @surveyId AND kind = 'text'
-                """, new { surveyId = response.SurveyId }, s.Transaction, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
+            if (!textKeysOf.TryGetValue(response.SurveyId, out var textKeys))
+                textKeysOf[response.SurveyId] = textKeys = (await s.Connection.QueryAsync<string>(new CommandDefinition(
+                    """
+                    SELECT question_key FROM survey_questions WHERE survey_id = @surveyId AND kind = 'text'
+                    """, new { surveyId = response.SurveyId }, s.Transaction, cancellationToken: ct))).ToHashSet(StringComparer.Ordinal);
             var answers = JsonNode.Parse(response.AnswersJson)?.AsObject() ?? [];
-            foreach (var key in answers.Select(a => a.Key).Where(textKeys.Contains).ToList())
+            var erased = answers.Select(a => a.Key).Where(textKeys.Contains).ToList();
+            foreach (var key in erased)
             {
                 if (answers[key]?.GetValueKind() == JsonValueKind.String) texts.Add(answers[key]!.GetValue<string>().Trim());
                 answers.Remove(key);
             }
             foreach (var line in (response.TextAnswers ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)) texts.Add(line);
+            if (erased.Count == 0 && response.TextAnswers is null) continue;
             // What was read from the text (its sentiment and theme) goes with it, and the survey is analysed again by the
             // minutely job, so its themes and stored figures stop counting the erased words.
             await s.ExecuteAsync(
                 """
-                UPDATE survey_responses SET answers_json = @answers, free_text = NULL, sentiment = NULL, sentiment_positive = NULL, theme = NULL,
-                    analysed = CASE WHEN free_text IS NULL AND answers_json = @answers THEN analysed ELSE 0 END
+                UPDATE survey_responses SET answers_json = @answers, free_text = NULL, sentiment = NULL, sentiment_positive = NULL, theme = NULL, analysed = 0
                 WHERE id = @id
                 """, ct, ("answers", answers.ToJsonString()), ("id", response.Id));
         }

@@ -9,30 +9,27 @@ namespace Console.Domain.Experiments;
 /// </summary>
 public sealed class VariantPromotions(Db db)
 {
-    public static class Kinds
+    public sealed record Promotion
     {
-        public const string Coupon = "coupon";
-        public const string GroupBuy = "group_buy";
+        public string VariantKey { get; init; } = "";
+        public string? Coupon { get; init; }
+        public string? GroupBuy { get; init; }
     }
 
-    public sealed record Promotion(string Kind, long CampaignId, string Name);
+    private const string Sql =
+        """
+        SELECT v.variant_key AS VariantKey, c.name AS Coupon, g.name AS GroupBuy
+        FROM experiment_variants v
+        LEFT JOIN coupon_campaigns c ON c.id = v.coupon_campaign_id
+        LEFT JOIN group_buy_campaigns g ON g.id = v.group_buy_campaign_id
+        WHERE v.experiment_id = @experimentId AND (c.id IS NOT NULL OR g.id IS NOT NULL)
+        """;
 
-    /// <summary>The promotion of every variant that has one, by variant key; a campaign deleted since is left out.</summary>
-    public async Task<IReadOnlyDictionary<string, Promotion>> ForAsync(Experiment experiment, CancellationToken ct = default)
+    /// <summary>The promotion of every variant that hands one out, by variant key.</summary>
+    public async Task<IReadOnlyDictionary<string, Promotion>> ForAsync(long experimentId, CancellationToken ct = default)
     {
-        var found = new Dictionary<string, Promotion>(StringComparer.Ordinal);
-        var handing = experiment.Variants.Where(v => v.CouponCampaignId is not null || v.GroupBuyCampaignId is not null).ToList();
-        if (handing.Count == 0) return found;
         await using var connection = await db.OpenAsync(ct);
-        // One look-up per variant: an experiment has a handful of them.
-        foreach (var v in handing)
-        {
-            var (kind, id, sql) = v.CouponCampaignId is { } coupon
-                ? (Kinds.Coupon, coupon, "SELECT name FROM coupon_campaigns WHERE id = @id")
-                : (Kinds.GroupBuy, v.GroupBuyCampaignId!.Value, "SELECT name FROM group_buy_campaigns WHERE id = @id");
-            var name = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(sql, new { id }, cancellationToken: ct));
-            if (name is not null) found[v.Key] = new Promotion(kind, id, name);
-        }
-        return found;
+        return (await connection.QueryAsync<Promotion>(new CommandDefinition(Sql, new { experimentId }, cancellationToken: ct)))
+            .ToDictionary(p => p.VariantKey, StringComparer.Ordinal);
     }
 }
