@@ -32,7 +32,7 @@ public static class StopWords
     /// <summary>Words that turn or scale a sentiment: kept by the classifier, dropped from keywords and themes.</summary>
     public static readonly IReadOnlySet<string> Modifiers = new HashSet<string>(StringComparer.Ordinal)
     {
-        "not", "no", "nor", "never", "very", "too", "but", "don", "didn", "doesn", "isn", "wasn", "aren", "weren",
+        "not", "no", "nor", "never", "very", "too", "bit", "lot", "but", "don", "didn", "doesn", "isn", "wasn", "aren", "weren",
         "不", "没", "没有", "很", "太", "非常", "不是", "不会", "真", "挺", "特别", "最", "更", "还",
     };
 
